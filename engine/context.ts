@@ -1,0 +1,34 @@
+// The internal simulation context that the phases share: the state record, the
+// streams, the scenario and a few derived views. Not exported to users; the
+// public surface is `createSimulation` in simulation.ts.
+import type { Graph } from './graph/csr.ts';
+import type { Streams } from './rng.ts';
+import type { State } from './state.ts';
+import type { Messages } from './messages.ts';
+import type { Scenario } from './scenario/schema.ts';
+import type { Protocol } from './protocols/protocol.ts';
+import type { InformationLayer } from './information.ts';
+
+export interface Context {
+  scenario: Scenario;
+  seed: number;
+  state: State;
+  streams: Streams;
+  messages: Messages;
+  protocol: Protocol;
+  information: InformationLayer;
+  /** The informal layer as a view over the state's arrays; replaced by `setInformal`. */
+  informal: Graph;
+  /** Labels of people for outputs (a file's own ids, or the index as text). */
+  labels: string[];
+  /** Node attributes from a file layer (column → value per person), for partitions and colours. */
+  attributes: Record<string, string[]>;
+  /** Number of people ever created (alive or removed). */
+  n: number;
+  /** The tick being run (during a step) or the number of ticks done (between steps). */
+  tick: number;
+  /** Grows every per-person array to `to` people (hiring) and sets n. */
+  grow(to: number): void;
+  /** Replaces the informal layer (state arrays and view) and marks components stale. */
+  setInformal(g: Graph): void;
+}

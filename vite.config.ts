@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// One config for the page (Vite) and the tests (Vitest).
+export default defineConfig({
+  root: '.',
+  worker: { format: 'es' },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'threads',
+  },
+});
