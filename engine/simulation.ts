@@ -78,6 +78,11 @@ export interface Simulation {
   readonly n: number;
   /** Runs k ticks. `step(10)` equals ten `step(1)`. */
   step(k?: number): void;
+  /**
+   * Runs only the Shocks phase of the next tick (the `graph --at T` view: the ties
+   * after tick T's shocks); the next `step` continues that tick without repeating it.
+   */
+  applyShocksOfNextTick(): void;
   /** Queues a shock for the next tick's Shocks phase and writes it to the event log. */
   shock(shock: ShockSpec): void;
   /** The live shocks so far, with their ticks. */
@@ -154,6 +159,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
 
   state.scalars['tick'] = 0;
   state.scalars['n'] = n;
+  state.scalars['shocksDoneFor'] = -1;
   initPopulation(state, persons, n, scenario.population, streams.population);
   initMessages(state, n);
   for (const name of ['inbox.head', 'inbox.tail']) persons.register(name, 1, -1);
@@ -198,13 +204,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     s['tick.maxLoad'] = 0;
     messages.bind(state);
 
-    // 1. Shocks: scheduled ones in scenario order, then live ones in the order queued.
-    for (const shock of scheduled) {
-      if (firesAt(shock, t)) { applyShock(ctx, shock); applied.push({ at: t, kind: shock.kind }); }
-    }
-    for (const live of eventLog) {
-      if (live.tick === t) { applyShock(ctx, live.shock); applied.push({ at: t, kind: live.shock.kind }); }
-    }
+    // 1. Shocks (unless shocksPhase() already ran them for this tick).
+    if (s['shocksDoneFor'] !== t) shocksPhase(t);
     for (const item of information.items) if (!series.values[`informed:${item.id}`]) addSeries(series, `informed:${item.id}`);
     information.seedDue(ctx, t);
     messages.bind(state);
@@ -227,6 +228,18 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     // 7. Metrics.
     record(t);
     s['tick'] = t + 1;
+  }
+
+  // Scheduled shocks in scenario order, then live ones in the order queued.
+  function shocksPhase(t: number): void {
+    ctx.tick = t;
+    for (const shock of scheduled) {
+      if (firesAt(shock, t)) { applyShock(ctx, shock); applied.push({ at: t, kind: shock.kind }); }
+    }
+    for (const live of eventLog) {
+      if (live.tick === t) { applyShock(ctx, live.shock); applied.push({ at: t, kind: live.shock.kind }); }
+    }
+    state.scalars['shocksDoneFor'] = t;
   }
 
   function actLoop(c: Context): void {
@@ -283,6 +296,10 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     get items() { return information.items; },
     step(k = 1) {
       for (let i = 0; i < k; i++) runTick(state.scalars['tick']!);
+    },
+    applyShocksOfNextTick() {
+      const t = state.scalars['tick']!;
+      if (state.scalars['shocksDoneFor'] !== t) shocksPhase(t);
     },
     shock(shock: ShockSpec) {
       eventLog.push({ tick: state.scalars['tick']!, shock: structuredClone(shock) });

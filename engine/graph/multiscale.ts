@@ -79,6 +79,9 @@ export function multiscale(formal: Formal, extra: number, lambda: number | null,
     cCount = g64(cCount); cLogW = g64(cLogW); cW = g64(cW);
   };
 
+  // The index range of the current ancestor's subtree at each level, reused one step up.
+  const rangeLo = new Int32Array(height + 1), rangeHi = new Int32Array(height + 1);
+
   // Extra ties so far: a set of pair keys, and per-node adjacency lists for the exact path.
   const tiedKeys = new Set<number>();
   const src = new Int32Array(n - 1 + extra);
@@ -107,13 +110,16 @@ export function multiscale(formal: Formal, extra: number, lambda: number | null,
       const aStart = pre[A]!, aEnd = pre[A]! + size[A]!;
       for (let L = d; L <= reach[A]!; L++) {
         const b = L - d;
-        if (a * a + b * b < 2) continue;
         const lo = lowerBound(L, aStart), hi = lowerBound(L, aEnd);
         let clo = lo, chi = lo;
         if (child >= 0 && L > d && L <= reach[child]!) {
-          clo = lowerBound(L, pre[child]!);
-          chi = lowerBound(L, pre[child]! + size[child]!);
+          // The child's ranges were this walk's previous step.
+          clo = rangeLo[L]!;
+          chi = rangeHi[L]!;
         }
+        rangeLo[L] = lo;
+        rangeHi[L] = hi;
+        if (a * a + b * b < 2) continue;
         const members = hi - lo - (chi - clo);
         if (members === 0) continue;
         if (classes === cap) grow();

@@ -1,0 +1,69 @@
+// `equipotent bench [--quick] [--only W1,W2] [--json]`: the benchmark suite.
+// Each engine workload is run `repeats` times (V8 needs a warm-up; the median is
+// reported) and, for W1/W2, the C++ reference of ../shared/perf is run in the
+// same invocation so the ratio compares like with like.
+import { parseArgs } from 'node:util';
+import { UserError } from './errors.ts';
+import { formatNumber, table } from './format.ts';
+import { w1, w2, type WorkloadResult } from '../bench/workloads.ts';
+import { runReference, type ReferenceResult } from '../bench/reference.ts';
+
+const WORKLOADS = ['W1', 'W2', 'W3', 'W4'] as const;
+const USAGE = 'usage: equipotent bench [--quick] [--only W1,W2] [--json]';
+
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    throw new UserError(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
+  const only = values.only ? values.only.split(',').map((s) => s.trim().toUpperCase()) : ['W1', 'W2'];
+  for (const w of only) if (!(WORKLOADS as readonly string[]).includes(w)) throw new UserError(`--only: unknown workload "${w}" (workloads: ${WORKLOADS.join(', ')})`);
+  const quick = values.quick === true;
+  const n = quick ? 100_000 : 1_000_000;
+  const repeats = quick ? 1 : 3;
+  const seed = 1;
+  const lines: Record<string, unknown>[] = [];
+  for (const w of only) {
+    if (w === 'W3' || w === 'W4') {
+      process.stderr.write(`bench: ${w} needs the organization model (client-server / p2p), which this version does not have yet\n`);
+      continue;
+    }
+    const runs: WorkloadResult[] = [];
+    const refs: ReferenceResult[] = [];
+    for (let r = 0; r < repeats; r++) {
+      runs.push(w === 'W1' ? w1(n, seed) : w2(n, seed));
+      const ref = runReference(w === 'W1' ? 'w1' : 'w2', n, seed);
+      if (ref) refs.push(ref);
+    }
+    const result = median(runs, (x) => x.throughput);
+    const ref = refs.length ? median(refs, (x) => x.throughput) : null;
+    lines.push({
+      workload: result.workload, n: result.n, rounds: result.rounds, work: result.work, workUnit: result.workUnit,
+      seconds: round(result.seconds, 4), throughput: Math.round(result.throughput), peakMB: round(result.peakMB, 1),
+      buildSeconds: round(result.buildSeconds, 3), repeats,
+      referenceThroughput: ref ? Math.round(ref.throughput) : null,
+      ratio: ref ? round(result.throughput / ref.throughput, 3) : null,
+      ...result.extra,
+    });
+  }
+  if (values.json) {
+    for (const l of lines) process.stdout.write(`${JSON.stringify(l)}\n`);
+  } else {
+    const rows = lines.map((l) => [String(l.workload), String(l.n), String(l.rounds), `${formatNumber(l.work as number)} ${l.workUnit}`, formatNumber(l.seconds as number), `${((l.throughput as number) / 1e6).toFixed(1)} M/s`, l.referenceThroughput ? `${((l.referenceThroughput as number) / 1e6).toFixed(1)} M/s` : 'n/a', l.ratio === null ? 'n/a' : String(l.ratio), formatNumber(l.peakMB as number)]);
+    process.stdout.write(`${table(['workload', 'n', 'rounds', 'work', 'seconds', 'throughput', 'C++ reference', 'ratio', 'peak MB'], rows)}\n`);
+  }
+  return 0;
+}
+
+function median<T>(xs: T[], key: (x: T) => number): T {
+  const sorted = [...xs].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,28 @@
+// The scenario schema as JSON Schema, for editors: a scenario file that starts
+// with `"$schema": "./scenario.schema.json"` gets completion and checking.
+// Generated from the zod schema (the one source of truth) by `equipotent schema`;
+// a test checks that the shipped `scenarios/scenario.schema.json` is current.
+import { z } from 'zod';
+import { scenarioSchema } from './schema.ts';
+
+/**
+ * The JSON Schema (draft-07, which every editor understands) of a scenario file
+ * as written: the input side, where defaults may be omitted. Cross-field checks
+ * and work limits are not expressible there; `equipotent validate` runs them.
+ */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema, ...rest } = schema;
+  return {
+    $schema,
+    title: 'equipotent scenario',
+    description:
+      'A scenario of the equipotent organization model: the organization, its people, the environment, the way of working, information, shocks and variants. See CONTRACT.md and MODEL.md.',
+    ...rest,
+  };
+}
+
+/** The schema file's text: two-space JSON with a final newline. */
+export function scenarioJsonSchemaText(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
