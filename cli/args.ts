@@ -1,10 +1,13 @@
 // Command-line options for every command, on node's own `util.parseArgs`, with
 // the errors a user can act on: an unknown option is named with a "did you
 // mean", a bad integer names the option and its range. All are UserErrors (exit 2).
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from './errors.ts';
 import { parseSetArg } from '../engine/scenario/overrides.ts';
 import { closest, formatNumber } from '../engine/scenario/validate.ts';
+
+/** Option declarations as `util.parseArgs` takes them. */
+export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 /** What a command accepts: its name (for messages), its usage text, its options. */
 export interface CommandSpec<O extends ParseArgsOptionsConfig> {

@@ -27,6 +27,10 @@ export interface Context {
   n: number;
   /** The tick being run (during a step) or the number of ticks done (between steps). */
   tick: number;
+  /** Derived values that are not state (cleared on restore): leaves of the tree, best skills… */
+  cache: Record<string, unknown>;
+  /** Registers a per-person array so hiring grows it (stride values per person, fill for newcomers). */
+  registerPersonArray(name: string, stride: number, fill: number): void;
   /** Grows every per-person array to `to` people (hiring) and sets n. */
   grow(to: number): void;
   /** Replaces the informal layer (state arrays and view) and marks components stale. */

@@ -118,10 +118,14 @@ export class Rng {
     return k;
   }
 
-  /** A geometric number of failures before a success with probability p (p in (0,1]). */
+  /**
+   * A geometric number of failures before a success with probability p: 0 for
+   * p ≥ 1, Infinity for p ≤ 0 (never). log1p keeps tiny p finite (log(1 − p) is 0 below ~1e-16).
+   */
   geometric(p: number): number {
     if (p >= 1) return 0;
-    return Math.floor(Math.log(1 - this.float()) / Math.log(1 - p));
+    if (!(p > 0)) return Infinity;
+    return Math.floor(Math.log(1 - this.float()) / Math.log1p(-p));
   }
 }
 

@@ -9,7 +9,7 @@ import { createStreams, bindStreams } from './rng.ts';
 import { State, type StateSnapshot } from './state.ts';
 import { Messages, initMessages } from './messages.ts';
 import { InformationLayer, type ItemSpec } from './information.ts';
-import { PersonArrays, initPopulation, effectiveCapacity } from './population.ts';
+import { PersonArrays, initPopulation, hirePeople, effectiveCapacity } from './population.ts';
 import { buildOrganization } from './organization.ts';
 import { makeProtocol, protocolKinds } from './protocols/registry.ts';
 import { applyShock, firesAt, type ShockSpec } from './shocks.ts';
@@ -138,6 +138,10 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     information,
     informal,
     labels: org.labels,
+    cache: {},
+    registerPersonArray(name: string, stride: number, fill: number) {
+      persons.register(name, stride, fill);
+    },
     attributes: org.attributes,
     n,
     tick: 0,
@@ -149,6 +153,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     },
     grow(to: number) {
       persons.grow(state, ctx.n, to);
+      // Newcomers are alive, with skills drawn like everyone's (population stream).
+      hirePeople(state, ctx.n, to, scenario.population, streams.population);
       information.onGrow(ctx, to);
       state.scalars['aliveCount']! += to - ctx.n;
       ctx.n = to;
@@ -332,6 +338,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       informal = readInformal(state, ctx.n);
       ctx.informal = informal;
       scratch = componentScratch(ctx.n);
+      ctx.cache = {};
       protocol.onTopologyChange(ctx);
     },
     hash() {

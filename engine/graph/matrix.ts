@@ -23,7 +23,7 @@ export function matrix(formal: Formal, lateral: number, rng: Rng): Graph {
     const byLevel = new Int32Array(n);
     for (let i = 0; i < n; i++) byLevel[fill[level[i]!]!++] = i;
     const p = Math.min(1, lateral);
-    const logQ = Math.log(1 - p);
+    const logQ = Math.log1p(-p);
     for (let l = 0; l <= depth; l++) {
       const first = start[l]!;
       const size = start[l + 1]! - first;

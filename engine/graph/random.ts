@@ -17,7 +17,7 @@ export function randomGraph(n: number, meanDegree: number, rng: Rng): Graph {
   const ties = new EdgeBuffer(Math.ceil(n * Math.max(0, meanDegree) * 0.5 * 1.05) + 16);
   if (p > 0) {
     // log(1 − p) is −∞ at p = 1: every skip is then 0 and every pair is drawn.
-    const logQ = Math.log(1 - p);
+    const logQ = Math.log1p(-p);
     let v = 1;
     let w = -1;
     while (v < n) {

@@ -3,6 +3,7 @@
 // under its own prefix, so snapshots and hashes cover it without it knowing.
 import type { Context } from '../context.ts';
 import type { SeriesStore } from '../metrics.ts';
+import type { Outcome } from '../situations.ts';
 
 export interface Protocol {
   readonly kind: string;
@@ -28,6 +29,14 @@ export interface Protocol {
   onHire(ctx: Context, from: number, to: number): void;
   /** The informal layer changed (partition, reconnect, repair, removal). */
   onTopologyChange(ctx: Context): void;
+  /** True for ways of working that handle situations (the engine then runs arrivals, work and deadlines). */
+  readonly handlesSituations?: boolean;
+  /** A situation has arrived at its origin (Environment phase); messages sent now arrive next tick. */
+  onArrival?(ctx: Context, sit: number): void;
+  /** An attempt finished (Work phase): feedback, trust, re-leading after a failure. */
+  onOutcome?(ctx: Context, outcome: Outcome): void;
+  /** A situation passed its deadline unresolved (Deadlines phase). */
+  onMissed?(ctx: Context, sit: number): void;
   /** Extra per-tick series the protocol records (situations, engagement, …). */
   seriesNames?(): string[];
   /** Records the protocol's series for tick t (Metrics phase). */

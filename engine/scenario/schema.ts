@@ -531,8 +531,11 @@ type Parsed = z.output<typeof scenarioObject>;
 
 /** The scenario schema: parse JSON input into a `Scenario` with every default filled in. */
 export const scenarioSchema = scenarioObject
-  .superRefine((s, ctx) => {
-    for (const p of crossProblems(s)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: s });
+  .check((ctx) => {
+    // zod runs checks after continuable issues too (a number out of range, an unknown
+    // key), when parts of the value are still raw input: cross-checks wait for a clean parse.
+    if (ctx.issues.length > 0) return;
+    for (const p of crossProblems(ctx.value)) ctx.issues.push({ code: 'custom', path: p.path, message: p.message, input: ctx.value });
   })
   .transform((s) => ({
     ...s,

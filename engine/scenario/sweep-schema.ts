@@ -6,7 +6,7 @@
 // `--set` (after each variant's own `set`), then `ticks`.
 import { z } from 'zod';
 import { MAX_SEED, MAX_TICKS } from './schema.ts';
-import { FORBIDDEN_SEGMENTS, validateWith } from './validate.ts';
+import { FORBIDDEN_SEGMENTS, protoKeys, validateWith } from './validate.ts';
 
 /** Runs (grid points × seeds) a sweep may ask for. */
 export const MAX_SWEEP_RUNS = 10_000_000;
@@ -66,6 +66,8 @@ export type Sweep = z.output<typeof sweepSchema>;
 /** Validates a sweep file's JSON (not its scenario or grid paths: see `cli/validate.ts`). */
 export function validateSweep(input: unknown): { ok: true; sweep: Sweep } | { ok: false; errors: string[] } {
   const r = validateWith(sweepSchema, input);
+  const refused = protoKeys(input, ['grid']);
+  if (refused.length > 0) return { ok: false, errors: [...refused, ...(r.ok ? [] : r.errors)] };
   return r.ok ? { ok: true, sweep: r.value } : r;
 }
 

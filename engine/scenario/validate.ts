@@ -14,7 +14,26 @@ export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; e
 /** Validates a parsed JSON value as a scenario; never throws on a JSON value. */
 export function validateScenario(input: unknown): ValidationResult {
   const r = validateWith(scenarioSchema, input);
+  // A record (a variant's `set`) would silently drop a "__proto__" key: say so instead.
+  const refused = protoKeys(input, ['variants', '*', 'set']);
+  if (refused.length > 0) return { ok: false, errors: [...refused, ...(r.ok ? [] : r.errors)] };
   return r.ok ? { ok: true, scenario: r.value } : r;
+}
+
+/** `path.__proto__: …` for each own "__proto__" key of the records at `pattern` ("*" = every index). */
+export function protoKeys(input: unknown, pattern: readonly string[]): string[] {
+  let level: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+  for (const seg of pattern) {
+    const next: typeof level = [];
+    for (const { value, path } of level) {
+      if (seg === '*' && Array.isArray(value)) value.forEach((v, i) => next.push({ value: v, path: [...path, i] }));
+      else if (seg !== '*' && isObject(value) && Object.hasOwn(value, seg)) next.push({ value: value[seg], path: [...path, seg] });
+    }
+    level = next;
+  }
+  return level
+    .filter(({ value }) => isObject(value) && Object.hasOwn(value, '__proto__'))
+    .map(({ path }) => `${formatPath([...path, '__proto__'])}: the key "__proto__" is not allowed; remove it`);
 }
 
 /** Validates `input` against any schema, with this module's messages. */
@@ -314,7 +333,15 @@ export function describeValue(v: unknown): string {
 
 /** `organization.formal.span`; the top level is `(top level)`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(top level)' : path.map(String).join('.');
+  if (path.length === 0) return '(top level)';
+  // Keys that would not read back as one dotted segment are written as ["key"].
+  return path
+    .map((seg, i) => {
+      const text = String(seg);
+      if (/^[A-Za-z0-9_$-]+$/.test(text)) return i === 0 ? text : `.${text}`;
+      return `[${JSON.stringify(text)}]`;
+    })
+    .join('');
 }
 
 type Issue = z.core.$ZodIssue;

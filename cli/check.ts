@@ -1,0 +1,73 @@
+// `equipotent check [--quick]`: the validation set (engine/validation). Each
+// textbook result with the model's value and theory's, then each built-in
+// scenario's claim, with pass/fail; exit 0 when everything passes, else 1.
+// `--quick` runs the same scenarios over fewer seeds (what the tests run).
+import { parseCommandArgs } from './args.ts';
+import { formatNumber, table } from './format.ts';
+import { validationCases, claims, type ValidationCase, type ValidationResult } from '../engine/validation/index.ts';
+
+const USAGE = `usage: equipotent check [--quick]
+
+Runs the validation set: each textbook result (push gossip on K_n, rumour
+mongering, the independent cascade, percolation under removals, …) and each
+built-in scenario's claim, and prints the model's value, theory's value, the
+tolerance and PASS or FAIL. Exit code 0 when all pass, 1 otherwise.
+
+  --quick   fewer seeds (about 10 s instead of about a minute)
+`;
+
+/** A case's outcome, or a failure carrying the error when the case itself threw. */
+function runCase(c: ValidationCase, quick: boolean): ValidationResult {
+  try {
+    return c.run({ quick });
+  } catch (e) {
+    return { model: NaN, theory: NaN, tolerance: NaN, pass: false, detail: `the case failed to run: ${(e as Error).message}` };
+  }
+}
+
+function theoryCell(r: ValidationResult): string {
+  const relation = r.relation ?? '≈';
+  return relation === '≈' ? formatNumber(r.theory) : `${relation} ${formatNumber(r.theory)}`;
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const args = parseCommandArgs(argv, {
+    command: 'check',
+    usage: USAGE,
+    options: { quick: { type: 'boolean' } },
+    positionals: { max: 0 },
+  });
+  if (args === null) return 0;
+  const quick = args.values.quick === true;
+  const all = [...validationCases, ...claims];
+  const progress = process.stderr.isTTY === true;
+  const outcomes: { c: ValidationCase; r: ValidationResult }[] = [];
+  all.forEach((c, i) => {
+    if (progress) process.stderr.write(`\r\x1b[Kcheck ${i + 1}/${all.length}: ${c.id}`);
+    outcomes.push({ c, r: runCase(c, quick) });
+  });
+  if (progress) process.stderr.write('\r\x1b[K');
+
+  const rows = outcomes.map(({ c, r }) => [
+    c.id,
+    formatNumber(r.model),
+    theoryCell(r),
+    `±${formatNumber(r.tolerance)}`,
+    r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const out: string[] = [];
+  out.push(`Validation set${quick ? ' (quick: fewer seeds)' : ''}: ${validationCases.length} textbook results, ${claims.length} scenario claims`);
+  out.push('');
+  out.push(table(['case', 'model', 'theory', 'tolerance', 'result'], rows));
+  out.push('');
+  for (const { c, r } of outcomes) {
+    out.push(`${r.pass ? 'PASS' : 'FAIL'} ${c.id}: ${c.title}.`);
+    out.push(`     ${r.detail}. [${c.citation}]`);
+  }
+  const passed = outcomes.filter((o) => o.r.pass).length;
+  out.push('');
+  out.push(`${passed} passed, ${outcomes.length - passed} failed`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return passed === outcomes.length ? 0 : 1;
+}

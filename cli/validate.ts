@@ -1,0 +1,130 @@
+// `equipotent validate <file>…`: checks scenario and sweep files without running
+// them. Prints `ok <file>` on stdout for each valid file, every problem of the
+// others on stderr (`<file>: <path>: <message>`); exit 0 when all are valid, else 2.
+//
+// A scenario is checked as written and as each of its variants (after their
+// `set`s), and its data files must exist. A sweep file (one with a `grid`) is
+// checked itself, then its scenario, then each grid path against the scenario's
+// schema, then the grid points (all of them up to 200, else 200 spread evenly)
+// as the sweep will run them.
+import { parseCommandArgs } from './args.ts';
+import { UserError } from './errors.ts';
+import { loadScenarioSource, readDataFiles, type ScenarioSource } from './load-scenario.ts';
+import { expandVariants } from '../engine/scenario/overrides.ts';
+import { gridPoint, gridPoints, validateSweep } from '../engine/scenario/sweep-schema.ts';
+import { describeValue, formatPath, pathProblem, validateScenario } from '../engine/scenario/validate.ts';
+
+const USAGE = `usage: equipotent validate <file>…
+
+Checks scenario files (and their variants) and sweep files (their scenario and
+grid) without running them. Prints "ok <file>" for each valid file and every
+problem of the others; exits 0 when all are valid, 2 otherwise.
+`;
+
+const MAX_POINTS_CHECKED = 200;
+const MAX_LINES = 50;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Runs the command; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const args = parseCommandArgs(argv, { command: 'validate', usage: USAGE, options: {}, positionals: { min: 1, name: 'file' } });
+  if (args === null) return 0;
+  let allValid = true;
+  for (const file of args.positionals) {
+    const problems = checkFile(file);
+    if (problems.length === 0) {
+      process.stdout.write(`ok ${file}\n`);
+    } else {
+      allValid = false;
+      process.stderr.write(problems.map((p) => `${p}\n`).join(''));
+    }
+  }
+  return allValid ? 0 : 2;
+}
+
+/** The problems of one scenario or sweep file, as printable lines (empty when valid). */
+export function checkFile(file: string): string[] {
+  let source: ScenarioSource;
+  try {
+    source = loadScenarioSource(file);
+  } catch (e) {
+    if (e instanceof UserError) return [e.message];
+    throw e;
+  }
+  const problems = isObject(source.input) && Object.hasOwn(source.input, 'grid') ? sweepProblems(source) : scenarioProblems(source.input, source.baseDir);
+  const lines = problems.map((p) => `${file}: ${p}`);
+  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `${file}: … and ${lines.length - MAX_LINES} more problems`] : lines;
+}
+
+/**
+ * The problems of a scenario as written and of each variant (after its `set`s,
+ * then `sets`), and of its data files. A variant's problem that the scenario as
+ * written already has is reported once.
+ */
+export function scenarioProblems(input: unknown, baseDir: string, sets: ReadonlyArray<readonly [string, unknown]> = []): string[] {
+  const problems: string[] = [];
+  const base = validateScenario(input);
+  const seen = new Set<string>();
+  if (!base.ok && sets.length === 0) {
+    problems.push(...base.errors);
+    base.errors.forEach((e) => seen.add(e));
+  }
+  for (const v of expandVariants(input, sets)) {
+    if (!v.ok) {
+      for (const e of v.errors) {
+        const bare = e.replace(/^variant "[^"]*": /, '');
+        if (!seen.has(bare) && !seen.has(e)) problems.push(e);
+        seen.add(e);
+      }
+      continue;
+    }
+    try {
+      readDataFiles(v.scenario, baseDir);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      if (!seen.has(e.message)) problems.push(e.message);
+      seen.add(e.message);
+    }
+  }
+  return problems;
+}
+
+function sweepProblems(source: ScenarioSource): string[] {
+  const v = validateSweep(source.input);
+  if (!v.ok) return v.errors;
+  const sweep = v.sweep;
+  let scenario: ScenarioSource;
+  try {
+    scenario = loadScenarioSource(sweep.scenario, source.baseDir);
+  } catch (e) {
+    if (e instanceof UserError) return [`scenario: ${e.message}`];
+    throw e;
+  }
+  const own = scenarioProblems(scenario.input, scenario.baseDir);
+  if (own.length > 0) return own.map((p) => `scenario "${sweep.scenario}": ${p}`);
+  const pathErrors: string[] = [];
+  for (const path of Object.keys(sweep.grid)) {
+    const problem = pathProblem(path, scenario.input);
+    if (problem !== null) pathErrors.push(`${formatPath(['grid', path])}: ${problem}`);
+  }
+  if (pathErrors.length > 0) return pathErrors;
+  // The grid points as the sweep runs them: grid values (then ticks) after each variant's set.
+  const points = gridPoints(sweep);
+  const checked = points <= MAX_POINTS_CHECKED ? points : MAX_POINTS_CHECKED;
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (let j = 0; j < checked; j++) {
+    const i = points <= MAX_POINTS_CHECKED ? j : Math.floor((j * (points - 1)) / (MAX_POINTS_CHECKED - 1));
+    const sets: [string, unknown][] = gridPoint(sweep, i);
+    if (sweep.ticks !== undefined) sets.push(['ticks', sweep.ticks]);
+    const label = sets.length > 0 ? sets.map(([k, val]) => `${k}=${describeValue(val)}`).join(', ') : 'the scenario';
+    for (const p of scenarioProblems(scenario.input, scenario.baseDir, sets)) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      problems.push(`grid point ${i} (${label}): ${p}`);
+    }
+    if (problems.length >= MAX_LINES) break;
+  }
+  return problems;
+}

@@ -1,0 +1,32 @@
+// The validation set: each textbook result the engine must reproduce, in the
+// order `equipotent check` prints them, plus the hook for the built-in
+// scenarios' claims. Tests and the `check` command both read these lists.
+import type { ValidationCase } from './case.ts';
+import { pushCompleteCases } from './push-complete.ts';
+import { gossipModeCases } from './gossip-modes.ts';
+import { rumourBlindCoinCases } from './rumour-blind-coin.ts';
+import { cascadeErCases } from './cascade-er.ts';
+import { removalErCases } from './removal-er.ts';
+import { attackBaCases } from './attack-ba.ts';
+import { giantUnionFindCase } from './giant-union-find.ts';
+
+export type { ValidationCase, ValidationResult, Relation } from './case.ts';
+
+/** Every textbook case, information spreading first, then percolation. */
+export const validationCases: readonly ValidationCase[] = [
+  ...pushCompleteCases,
+  ...gossipModeCases,
+  ...rumourBlindCoinCases,
+  ...cascadeErCases,
+  ...removalErCases,
+  ...attackBaCases,
+  giantUnionFindCase,
+];
+
+/**
+ * The built-in scenarios' claims (CONTRACT.md `check`): each a case whose
+ * `model` is a paired difference between two variants over seeds, `tolerance`
+ * the half-width of its 95 % CI, `theory` the bound it must clear and
+ * `relation` the side. Empty until the built-in scenarios state their claims.
+ */
+export const claims: ValidationCase[] = [];
