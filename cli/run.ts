@@ -186,7 +186,7 @@ function writeEvents(path: string, runs: VariantRun[]): void {
   try {
     f.write(`${columns.join(',')}\n`);
     for (const r of runs) {
-      const records = (r.sim as Simulation & { situationRecords?: () => Record<string, string | number | null>[] }).situationRecords?.() ?? [];
+      const records = r.sim.situationRecords();
       for (const rec of records) f.write(`${[csvField(r.label), r.sim.seed, ...columns.slice(2).map((c) => csvField(rec[c] ?? null))].join(',')}\n`);
     }
     f.commit();

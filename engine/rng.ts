@@ -17,7 +17,10 @@ const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
 /** Fills 4 words of `out` at `at` with a seed derived from `seed/name` by seedrandom. */
 export function seedWords(seed: number, name: string, out: Uint32Array, at: number): void {
-  const prng = seedrandom.alea(`${seed}/${name}`);
+  // seedrandom's default generator (ARC4 keyed by the whole string, with its key
+  // schedule and RC4-drop) decorrelates neighbouring seeds; alea's first outputs
+  // for seeds "1/x", "2/x", … were seen to correlate. Only used to derive seeds.
+  const prng = seedrandom(`${seed}/${name}`);
   let any = 0;
   for (let i = 0; i < 4; i++) {
     const w = prng.int32() >>> 0;

@@ -15,6 +15,9 @@ import { makeProtocol, protocolKinds } from './protocols/registry.ts';
 import { applyShock, firesAt, type ShockSpec } from './shocks.ts';
 import { createSeries, setSeries, copySeries, addSeries, gini, roundsTo, shockRecovery, type SeriesStore } from './metrics.ts';
 import type { Scenario } from './scenario/schema.ts';
+import './environment-shocks.ts';
+import { initSituations, arrivals, workAndDeadlines, relaxEngagement } from './situations.ts';
+import { SITUATION_SERIES, resetSituationCounters, recordSituationSeries, summarizeSituations, situationRecords } from './situation-metrics.ts';
 
 /** A shock queued live (the page's buttons, a replay), applied at the start of `tick`. */
 export interface LiveShock {
@@ -97,6 +100,8 @@ export interface Simulation {
   summary(): Summary;
   /** The informal layer now. */
   informal(): Graph;
+  /** One record per situation so far (MODEL.md §8), for `run --events`. */
+  situationRecords(): Record<string, string | number | null>[];
   /** The state record (read it; don't write it). */
   readonly state: State;
   /** Internal ids → the scenario's own ids. */
@@ -183,11 +188,13 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   state.scalars['aliveCount'] = n;
 
   information.init(ctx, scenarioItems(scenario, ctx));
+  const situations = protocol.handlesSituations === true;
+  if (situations) initSituations(ctx);
   protocol.init(ctx);
 
   const ticksPlanned = scenario.ticks;
   let series = createSeries(
-    [...NETWORK_SERIES, ...(protocol.seriesNames?.() ?? []), ...information.items.map((it) => `informed:${it.id}`)],
+    [...NETWORK_SERIES, ...(situations ? SITUATION_SERIES : []), ...(protocol.seriesNames?.() ?? []), ...information.items.map((it) => `informed:${it.id}`)],
     ticksPlanned,
   );
   let eventLog: LiveShock[] = [];
@@ -208,6 +215,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     s['tick.messages'] = 0;
     s['tick.lost'] = 0;
     s['tick.maxLoad'] = 0;
+    if (situations) resetSituationCounters(ctx);
     messages.bind(state);
 
     // 1. Shocks (unless shocksPhase() already ran them for this tick).
@@ -216,7 +224,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     information.seedDue(ctx, t);
     messages.bind(state);
 
-    // 2. Environment: situations arrive (the organization model's protocols do it in beginAct's stead).
+    // 2. Environment: situations arrive.
+    if (situations) arrivals(ctx, t, s['surge.pending'] ?? 0);
+    s['surge.pending'] = 0;
     // 3. Delivery of what was sent during t−1.
     const alive = state.u8('alive');
     messages.deliver(alive, t);
@@ -230,6 +240,10 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
 
     // 5–6. Work and deadlines.
     protocol.work(ctx);
+    if (situations) {
+      workAndDeadlines(ctx, t);
+      relaxEngagement(ctx);
+    }
 
     // 7. Metrics.
     record(t);
@@ -283,6 +297,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     setSeries(series, 'maxLoad', t, s['tick.maxLoad']!);
     setSeries(series, 'maxQueue', t, messages.maxQueue(ctx.n));
     setSeries(series, 'giantComponent', t, giant() / s['initialN']!);
+    if (situations) recordSituationSeries(ctx, series, t);
     protocol.record?.(ctx, series, t);
     for (let k = 0; k < information.items.length; k++) {
       const item = information.items[k]!;
@@ -353,6 +368,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     informal() {
       return informal;
     },
+    situationRecords() {
+      return situations ? situationRecords(ctx) : [];
+    },
   };
   // The streams' words are state: move them into the record so snapshots carry them.
   state.set('rng', streams.words);
@@ -370,6 +388,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     const alive = state.u8('alive');
     metrics['loadGini'] = gini(state.f64('load.total'), (i) => i < ctx.n && (alive[i] === 1 || state.f64('load.total')[i]! > 0));
     metrics['giantComponentMin'] = min('giantComponent');
+    if (situations) summarizeSituations(ctx, series, metrics);
     protocol.summarize?.(ctx, series, metrics);
     const items: Record<string, ItemSummary> = {};
     const aliveNow = countAlive(alive, ctx.n);
@@ -394,6 +413,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       const r = shockRecovery(resolved, len, sh.at, next ? next.at : null, window);
       return { at: sh.at, kind: sh.kind, ...r };
     });
+    // recoveryTicks of the run: that of its first shock that is not an information shock.
+    const firstNetworkShock = shocks.find((sh) => sh.kind !== 'misinformation');
+    if (situations) metrics['recoveryTicks'] = firstNetworkShock ? firstNetworkShock.recoveryTicks : null;
     return { metrics, hash: state.hash(), items, shocks };
   }
 

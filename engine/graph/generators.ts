@@ -29,7 +29,9 @@ export interface LayerContext {
   files?: { nodes?: ParsedNodes; edges?: string };
 }
 
+/** The informal layer kinds this registry builds (CONTRACT.md). */
 export const INFORMAL_KINDS = ['same-as-formal', 'matrix', 'multiscale', 'small-world', 'scale-free', 'random', 'lattice', 'complete', 'file'] as const;
+/** The formal layer kinds this registry builds. */
 export const FORMAL_KINDS = ['hierarchy', 'file'] as const;
 
 /** The formal tree for a spec (`hierarchy` or `file`), or null for a flat organization. */
@@ -57,7 +59,7 @@ export function buildInformal(spec: LayerSpec, ctx: LayerContext): Graph {
       return matrix(needFormal(ctx, spec.kind), number(spec, 'lateral', 0.1), rng);
     case 'multiscale': {
       const formal = needFormal(ctx, spec.kind);
-      const free = (n * (n - 1)) / 2 - (n - 1);
+      const free = n < 2 ? 0 : (n * (n - 1)) / 2 - (n - 1);
       return multiscale(formal, integer(spec, 'extra', Math.min(n, free)), scale(spec, 'lambda'), scale(spec, 'zeta'), rng);
     }
     case 'small-world': {

@@ -31,7 +31,7 @@ const REJECTIONS_BEFORE_EXACT = 32;
 export function multiscale(formal: Formal, extra: number, lambda: number | null, zeta: number | null, rng: Rng): Graph {
   const n = formal.parent.length;
   const parent = formal.parent, level = formal.level;
-  const free = (n * (n - 1)) / 2 - (n - 1);
+  const free = n < 2 ? 0 : (n * (n - 1)) / 2 - (n - 1);
   if (extra > free) {
     throw new Error(`multiscale: extra = ${extra} ties asked for, but only ${free} pairs are not already tied in the formal tree of ${n} people`);
   }

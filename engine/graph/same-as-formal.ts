@@ -5,22 +5,15 @@ import type { Formal } from './formal.ts';
 
 /** The tree's n − 1 edges {i, parent[i]} as an undirected graph. */
 export function sameAsFormal(formal: Formal): Graph {
-  const { src, dst, count } = treeTies(formal);
-  return buildGraph(formal.parent.length, src, dst, count);
-}
-
-/** The tree's edges as tie arrays with room for `spare` more (for layers that add to the tree). */
-export function treeTies(formal: Formal, spare = 0): { src: Int32Array; dst: Int32Array; count: number } {
   const n = formal.parent.length;
-  const src = new Int32Array(Math.max(0, n - 1) + spare);
-  const dst = new Int32Array(Math.max(0, n - 1) + spare);
+  const src = new Int32Array(Math.max(0, n - 1));
+  const dst = new Int32Array(Math.max(0, n - 1));
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const p = formal.parent[i]!;
-    if (p >= 0) {
+    if (formal.parent[i]! >= 0) {
       src[count] = i;
-      dst[count++] = p;
+      dst[count++] = formal.parent[i]!;
     }
   }
-  return { src, dst, count };
+  return buildGraph(n, src, dst, count);
 }

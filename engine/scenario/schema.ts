@@ -265,7 +265,9 @@ const protocolSchema = z
       .describe('client-server in a flat organization: the deciding person; null = highest informal degree'),
     // p2p and steward
     threshold: probability().default(0.6).describe('θ: skill needed to lead'),
-    thresholdMin: probability().default(0.2).describe('θ falls to this as the deadline nears'),
+    thresholdMin: probability()
+      .optional()
+      .describe('θ falls to this as the deadline nears; default 0.2 (or θ, when θ < 0.2)'),
     fanout: integer(1, 1000).default(3).describe('neighbours a call goes to'),
     ttl: integer(0, 1000).default(4).describe('hops a call is forwarded'),
     recall: integer(1, MAX_TICKS).default(5).describe('ticks without a leader before the origin calls again'),
@@ -289,15 +291,19 @@ const protocolSchema = z
       .default(true)
       .describe('false = the textbook information model (contacts take effect at once, cost no capacity)'),
   })
-  .superRefine((p, ctx) => {
-    if (p.thresholdMin > p.threshold) {
+  .transform((p, ctx) => {
+    // A θ below the usual floor brings the floor down with it, unless the floor is written.
+    const thresholdMin = p.thresholdMin ?? Math.min(0.2, p.threshold);
+    if (thresholdMin > p.threshold) {
       ctx.addIssue({
         code: 'custom',
         path: ['thresholdMin'],
-        message: `expected thresholdMin <= threshold (${p.threshold}), got ${p.thresholdMin}; θ only falls as the deadline nears`,
+        message: `expected thresholdMin <= threshold (${p.threshold}), got ${thresholdMin}; θ only falls as the deadline nears, so lower thresholdMin or raise threshold`,
         input: p,
       });
+      return z.NEVER;
     }
+    return { ...p, thresholdMin };
   });
 
 // ---------------------------------------------------------------- information
@@ -741,7 +747,7 @@ function scenarioSizeProblems(s: Parsed, n: number, fromFile: boolean): Problem[
       }
     }
   }
-  if (typeof s.protocol.stewards === 'number' && s.protocol.stewards > n) {
+  if (s.protocol.kind === 'steward' && typeof s.protocol.stewards === 'number' && s.protocol.stewards > n) {
     out.push({ path: ['protocol', 'stewards'], message: `expected at most n = ${fmt(n)} stewards, got ${fmt(s.protocol.stewards)}; lower "stewards"` });
   }
   s.information.items.forEach((item, i) => {

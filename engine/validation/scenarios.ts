@@ -68,7 +68,7 @@ const cascadeEr: ScenarioInput = {
   $schema: '../scenario.schema.json',
   name: 'Validation: independent cascade on a random graph',
   description:
-    'Flood with stifle 1 on an Erdős–Rényi organization (n = 100000, mean degree c = 10): each newly informed person tells each colleague once, with probability beta, and stops (the independent cascade; an SIR epidemic with one infectious round). Which ties ever carry the news is bond percolation with occupation beta, so a large outbreak reaches the share S that solves S = 1 - exp(-c beta S) (Erdős & Rényi 1960; Newman 2002, Spread of epidemic disease on networks, Physical Review E 66:016128), and starts from one seed with probability S as well. Read informedFinal.',
+    'Flood with stifle 1 on an Erdős–Rényi organization (n = 100000, mean degree c = 10): each newly informed person tells each colleague once, with probability beta, and stops (the independent cascade; an SIR epidemic with one infectious round). Which ties ever carry the news is bond percolation with occupation beta, so a large outbreak reaches the share S that solves S = 1 - exp(-c beta S) (Erdős & Rényi 1960; Newman 2002, Spread of epidemic disease on networks, Physical Review E 66:016128), and starts from one seed with probability S as well. The variant "complete" runs the cascade on the complete graph (n = 20001, beta = 0.0001): the news then reaches exactly the seed\'s component of the random graph G(n, beta), whose giant share solves the same equation with c beta = (n - 1) beta = 2. Read informedFinal.',
   seed: 1,
   ticks: 200,
   organization: { size: 100000, informal: { kind: 'random', meanDegree: 10 } },
@@ -78,6 +78,10 @@ const cascadeEr: ScenarioInput = {
   variants: [
     { label: 'beta=0.3', set: { 'information.items.0.spread.beta': 0.3 } },
     { label: 'beta=0.15', set: { 'information.items.0.spread.beta': 0.15 } },
+    {
+      label: 'complete',
+      set: { 'organization.size': 20001, 'organization.informal': { kind: 'complete' }, 'information.items.0.spread.beta': 0.0001 },
+    },
   ],
 };
 

@@ -3,7 +3,7 @@
 // crash validation, never show a stack trace from the CLI, and every scenario
 // that validates can be run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -92,23 +92,6 @@ describe('fuzzing scenario validation', () => {
 
 // ---------------------------------------------------------------- every valid scenario runs
 
-interface FuzzSimulation {
-  step(n: number): void;
-  readonly tick: number;
-  hash(): string;
-}
-
-/** Builds the scenario with the engine and runs 3 ticks; returns the simulation. */
-async function runTicksForFuzz(scenario: Scenario): Promise<FuzzSimulation> {
-  const modulePath = join(root, 'engine/simulation.ts');
-  const { createSimulation } = (await import(/* @vite-ignore */ modulePath)) as {
-    createSimulation: (scenario: Scenario, seed: number, opts?: { data?: Record<string, string> }) => FuzzSimulation;
-  };
-  const sim = createSimulation(scenario, scenario.seed, {});
-  sim.step(3);
-  return sim;
-}
-
 const runnable = (s: Scenario) =>
   s.organization.size !== undefined &&
   s.organization.size <= 300 &&
@@ -117,38 +100,76 @@ const runnable = (s: Scenario) =>
   s.environment.rate <= 100;
 
 describe('every fuzzed scenario that validates can be run', () => {
-  it('runs 3 ticks of each valid generated or mutated scenario (engine/simulation.ts)', async () => {
+  // The engine runs in a child process (run-ticks-child.ts: runTicksForFuzz) with a
+  // memory cap and a timeout, so a runaway engine fails this test instead of the machine.
+  it('runs 3 ticks of each valid generated or mutated scenario (engine/simulation.ts createSimulation)', async () => {
     expect(existsSync(join(root, 'engine/simulation.ts')), 'engine/simulation.ts is not written yet').toBe(true);
     const samples = [...fc.sample(validScenario, { numRuns: 60, seed: 7 }), ...fc.sample(mutatedScenario, { numRuns: 200, seed: 8 })];
-    let ran = 0;
+    const runs: { label: string; input: unknown; scenario: Scenario }[] = [];
     for (const input of samples) {
-      for (const v of expandVariants(input)) {
-        if (!v.ok || !runnable(v.scenario)) continue;
-        let sim: FuzzSimulation;
-        try {
-          sim = await runTicksForFuzz(v.scenario);
-        } catch (e) {
-          throw new Error(`a valid scenario (variant ${v.label}) failed to run: ${(e as Error).message}\n${JSON.stringify(v.input)}`, { cause: e });
-        }
-        expect(sim.tick).toBe(3);
-        expect(sim.hash()).toMatch(/^[0-9a-f]+$/);
-        ran++;
-      }
+      for (const v of expandVariants(input)) if (v.ok && runnable(v.scenario)) runs.push(v);
     }
-    expect(ran).toBeGreaterThan(50);
+    expect(runs.length).toBeGreaterThan(50);
+    const dir = mkdtempSync(join(tmpdir(), 'equipotent-fuzz-'));
+    const file = join(dir, 'scenarios.json');
+    writeFileSync(file, JSON.stringify(runs.map((r) => r.scenario)));
+    const child = await runNode(['--max-old-space-size=2048', '--import', 'tsx', join(root, 'test/scenario/run-ticks-child.ts'), file], 100_000);
+    const results = child.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { i: number; ok: boolean; tick?: number; hash?: string; error?: string });
+    const failed = results.find((r) => !r.ok);
+    if (failed) throw new Error(`a valid scenario failed to run: ${failed.error}\n${JSON.stringify(runs[failed.i]!.input)}`);
+    if (results.length < runs.length) {
+      const stuck = runs[results.length]!;
+      throw new Error(`the engine ${child.timedOut ? 'timed out' : `exited (${child.code})`} on a valid scenario: ${child.stderr.slice(-2000)}\n${JSON.stringify(stuck.input)}`);
+    }
+    for (const r of results) {
+      expect(r.tick).toBe(3);
+      expect(r.hash).toMatch(/^[0-9a-f]+$/);
+    }
   });
 });
 
 // ---------------------------------------------------------------- helpers
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(args: string[]) {
+  return runNode([join(root, 'bin/equipotent.mjs'), ...args], 60_000);
+}
+
+const MAX_CHILD_RSS_KB = 3 * 1024 * 1024;
+
+/**
+ * Runs node with `args`, killed after `timeoutMs` or when its resident memory
+ * passes 3 GB (typed arrays live outside V8's heap cap; read from /proc on Linux).
+ */
+function runNode(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'bin/equipotent.mjs'), ...args], { cwd: root });
+    const child = spawn(process.execPath, args, { cwd: root });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const kill = (why: string) => {
+      timedOut = true;
+      stderr += `\n[killed: ${why}]`;
+      child.kill('SIGKILL');
+    };
+    const timer = setTimeout(() => kill(`over ${timeoutMs} ms`), timeoutMs);
+    const watchdog = setInterval(() => {
+      try {
+        const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+        if (rss > MAX_CHILD_RSS_KB) kill(`resident memory ${Math.round(rss / 1024)} MB`);
+      } catch {
+        // no /proc (not Linux) or the child has exited
+      }
+    }, 250);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      clearInterval(watchdog);
+      done({ code, stdout, stderr, timedOut });
+    });
   });
 }
 

@@ -267,7 +267,7 @@ describe('cross-field checks', () => {
     ['an environment-shift changes something', (s) => (s.shocks = [{ at: 1, kind: 'environment-shift' }]), /shocks\.0\.rate: an environment-shift needs "rate" and\/or "domainWeights"/],
     ['lattice width·height = size', (s) => (s.organization.informal = { kind: 'lattice', width: 10, height: 11 }), /organization\.size: a lattice of width 10 × height 11 holds 110 people, got size 100/],
     ['steward ids < n', (s) => (s.protocol = { kind: 'steward', stewards: [0, 100] }), /protocol\.stewards\.1: expected a person id 0 … 99, got 100/],
-    ['steward count ≤ n', (s) => (s.protocol = { stewards: 101 }), /protocol\.stewards: expected at most n = 100 stewards/],
+    ['steward count ≤ n', (s) => (s.protocol = { kind: 'steward', stewards: 101 }), /protocol\.stewards: expected at most n = 100 stewards/],
     ['server id < n', (s) => (s.protocol = { server: 100 }), /protocol\.server: expected a person id 0 … 99/],
     ['seed ids < n', (s) => (s.information = { items: [{ id: 'a', seeds: [1000] }] }), /information\.items\.0\.seeds\.0: expected a person id 0 … 99/],
     ['text ids need a file', (s) => (s.protocol = { stewards: ['alice'] }), /protocol\.stewards\.0: expected a person id .*no file layer/],
@@ -291,6 +291,8 @@ describe('cross-field checks', () => {
   it('the checks do not refuse what is fine', () => {
     valid(with_((s) => (s.organization.informal = { kind: 'small-world', k: 98, p: 0 })));
     valid(with_((s) => (s.protocol = { threshold: 0.4, thresholdMin: 0.4 })));
+    expect(valid(with_((s) => (s.protocol = { threshold: 0.1 }))).protocol.thresholdMin).toBe(0.1);
+    expect(valid({ organization: { size: 2, informal: { kind: 'complete' } } }).protocol.stewards).toBe(3);
     valid(with_((s) => (s.shocks = [{ at: 10, every: 5, until: 10, kind: 'surge', count: 3 }])));
     valid(with_((s) => (s.organization.informal = { kind: 'lattice', width: 10, height: 10, wrap: true })));
     valid(fixture('flat-p2p.json'));

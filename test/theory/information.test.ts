@@ -33,7 +33,7 @@ const INFORMATION_CASES = validationCases
 
 describe('the validation set: information spreading (quick)', () => {
   it('has the information cases', () => {
-    expect(INFORMATION_CASES.length).toBe(10);
+    expect(INFORMATION_CASES.length).toBe(11);
   });
   it.each(INFORMATION_CASES)('%s passes', (id) => {
     const r = outcome(id);
@@ -103,6 +103,13 @@ describe('the independent cascade on Erdős–Rényi graphs', () => {
       expect(Math.abs(r.model - r.theory)).toBeLessThan(0.02);
       expect(r.pass).toBe(true);
     }
+  });
+
+  it('flood with stifle 1 on K_n reaches the giant component of G(n, beta) (geometric skipping)', () => {
+    const r = outcome('cascade-complete');
+    expect(r.theory).toBeCloseTo(giantShare(2), 12); // (n − 1)·beta = 20000 · 1e-4
+    expect(Math.abs(r.model - r.theory)).toBeLessThan(0.02);
+    expect(r.pass).toBe(true);
   });
 });
 
