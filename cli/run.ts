@@ -12,7 +12,7 @@ import { validateScenario } from '../engine/scenario/validate.ts';
 import { createSimulation, ScenarioError, type Simulation, type Summary } from '../engine/simulation.ts';
 import { OrganizationError } from '../engine/organization.ts';
 import { ShockError } from '../engine/shocks.ts';
-import { replay, type ReplayBundle } from '../engine/replay.ts';
+import { replay, ReplayError, type ReplayBundle } from '../engine/replay.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 
 const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json]
@@ -96,7 +96,7 @@ function build<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ScenarioError || e instanceof OrganizationError || e instanceof ShockError) throw new UserError(e.message);
+    if (e instanceof ScenarioError || e instanceof OrganizationError || e instanceof ShockError || e instanceof ReplayError) throw new UserError(e.message);
     throw e;
   }
 }

@@ -32,6 +32,11 @@ export async function main(argv: string[]): Promise<number> {
   if (args === null) return 0;
   let allValid = true;
   for (const file of args.positionals) {
+    if (isJsonSchema(file)) {
+      // `validate scenarios/*.json` also meets scenario.schema.json: not a scenario, not a mistake.
+      process.stdout.write(`skip ${file} (a JSON Schema, not a scenario)\n`);
+      continue;
+    }
     const problems = checkFile(file);
     if (problems.length === 0) {
       process.stdout.write(`ok ${file}\n`);
@@ -41,6 +46,15 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   return allValid ? 0 : 2;
+}
+
+function isJsonSchema(file: string): boolean {
+  try {
+    const { input } = loadScenarioSource(file);
+    return isObject(input) && typeof input.$schema === 'string' && /json-schema\.org/.test(input.$schema) && isObject(input.properties);
+  } catch {
+    return false;
+  }
 }
 
 /** The problems of one scenario or sweep file, as printable lines (empty when valid). */

@@ -116,9 +116,12 @@ export function expandVariants(input: unknown, cliSets: ReadonlyArray<readonly [
         where: `variants.${i}.set`,
       }))
     : [{ label: 'default', set: {}, where: '' }];
+  // The variants list itself (labels, shapes) is checked once, as written, and its
+  // problems reported with every variant: each variant's copy drops the list.
+  const listProblems = isPlainObject(input) && Object.hasOwn(input, 'variants') ? variantListProblems(input) : [];
   return list.map(({ label, set, where }) => {
     const prefix = declared ? `variant "${label}": ` : '';
-    const errors: string[] = [];
+    const errors: string[] = [...listProblems];
     let copy: unknown;
     try {
       copy = structuredClone(input);
@@ -155,4 +158,11 @@ export function expandVariants(input: unknown, cliSets: ReadonlyArray<readonly [
     }
     return { label, input: copy, ok: false as const, errors: errors.map((e) => prefix + e) };
   });
+}
+
+/** Problems of a scenario's `variants` key as written (its shape, labels and `set` keys). */
+function variantListProblems(input: Record<string, unknown>): string[] {
+  const r = validateScenario(input);
+  if (r.ok) return [];
+  return r.errors.filter((e) => e.startsWith('variants:') || e.startsWith('variants.'));
 }

@@ -5,7 +5,8 @@
 // guesses: `organization.informal` is always present (`same-as-formal` when a
 // formal tree exists), `organization.formal` is `null` for a flat organization,
 // `environment.domainWeights` is a list of `population.domains` weights (equal by
-// default) and `protocol.factCheck` is a number (`information.verify` unless set).
+// default), `protocol.factCheck` is a number (`information.verify` unless set) and
+// `protocol.thresholdMin` is 0.2, or θ when θ is below that, unless set.
 // `organization.size` is `undefined` only when a `file` layer gives it; the engine
 // then calls `problemsForSize(scenario, n)` once it has read the file.
 import { z } from 'zod';
@@ -516,21 +517,25 @@ const lessonStepSchema = z.strictObject({
 // ---------------------------------------------------------------- the scenario
 
 const scenarioObject = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().optional().describe('the JSON Schema for editors, e.g. "./scenario.schema.json"'),
   name: z.string().max(200).optional(),
-  description: z.string().max(10_000).optional(),
+  description: z.string().max(10_000).optional().describe('what the scenario shows; its first sentence is listed by `equipotent list`'),
   notice: z.string().max(10_000).optional().describe('what to notice, shown in the page'),
-  seed: integer(0, MAX_SEED).default(1),
-  ticks: integer(1, MAX_TICKS).default(500),
-  organization: organizationSchema,
-  population: populationSchema.prefault({}),
-  environment: environmentSchema.prefault({}),
-  protocol: protocolSchema.prefault({}),
-  information: informationSchema.prefault({}),
-  shocks: z.array(shockSchema).max(10_000).default([]),
+  seed: integer(0, MAX_SEED).default(1).describe('the master seed of every random stream'),
+  ticks: integer(1, MAX_TICKS).default(500).describe('ticks to run'),
+  organization: organizationSchema.describe('n people and two layers of ties: the formal tree and the informal network'),
+  population: populationSchema.prefault({}).describe('the people: skills, capacity, engagement'),
+  environment: environmentSchema.prefault({}).describe('the situations that arrive'),
+  protocol: protocolSchema.prefault({}).describe('the way of working; holds the keys of every kind'),
+  information: informationSchema.prefault({}).describe('items of news and how (mis)information is believed and corrected'),
+  shocks: z.array(shockSchema).max(10_000).default([]).describe('what happens to the organization, at a tick or every k ticks'),
   metrics: metricsSchema.prefault({}),
-  variants: z.array(variantSchema).max(1000).default([]),
-  lesson: z.array(lessonStepSchema).max(1000).default([]),
+  variants: z
+    .array(variantSchema)
+    .max(1000)
+    .default([])
+    .describe('paired runs of this scenario (same seed, people and situations), each with its overrides'),
+  lesson: z.array(lessonStepSchema).max(1000).default([]).describe('steps of the page\'s lesson mode'),
 });
 
 type Parsed = z.output<typeof scenarioObject>;

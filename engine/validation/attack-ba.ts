@@ -29,7 +29,7 @@ function giants(quick: boolean): Record<Label, number[]> {
   const out = {} as Record<Label, number[]>;
   for (const label of LABELS) {
     const scenario = variantScenario('attack-ba', label);
-    out[label] = seedsOf(scenario, quick ? 10 : 40).map((seed) => {
+    out[label] = seedsOf(scenario, quick ? 10 : 100).map((seed) => {
       const sim = createSimulation(scenario, seed);
       sim.step(1);
       return sim.series().values['giantComponent']![0]!;

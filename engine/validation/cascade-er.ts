@@ -35,7 +35,7 @@ function cascadeCase(label: string, id: string, title: string): ValidationCase {
       const beta = scenario.information.items[0]!.spread.beta;
       // On K_n every pair is a tie: the cascade is the seed's component in G(n, beta), of mean degree (n − 1)·beta.
       const meanDegree = informal.kind === 'complete' ? scenario.organization.size! - 1 : (informal as { meanDegree: number }).meanDegree;
-      const wanted = quick ? 6 : 20;
+      const wanted = quick ? 6 : 40;
       // Seeds in order until enough large outbreaks (or a cap far beyond the expected 1/S per outbreak).
       const large: number[] = [];
       let tried = 0;

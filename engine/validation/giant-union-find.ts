@@ -50,7 +50,7 @@ export const giantUnionFindCase: ValidationCase = {
     const where: string[] = [];
     for (const label of LABELS) {
       const scenario = variantScenario('giant-union-find', label);
-      for (const seed of seedsOf(scenario, quick ? 1 : 3)) {
+      for (const seed of seedsOf(scenario, quick ? 1 : 5)) {
         const sim = createSimulation(scenario, seed);
         const initialN = sim.n;
         for (let t = 0; t < scenario.ticks; t++) {

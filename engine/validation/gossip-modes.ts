@@ -39,7 +39,7 @@ function modeRuns(quick: boolean): ModeRuns {
   for (const mode of MODES) {
     const scenario = variantScenario('gossip-modes', mode);
     n = scenario.organization.size!;
-    rounds[mode] = seedsOf(scenario, quick ? 30 : 100).map(
+    rounds[mode] = seedsOf(scenario, quick ? 30 : 200).map(
       (seed) => runToSettled(scenario, seed).summary().items['news']!.roundsToAll ?? Infinity,
     );
   }

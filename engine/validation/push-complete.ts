@@ -20,7 +20,7 @@ function pushCase(n: number): ValidationCase {
     citation: 'Frieze & Grimmett 1985, Discrete Appl. Math. 10:57-77; Pittel 1987, SIAM J. Appl. Math. 47:213-223',
     run({ quick }) {
       const scenario = variantScenario('push-complete', `n=${n}`);
-      const rounds = seedsOf(scenario, quick ? 30 : 100).map((seed) => {
+      const rounds = seedsOf(scenario, quick ? 30 : 200).map((seed) => {
         const r = runToSettled(scenario, seed).summary().items['news']!.roundsToAll;
         return r ?? Infinity; // never reached within the ticks: a failure, not a missing value
       });

@@ -26,7 +26,7 @@ function removalCase(f: number): ValidationCase {
     run({ quick }) {
       const scenario = variantScenario('removal-er', `f=${f}`);
       const c = (scenario.organization.informal as { meanDegree: number }).meanDegree;
-      const giants = seedsOf(scenario, quick ? 10 : 20).map((seed) => {
+      const giants = seedsOf(scenario, quick ? 10 : 40).map((seed) => {
         const sim = createSimulation(scenario, seed);
         sim.step(1); // the shock happens at tick 0, the giant is recorded at its end
         return sim.series().values['giantComponent']![0]!;

@@ -63,7 +63,7 @@ export const rumourBlindCoinCases: ValidationCase[] = [
     title: 'blind-coin rumour mongering (k = 2) leaves about 20 % unaware',
     citation: CITATION,
     run({ quick }) {
-      const { n, residue } = residues('k=2', quick ? 30 : 100);
+      const { n, residue } = residues('k=2', quick ? 30 : 200);
       const theory = blindCoinResidue(2, n);
       return result(
         residue.mean,
@@ -78,7 +78,7 @@ export const rumourBlindCoinCases: ValidationCase[] = [
     title: 'blind-coin rumour mongering (k = 1) is one chain that stops at its first repeat: about 96 % unaware at n = 1000',
     citation: CITATION,
     run({ quick }) {
-      const { n, residue } = residues('k=1 n=1000', quick ? 300 : 1000);
+      const { n, residue } = residues('k=1 n=1000', quick ? 300 : 2000);
       const theory = singleChainResidue(n);
       return result(
         residue.mean,

@@ -154,6 +154,11 @@ describe('defaults', () => {
     >();
     expectTypeOf<Extract<Scenario['organization']['informal'], { kind: 'small-world' }>>().toEqualTypeOf<{ kind: 'small-world'; k: number; p: number }>();
     expectTypeOf<Scenario['protocol']['factCheck']>().toEqualTypeOf<number>();
+    expectTypeOf<Scenario['protocol']['thresholdMin']>().toEqualTypeOf<number>();
+    expectTypeOf<Scenario['protocol']['server']>().toEqualTypeOf<number | string | null>();
+    expectTypeOf<Scenario['protocol']['stewards']>().toEqualTypeOf<number | (number | string)[]>();
+    expectTypeOf<Scenario['information']['items'][number]['seeds']>().toEqualTypeOf<(number | string)[] | null>();
+    expectTypeOf<Scenario['lesson'][number]['watch']>().toEqualTypeOf<string[]>();
     expectTypeOf<Scenario['environment']['domainWeights']>().toEqualTypeOf<number[]>();
     expectTypeOf<Scenario['organization']['size']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<Scenario['shocks'][number]['kind']>().toEqualTypeOf<
@@ -443,6 +448,13 @@ describe('variants', () => {
     expect(validateScenario(s)).toEqual({ ok: false, errors: ['variants.0.set.__proto__: the key "__proto__" is not allowed; remove it'] });
     expect(expandVariants(s)[0]!.errors!.join('\n')).toContain('not allowed');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a malformed variants list is reported, not skipped', () => {
+    for (const variants of [5, [null], [{ label: 'x' }, { label: 'x' }], [{ label: 'x', sett: {} }]]) {
+      const v = expandVariants(with_((s) => (s.variants = variants)));
+      expect(v.every((x) => !x.ok && x.errors.some((e) => /variants(\.\d+)?(\.\w+)?: /.test(e))), JSON.stringify(variants)).toBe(true);
+    }
   });
 
   it('expandVariants never throws on JSON values', () => {

@@ -154,3 +154,12 @@ describe('the validation scenarios', () => {
     }
   });
 });
+
+describe('the check command', () => {
+  it('refuses an unknown option as the user\'s mistake (exit 2), before running anything', async () => {
+    const { main } = await import('../../cli/check.ts');
+    const { UserError } = await import('../../cli/errors.ts');
+    await expect(main(['--quik'])).rejects.toBeInstanceOf(UserError);
+    await expect(main(['extra'])).rejects.toBeInstanceOf(UserError);
+  });
+});
