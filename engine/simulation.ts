@@ -14,7 +14,7 @@ import { buildOrganization } from './organization.ts';
 import { makeProtocol, protocolKinds } from './protocols/registry.ts';
 import { applyShock, firesAt, type ShockSpec } from './shocks.ts';
 import { createSeries, setSeries, copySeries, addSeries, gini, roundsTo, shockRecovery, type SeriesStore } from './metrics.ts';
-import type { Scenario } from './scenario/schema.ts';
+import { problemsForSize, type Scenario } from './scenario/schema.ts';
 import './environment-shocks.ts';
 import { initSituations, arrivals, workAndDeadlines, relaxEngagement } from './situations.ts';
 import { SITUATION_SERIES, resetSituationCounters, recordSituationSeries, summarizeSituations, situationRecords } from './situation-metrics.ts';
@@ -126,6 +126,11 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   const persons = new PersonArrays();
   const org = buildOrganization(scenario, streams.organization, options.data ?? {});
   const n = org.n;
+  // A file layer gives the size only now: the checks that need n (ids, limits) run here.
+  if (scenario.organization.size === undefined) {
+    const problems = problemsForSize(scenario, n);
+    if (problems.length) throw new ScenarioError(problems.join('\n'));
+  }
 
   const capacityLimited = scenario.protocol.capacityLimited !== false;
   const information = new InformationLayer(capacityLimited);
