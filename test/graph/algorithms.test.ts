@@ -428,16 +428,21 @@ describe('betweenness (Brandes)', () => {
     }
   });
 
-  it('sampled Brandes with 30 of 300 pivots ranks the top broker of a preferential-attachment graph first', () => {
-    // The hub scores 16,741 against 10,627 for the runner-up; 98 of seeds 0–99 put it first, all of 0–19.
+  it('sampled Brandes with 30 of 300 pivots ranks the top broker of a preferential-attachment graph first (at least 95 of 100 seeds)', () => {
+    // A graph whose top broker clearly leads (exact score over twice the runner-up's, checked
+    // below): sampling with 30 pivots should then almost never rank anyone else first.
     const n = 300;
-    const g = graphOf(n, preferentialAttachment(n, 2, 11));
+    const g = graphOf(n, preferentialAttachment(n, 2, 13));
     const alive = everyone(n);
-    const top = rankNodes(betweenness(g, alive), alive, 1)[0]!;
-    for (let seed = 0; seed < 20; seed++) {
+    const exact = betweenness(g, alive);
+    const [top, second] = rankNodes(exact, alive, 2);
+    expect(exact[top!]! / exact[second!]!).toBeGreaterThan(2);
+    let first = 0;
+    for (let seed = 0; seed < 100; seed++) {
       const bc = betweenness(g, alive, { samples: 30, rng: standaloneRng(seed, 'targeting') });
-      expect(rankNodes(bc, alive, 1)[0]).toBe(top);
+      if (rankNodes(bc, alive, 1)[0] === top) first++;
     }
+    expect(first).toBeGreaterThanOrEqual(95);
   });
 
   it('sampled Brandes is unbiased: its mean over 200 seeds is within 3 % of exact on a 300-node graph', () => {
