@@ -36,7 +36,7 @@ function peakMB(): number {
  */
 export function w1(n: number, seed: number): WorkloadResult {
   const sc = scenario({
-    name: 'bench W1', seed, ticks: 100_000,
+    name: 'bench W1', seed, ticks: 1_000,
     organization: { size: n, informal: { kind: 'scale-free', m: 3 } },
     protocol: { kind: 'gossip', capacityLimited: false },
     environment: { rate: 0 },
@@ -48,7 +48,7 @@ export function w1(n: number, seed: number): WorkloadResult {
   const scalars = sim.state.scalars;
   let rounds = 0, round50 = 0, round99 = 0;
   const t1 = performance.now();
-  while (scalars['info.0.informed']! < n && rounds < 100_000) {
+  while (scalars['info.0.informed']! < n && rounds < 1_000) {
     sim.step(1);
     rounds++;
     if (!round50 && scalars['info.0.informed']! >= n / 2) round50 = rounds;
@@ -68,7 +68,7 @@ export function w2(n: number, seed: number): WorkloadResult {
   let totalSeconds = 0, totalBuild = 0;
   for (let source = 0; source < 50; source++) {
     const sc = scenario({
-      name: 'bench W2', seed, ticks: 100_000,
+      name: 'bench W2', seed, ticks: 1_000,
       organization: { size: n, informal: { kind: 'random', meanDegree: 10 } },
       protocol: { kind: 'gossip', capacityLimited: false },
       environment: { rate: 0 },
