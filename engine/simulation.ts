@@ -214,6 +214,10 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     return state.scalars['giant']!;
   }
 
+  // The components of the organization as built are part of building it (so a run's
+  // first tick does not pay for them); later they are recomputed only when ties change.
+  giant();
+
   function runTick(t: number): void {
     ctx.tick = t;
     const s = state.scalars;

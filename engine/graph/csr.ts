@@ -104,7 +104,14 @@ export function buildGraph(n: number, src: Int32Array, dst: Int32Array, count = 
     }
   }
   outOffsets[n] = w;
-  return { n, offsets: outOffsets, targets: targets.slice(0, w), trust: trust.slice(0, w), complete: false };
+  // Copy only when repeated ties were dropped (at 10^6 people each copy is tens of MB).
+  return {
+    n,
+    offsets: outOffsets,
+    targets: w === targets.length ? targets : targets.slice(0, w),
+    trust: w === trust.length ? trust : trust.slice(0, w),
+    complete: false,
+  };
 }
 
 /** Builds a graph from an EdgeBuffer. */
