@@ -7,8 +7,13 @@
 // contact takes effect at once and the whole pass is one tight loop per item
 // (the code path of bench W1/W2); with `capacityLimited: true` every contact is
 // a message that the receiver reads within its capacity.
+//
+// False items, and every item under client-server (the official channel and the
+// grapevine), run in misinformation.ts: the fast loops here serve true items only.
 import type { Context } from './context.ts';
 import { MSG } from './messages.ts';
+import type { SeriesStore } from './metrics.ts';
+import { Misinformation, misinformedCount, misinformationClearedTick } from './misinformation.ts';
 import type { State } from './state.ts';
 
 /** Per-person state of one item. */
@@ -49,11 +54,14 @@ export class InformationLayer {
   /** Scratch list of people informed during the current tick (not state: empty between ticks). */
   private fresh = new Int32Array(0);
   private freshLength = 0;
+  /** False items, and under client-server every item, are run by this half of the layer. */
+  private mis = new Misinformation();
 
   constructor(private capacityLimited: boolean) {}
 
   /** Allocates the arrays of every item. */
   init(ctx: Context, items: ItemSpec[]): void {
+    this.mis.configure(ctx);
     for (const item of items) this.addItem(ctx, item);
   }
 
@@ -68,7 +76,35 @@ export class InformationLayer {
     for (let i = 0; i < ctx.n; i++) if (!alive[i]) st[i] = INFO.GONE;
     ctx.state.scalars[`info.${k}.informed`] = 0;
     ctx.state.scalars[`info.${k}.seeded`] = 0;
+    this.mis.addItem(ctx, k, item);
     return k;
+  }
+
+  /** True when item k is false (misinformation). */
+  isFalse(k: number): boolean {
+    return this.items[k]?.truth === false;
+  }
+
+  /** True when v has heard item k (informed now, whatever they made of it). */
+  hasHeard(ctx: Context, v: number, k: number): boolean {
+    const s = ctx.state.u8(`info.${k}.state`)[v];
+    return s === INFO.ACTIVE || s === INFO.QUIET || s === INFO.NEW;
+  }
+
+  /** v starts spreading the correction of false item k, as a detector does (the steward's fact-checking). */
+  startCorrection(ctx: Context, v: number, k: number): void {
+    const item = this.items[k];
+    if (item && ctx.state.scalars[`info.${k}.seeded`]) this.mis.startCorrection(ctx, v, k, item);
+  }
+
+  /** Alive people who believe a false item now (the `misinformed` series). */
+  misinformed(ctx: Context): number {
+    return misinformedCount(ctx, this.items);
+  }
+
+  /** The `misinformationClearedTick` of a run's series (null if never cleared or no false item). */
+  clearedTick(series: SeriesStore): number | null {
+    return misinformationClearedTick(this.items, series);
   }
 
   /** Index of an item by id, or −1. */
@@ -96,6 +132,7 @@ export class InformationLayer {
         if (v < 0 || v >= ctx.n || !alive[v] || st[v] !== INFO.UNAWARE) continue;
         st[v] = INFO.ACTIVE;
         informed++;
+        if (this.mis.handles(item)) this.mis.onSeed(ctx, k, item, v);
       }
       ctx.state.scalars[`info.${k}.informed`] = informed;
     }
@@ -112,6 +149,7 @@ export class InformationLayer {
     for (let k = 0; k < this.items.length; k++) {
       if (!ctx.state.scalars[`info.${k}.seeded`]) continue;
       const item = this.items[k]!;
+      if (this.mis.handles(item)) { this.mis.spreadInstant(ctx, k, item); continue; }
       if (item.mode === 'push' || item.mode === 'push-pull') this.pushInstant(ctx, k, item);
       if (item.mode === 'pull' || item.mode === 'push-pull') this.pullInstant(ctx, k);
       if (item.mode === 'flood') this.floodInstant(ctx, k, item);
@@ -139,7 +177,8 @@ export class InformationLayer {
     let freshLength = this.freshLength;
     const w = ctx.streams.words;
     const r0 = ctx.streams.information.at;
-    let s0 = w[r0]!, s1 = w[r0 + 1]!, s2 = w[r0 + 2]!, s3 = w[r0 + 3]!;
+    // `| 0` keeps the words as int32 in registers (Uint32Array reads above 2^31 would be doubles).
+    let s0 = w[r0]! | 0, s1 = w[r0 + 1]! | 0, s2 = w[r0 + 2]! | 0, s3 = w[r0 + 3]! | 0;
     let contacts = 0, wasted = 0;
     // Two copies of the loop (implicit K_n, CSR) keep the hot path free of branches on the graph kind.
     if (g.complete) {
@@ -158,6 +197,24 @@ export class InformationLayer {
           if (su === 0 /* UNAWARE */) { st[u] = 3 /* NEW */; fresh[freshLength++] = u; }
           else if (su === 4 /* GONE */) wasted++;
         }
+      }
+    } else if (fanout === 1) {
+      // The common case (and bench W1) without the inner fanout loop: a nested loop that
+      // carries the PRNG state costs V8 about a third of the throughput here.
+      for (let v = 0; v < n; v++) {
+        if (st[v] !== 1 /* ACTIVE */) continue;
+        const b = off[v]!;
+        const d = off[v + 1]! - b;
+        if (d === 0) continue;
+        const m5 = Math.imul(s1, 5);
+        const x = Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+        const u = tg[b + Math.floor(x * TWO_POW_MINUS_32 * d)]!;
+        contacts++;
+        const su = st[u]!;
+        if (su === 0 /* UNAWARE */) { st[u] = 3 /* NEW */; fresh[freshLength++] = u; }
+        else if (su === 4 /* GONE */) wasted++;
       }
     } else {
       for (let v = 0; v < n; v++) {
@@ -244,7 +301,8 @@ export class InformationLayer {
     } else {
       const w = ctx.streams.words;
       const r0 = ctx.streams.information.at;
-      let s0 = w[r0]!, s1 = w[r0 + 1]!, s2 = w[r0 + 2]!, s3 = w[r0 + 3]!;
+      // `| 0` keeps the words as int32 in registers (Uint32Array reads above 2^31 would be doubles).
+    let s0 = w[r0]! | 0, s1 = w[r0 + 1]! | 0, s2 = w[r0 + 2]! | 0, s3 = w[r0 + 3]! | 0;
       // Compare the raw 32-bit draw with a threshold instead of converting each draw.
       const threshold = beta >= 1 ? 4294967296 : Math.floor(beta * 4294967296);
       for (let v = 0; v < n; v++) {
@@ -294,22 +352,34 @@ export class InformationLayer {
   /** Per-item state arrays and seeded flags for this tick (names are built once, not per person). */
   private st: Uint8Array[] = [];
   private live: boolean[] = [];
+  private handled: boolean[] = [];
+  private anyHandled = false;
   private freshItems = new Int32Array(0);
 
   /** Fetches the per-item arrays before the Act phase (they are replaced on growth and restore). */
   bindTick(ctx: Context): void {
     this.st.length = 0;
     this.live.length = 0;
+    this.handled.length = 0;
+    this.anyHandled = false;
     for (let k = 0; k < this.items.length; k++) {
       this.st.push(ctx.state.u8(`info.${k}.state`));
       this.live.push(ctx.state.scalars[`info.${k}.seeded`] === 1);
+      const h = this.mis.handles(this.items[k]!);
+      this.handled.push(h);
+      if (h) this.anyHandled = true;
     }
+    if (this.capacityLimited && this.anyHandled) this.mis.bindTick(ctx, this.items);
     if (this.freshItems.length < ctx.n) this.freshItems = new Int32Array(ctx.n);
     this.ensureFresh(ctx.n);
   }
 
   /** Handles an information message read by v. Returns false when the kind is not the layer's. */
-  readMessage(ctx: Context, v: number, kind: number, from: number, k: number): boolean {
+  readMessage(ctx: Context, v: number, kind: number, from: number, k: number, b = 0): boolean {
+    if (this.handled[k]) {
+      this.mis.readMessage(ctx, v, kind, from, k, b, this.items[k]!);
+      return true;
+    }
     if (kind === MSG.INFO || kind === MSG.PULL_REPLY) {
       const st = this.st[k]!;
       if (st[v] === INFO.UNAWARE) {
@@ -343,12 +413,14 @@ export class InformationLayer {
     const rng = ctx.streams.information;
     const complete = g.complete;
     const d = complete ? ctx.n - 1 : g.offsets[v + 1]! - g.offsets[v]!;
-    if (d === 0) return;
+    if (d === 0 && !this.anyHandled) return;
     const b = complete ? 0 : g.offsets[v]!;
     const tg = g.targets;
     for (let k = 0; k < this.items.length; k++) {
       if (!this.live[k]) continue;
       const item = this.items[k]!;
+      if (this.handled[k]) { this.mis.actNode(ctx, v, k, item); continue; }
+      if (d === 0) continue;
       const st = this.st[k]!;
       const s = st[v]!;
       if (s === INFO.ACTIVE) {
@@ -373,6 +445,7 @@ export class InformationLayer {
   /** End of the Act phase in the capacity-limited model: NEW people become ACTIVE. */
   endAct(ctx: Context): void {
     if (!this.capacityLimited) return;
+    if (this.anyHandled) this.mis.endAct();
     const fresh = this.fresh;
     const items = this.freshItems;
     for (let i = 0; i < this.freshLength; i++) {
@@ -386,6 +459,8 @@ export class InformationLayer {
   /** A person leaves: they stop counting as informed and can no longer be reached. */
   onRemove(ctx: Context, v: number): void {
     for (let k = 0; k < this.items.length; k++) {
+      const item = this.items[k]!;
+      if (this.mis.handles(item)) this.mis.onRemove(ctx, v, k, item);
       const st = ctx.state.u8(`info.${k}.state`);
       if (st[v] !== INFO.UNAWARE && st[v] !== INFO.GONE) ctx.state.scalars[`info.${k}.informed`]!--;
       st[v] = INFO.GONE;
@@ -399,11 +474,14 @@ export class InformationLayer {
       const next = new Uint8Array(n);
       next.set(old);
       ctx.state.set(`info.${k}.state`, next);
+      const item = this.items[k]!;
+      if (this.mis.handles(item)) this.mis.onGrow(ctx, k, item, n);
     }
   }
 }
 
-function countContacts(ctx: Context, contacts: number, wasted: number): void {
+/** Adds a pass's instant contacts, and those wasted on people who left, to the tick's counts. */
+export function countContacts(ctx: Context, contacts: number, wasted: number): void {
   const s = ctx.state.scalars;
   s['tick.messages']! += contacts;
   s['count.instant'] = (s['count.instant'] ?? 0) + contacts;

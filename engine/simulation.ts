@@ -16,6 +16,7 @@ import { applyShock, firesAt, type ShockSpec } from './shocks.ts';
 import { createSeries, setSeries, copySeries, addSeries, gini, roundsTo, shockRecovery, type SeriesStore } from './metrics.ts';
 import { problemsForSize, type Scenario } from './scenario/schema.ts';
 import './environment-shocks.ts';
+import './misinformation-shock.ts';
 import { initSituations, arrivals, workAndDeadlines, relaxEngagement } from './situations.ts';
 import { SITUATION_SERIES, resetSituationCounters, recordSituationSeries, summarizeSituations, situationRecords } from './situation-metrics.ts';
 
@@ -110,7 +111,7 @@ export interface Simulation {
   readonly items: readonly ItemSpec[];
 }
 
-const NETWORK_SERIES = ['alive', 'messages', 'lost', 'maxLoad', 'maxQueue', 'giantComponent'];
+const NETWORK_SERIES = ['alive', 'messages', 'lost', 'maxLoad', 'maxQueue', 'giantComponent', 'misinformed'];
 
 /** Builds a simulation of `scenario` (validated) from master seed `seed`. */
 export function createSimulation(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}): Simulation {
@@ -288,7 +289,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
           budget--;
           const k = messages.kind[slot]!;
           // Kinds below 16 are the information layer's; the rest are the protocol's.
-          if (k < 16) information.readMessage(c, v, k, messages.from[slot]!, messages.a[slot]!);
+          if (k < 16) information.readMessage(c, v, k, messages.from[slot]!, messages.a[slot]!, messages.b[slot]!);
           else protocol.onMessage(c, v, slot);
           messages.free(slot);
         }
@@ -306,6 +307,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     setSeries(series, 'maxLoad', t, s['tick.maxLoad']!);
     setSeries(series, 'maxQueue', t, messages.maxQueue(ctx.n));
     setSeries(series, 'giantComponent', t, giant() / s['initialN']!);
+    setSeries(series, 'misinformed', t, information.misinformed(ctx));
     if (situations) recordSituationSeries(ctx, series, t);
     protocol.record?.(ctx, series, t);
     for (let k = 0; k < information.items.length; k++) {
@@ -397,6 +399,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     const alive = state.u8('alive');
     metrics['loadGini'] = gini(state.f64('load.total'), (i) => i < ctx.n && (alive[i] === 1 || state.f64('load.total')[i]! > 0));
     metrics['giantComponentMin'] = min('giantComponent');
+    metrics['misinformedPeak'] = max('misinformed');
+    metrics['misinformationClearedTick'] = information.clearedTick(series);
     if (situations) summarizeSituations(ctx, series, metrics);
     protocol.summarize?.(ctx, series, metrics);
     const items: Record<string, ItemSummary> = {};

@@ -1,9 +1,15 @@
 // The ways of working by name: adding one is a new file and a line here.
 import type { Protocol } from './protocol.ts';
 import { GossipProtocol } from './gossip.ts';
+import { ClientServerProtocol } from './client-server.ts';
+import { P2PProtocol } from './p2p.ts';
+import { StewardProtocol } from './steward.ts';
 
 const registry: Record<string, () => Protocol> = {
   gossip: () => new GossipProtocol(),
+  'client-server': () => new ClientServerProtocol(),
+  p2p: () => new P2PProtocol(),
+  steward: () => new StewardProtocol(),
 };
 
 /** Registers a protocol factory under its scenario name (`protocol.kind`). */

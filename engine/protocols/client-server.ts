@@ -1,0 +1,601 @@
+// `client-server` (MODEL.md §5): command and control. News goes up the chain of
+// command as *reports*, one message per hop; only the server (the formal root,
+// or in a flat organization the person `protocol.server`, default the highest
+// informal degree, with routing along a BFS tree from it) decides, from its
+// *directory* (skills as of the last review); the *order* goes down the chain to
+// the resolver, one message per hop; the outcome report goes back up. Under load
+// the server reads only its effective capacity per tick and its inbox grows: that
+// is the phenomenon (the engine's inbox is O(1) per message however long).
+//
+// Choices where MODEL.md is silent (each is explained where it is made, and in
+// docs/ODD.md):
+// - Qualified = directory skill ≥ θ (`protocol.threshold`); when nobody reaches θ
+//   in a domain, everyone known counts. The decider picks the best qualified
+//   person without an unfinished order; when all hold one, the order goes to the
+//   best of them and waits in that person's pending list until they are free.
+// - People know when their own manager has gone: an orphan holds the reports and
+//   outcome reports it would send up, and sends them once a successor is named (or,
+//   flat, once a route to the server exists again). Going down, a sender uses the
+//   chain as recorded: an order sent to someone who has left is lost (counted in
+//   `lost`), like every message to a removed person.
+// - The decider keeps an order book (`cs.book`) and learns of lost orders only at
+//   review time: at each review it audits its unfinished orders and re-decides,
+//   with the refreshed directory, every open situation whose order, resolver or
+//   outcome report was with someone who has since left. A failed attempt's outcome
+//   report makes the decider re-decide at once, with no one excluded (the skill-
+//   best free person remains the best bet: failure is the logistic draw's luck).
+// - Delegation: a report stops at the first manager on its way up — the origin
+//   itself when it manages people — whose subtree (as of the last review) holds
+//   someone whose directory skill reaches θ; that manager decides within its
+//   subtree and the outcome report goes back to it, not to the server.
+// - Feedback at review time: each resolver's successes and failures since the last
+//   review change the trust of its informal tie to its manager, if they have one
+//   (`protocol.trust.gain` / `loss`; both 0 switch feedback off).
+import type { Context } from '../context.ts';
+import type { Protocol } from './protocol.ts';
+import type { State } from '../state.ts';
+import { SIT, startAttempt, type Outcome } from '../situations.ts';
+import { bfsTree } from '../graph/bfs.ts';
+import { arcIndex, setTrust, type Graph } from '../graph/csr.ts';
+import { setSeries, type SeriesStore } from '../metrics.ts';
+import { HOLD, PEND, initPool, enqueue, dequeue, release, clearQueue, initList, listPush, listAddOnce } from './client-server-queues.ts';
+import { refreshDirectory, sortDirectory, pickGlobal, subtreeTables, subtreeQualifies, pickInSubtree } from './client-server-directory.ts';
+import { buildReportLists, link, succeed, flatSuccessor, highestDegree, PROMOTED, POSTPONED } from './client-server-tree.ts';
+
+/** Message kinds of client-server (16–31); `a` is always the situation. */
+export const CS_MSG = {
+  REPORT: 16, // news of a situation going up
+  ORDER: 17, // b = the resolver; going down
+  OUTCOME: 18, // b = resolver · 2 + (1 on success); going up to the decider
+} as const;
+
+// Per situation: who decided it, the resolver of its unfinished order (−1: none),
+// who holds the latest message about it (for the audit), the tick of its first
+// decision, and whether it is in the order book.
+const SIT_I32 = ['cs.s.decider', 'cs.s.resolver', 'cs.s.carrier', 'cs.s.decided'];
+const COUNTERS = ['decisions', 'delegated', 'redecisions', 'retries', 'lostOrders', 'staleOrders', 'undeliverable', 'successions', 'serverReads', 'dropped'];
+
+export class ClientServerProtocol implements Protocol {
+  readonly kind = 'client-server';
+  readonly actsPerPerson = false;
+  readonly handlesSituations = true;
+
+  // Parameters (fixed for a run).
+  private D = 1;
+  private theta = 0.6;
+  private concurrent = 1;
+  private delegation = false;
+  private flat = false;
+  private reviewPeriod = 50;
+  private successionDelay = 20;
+  private gain = 0;
+  private loss = 0;
+
+  // Views over the state, fetched by `bind` at the start of every entry point
+  // (arrays are replaced when they grow and on restore).
+  private st!: State;
+  private alive!: Uint8Array;
+  private up!: Int32Array;
+  private orders!: Int32Array;
+  private busy!: Int32Array;
+  private status!: Uint8Array;
+  private domain!: Uint8Array;
+  private sitMessages!: Int32Array;
+  private decider!: Int32Array;
+  private resolver!: Int32Array;
+  private carrier!: Int32Array;
+  private decided!: Int32Array;
+  private inBook!: Uint8Array;
+
+  init(ctx: Context): void {
+    const st = ctx.state, n = ctx.n, p = ctx.scenario.protocol, pop = ctx.scenario.population;
+    this.D = pop.domains;
+    this.theta = p.threshold;
+    this.concurrent = pop.concurrent;
+    this.delegation = p.decideAt === 'manager';
+    this.flat = st.scalars['formal.root']! < 0;
+    this.reviewPeriod = p.reviewPeriod;
+    this.successionDelay = p.successionDelay;
+    this.gain = p.trust.gain;
+    this.loss = p.trust.loss;
+    const D = this.D;
+    const person = (name: string, stride: number, fill: number, make: (k: number) => Int32Array | Float32Array | Uint8Array) => {
+      ctx.registerPersonArray(name, stride, fill);
+      st.set(name, make(n * stride).fill(fill));
+    };
+    const i32 = (k: number) => new Int32Array(k), f32 = (k: number) => new Float32Array(k), u8 = (k: number) => new Uint8Array(k);
+    person('cs.orders', 1, 0, i32); // unfinished orders per person, by the deciders' books
+    person('cs.directory', D, -1, f32);
+    person('cs.tree', 1, -1, i32); // flat: the BFS routing tree from the server
+    for (const name of ['cs.kid.first', 'cs.kid.next', 'cs.kid.prev', 'cs.hold.head', 'cs.hold.tail', 'cs.pend.head', 'cs.pend.tail']) person(name, 1, -1, i32);
+    for (const name of ['cs.isHolder', 'cs.isWaiting', 'cs.vacant']) person(name, 1, 0, u8);
+    person('cs.fb.ok', 1, 0, i32);
+    person('cs.fb.fail', 1, 0, i32);
+    if (this.delegation) {
+      person('cs.tin', 1, -1, i32);
+      person('cs.tout', 1, -1, i32);
+      person('cs.sub.best', D, -1, f32);
+      person('cs.sub.arg', D, -1, i32);
+    }
+    for (const name of SIT_I32) st.set(name, new Int32Array(256).fill(-1));
+    st.set('cs.s.inBook', new Uint8Array(256));
+    initPool(st);
+    for (const name of ['cs.holders', 'cs.waiting', 'cs.book', 'cs.vac.who', 'cs.vac.due']) initList(st, name);
+    for (const c of COUNTERS) st.scalars[`cs.count.${c}`] = 0;
+    st.scalars['cs.tick.decisions'] = 0;
+    st.scalars['cs.treeDirty'] = 0;
+    if (this.flat) {
+      const named = p.server === null ? -1 : ctx.labels.indexOf(String(p.server));
+      st.scalars['cs.server'] = named >= 0 ? named : highestDegree(st.u8('alive'), n, degreeOf(ctx.informal, st.u8('alive')));
+      st.scalars['cs.treeDirty'] = 1;
+      this.bind(ctx);
+      this.recomputeTree(ctx);
+    } else {
+      st.scalars['cs.server'] = st.scalars['formal.root']!;
+      buildReportLists(st, n);
+    }
+    this.bind(ctx);
+    this.refreshRecords(ctx);
+  }
+
+  beginAct(ctx: Context): void {
+    this.bind(ctx);
+    const t = ctx.tick;
+    if (this.st.scalars['cs.vac.who.length']! > 0) this.successions(ctx, t);
+    if (this.flat && this.st.scalars['cs.treeDirty']) this.recomputeTree(ctx);
+    if (t > 0 && t % this.reviewPeriod === 0) this.review(ctx);
+    if (this.st.scalars['cs.holders.length']! > 0) this.flushHolders(ctx);
+  }
+
+  onArrival(ctx: Context, sit: number): void {
+    this.bind(ctx);
+    this.ensureSituation(ctx, sit);
+    if (this.flat && this.st.scalars['cs.treeDirty']) this.recomputeTree(ctx);
+    this.atReport(ctx, this.st.i32('sit.origin')[sit]!, sit);
+  }
+
+  onMessage(ctx: Context, v: number, slot: number): void {
+    const m = ctx.messages;
+    const kind = m.kind[slot]!, sit = m.a[slot]!, b = m.b[slot]!;
+    const s = this.st.scalars;
+    if (v === s['cs.server']) s['cs.count.serverReads']!++;
+    if (kind === CS_MSG.REPORT) {
+      // A report about a situation past its deadline is read (it cost capacity) and dropped.
+      if (this.status[sit] === SIT.OPEN) this.atReport(ctx, v, sit);
+    } else if (kind === CS_MSG.ORDER) {
+      if (this.status[sit] !== SIT.OPEN) return;
+      if (v === b) this.receiveOrder(ctx, v, sit);
+      else this.forwardOrder(ctx, v, sit, b);
+    } else if (kind === CS_MSG.OUTCOME) {
+      this.atOutcome(ctx, v, sit, b);
+    }
+  }
+
+  act(_ctx: Context, _v: number): void {}
+
+  /** Phase 5: people whose pending orders wait start them as soon as they are free. */
+  work(ctx: Context): void {
+    this.bind(ctx);
+    const st = this.st;
+    const len = st.scalars['cs.waiting.length']!;
+    if (len === 0) return;
+    const list = st.i32('cs.waiting'), flag = st.u8('cs.isWaiting'), pendHead = st.i32('cs.pend.head');
+    let w = 0;
+    for (let i = 0; i < len; i++) {
+      const v = list[i]!;
+      if (this.alive[v]) this.tryStartPending(ctx, v);
+      if (this.alive[v] && pendHead[v] !== -1) list[w++] = v;
+      else flag[v] = 0;
+    }
+    st.scalars['cs.waiting.length'] = w;
+  }
+
+  onOutcome(ctx: Context, o: Outcome): void {
+    this.bind(ctx);
+    const { sit, leader: r } = o;
+    if (!o.wasted) this.st.i32(o.success ? 'cs.fb.ok' : 'cs.fb.fail')[r]!++;
+    const ok = o.success || o.wasted ? 1 : 0;
+    if (r === this.st.scalars['cs.server'] || r === this.decider[sit]) this.closeOrder(ctx, r, sit, r, ok);
+    else this.sendUp(ctx, r, CS_MSG.OUTCOME, sit, r * 2 + ok);
+    this.tryStartPending(ctx, r);
+  }
+
+  onMissed(ctx: Context, sit: number): void {
+    // The decider knows the deadline: the order is off its books.
+    const resolver = ctx.state.i32('cs.s.resolver');
+    const r = resolver[sit]!;
+    if (r >= 0) {
+      ctx.state.i32('cs.orders')[r]!--;
+      resolver[sit] = -1;
+    }
+  }
+
+  onRemove(ctx: Context, v: number): void {
+    this.bind(ctx);
+    const st = this.st;
+    // What lay on the person's desk is gone with them; the audit re-decides orders among it.
+    st.scalars['cs.count.dropped']! += clearQueue(st, HOLD, v) + clearQueue(st, PEND, v);
+    if (v === st.scalars['cs.server']) {
+      st.scalars['cs.server'] = -1;
+      this.addVacancy(ctx, v);
+    } else if (!this.flat && st.i32('cs.kid.first')[v] !== -1) {
+      this.addVacancy(ctx, v);
+    }
+    // Flat: relays are not managers; the routing tree is simply recomputed (lazily).
+    if (this.flat) st.scalars['cs.treeDirty'] = 1;
+  }
+
+  onHire(ctx: Context, from: number, to: number): void {
+    this.bind(ctx);
+    const st = this.st;
+    if (this.flat) {
+      st.scalars['cs.treeDirty'] = 1;
+      return;
+    }
+    const parent = st.i32('formal.parent');
+    const first = st.i32('cs.kid.first'), next = st.i32('cs.kid.next'), prev = st.i32('cs.kid.prev');
+    for (let v = from; v < to; v++) if (parent[v]! >= 0) link(first, next, prev, parent[v]!, v);
+  }
+
+  onTopologyChange(ctx: Context): void {
+    // Only a flat organization routes along informal ties. Recomputing at once leaves the
+    // state unchanged when nothing changed (as on restore), so hashes stay comparable.
+    if (!this.flat) return;
+    this.bind(ctx);
+    this.st.scalars['cs.treeDirty'] = 1;
+    this.recomputeTree(ctx);
+  }
+
+  seriesNames(): string[] {
+    return ['serverQueue', 'decisions', 'vacancies'];
+  }
+
+  record(ctx: Context, series: SeriesStore, t: number): void {
+    const s = ctx.state.scalars;
+    const server = s['cs.server']!;
+    setSeries(series, 'serverQueue', t, server >= 0 && ctx.state.u8('alive')[server] ? ctx.state.i32('inbox.count')[server]! : 0);
+    setSeries(series, 'decisions', t, s['cs.tick.decisions']!);
+    setSeries(series, 'vacancies', t, s['cs.vac.who.length']!);
+    s['cs.tick.decisions'] = 0;
+  }
+
+  summarize(ctx: Context, series: SeriesStore, metrics: Record<string, number | null>): void {
+    const s = ctx.state.scalars;
+    const q = series.values['serverQueue'];
+    let peak = 0;
+    if (q) for (let t = 0; t < series.length; t++) if (q[t]! > peak) peak = q[t]!;
+    metrics['serverQueuePeak'] = peak;
+    metrics['decisionsTotal'] = s['cs.count.decisions']!;
+    metrics['delegatedDecisions'] = s['cs.count.delegated']!;
+    metrics['redecisions'] = s['cs.count.redecisions']!;
+    metrics['retries'] = s['cs.count.retries']!;
+    metrics['lostOrders'] = s['cs.count.lostOrders']!;
+    metrics['staleOrders'] = s['cs.count.staleOrders']!;
+    metrics['successions'] = s['cs.count.successions']!;
+    metrics['serverReads'] = s['cs.count.serverReads']!;
+  }
+
+  // ---------------------------------------------------------------- reports, orders, outcomes
+
+  /** Person v has a report about `sit` (its own news or read from a report): decide or pass it up. */
+  private atReport(ctx: Context, v: number, sit: number): void {
+    if (v === this.st.scalars['cs.server']) this.decide(ctx, v, sit, true);
+    else if (this.delegation && subtreeQualifies(this.st, this.D, v, this.domain[sit]!, this.theta)) this.decide(ctx, v, sit, false);
+    else this.sendUp(ctx, v, CS_MSG.REPORT, sit, 0);
+  }
+
+  /** Decider x names a resolver for `sit` (the server from everyone, a delegated manager from its subtree). */
+  private decide(ctx: Context, x: number, sit: number, global: boolean): void {
+    const st = this.st, s = st.scalars;
+    const d = this.domain[sit]!;
+    const r = global ? pickGlobal(st, d, this.orders) : pickInSubtree(st, this.D, x, d, this.orders);
+    if (r < 0) return; // the directory knows nobody: the situation waits for its deadline
+    this.decider[sit] = x;
+    this.resolver[sit] = r;
+    this.orders[r]!++;
+    if (!this.inBook[sit]) {
+      this.inBook[sit] = 1;
+      listPush(st, 'cs.book', sit);
+    }
+    if (this.decided[sit]! < 0) this.decided[sit] = ctx.tick;
+    s['cs.tick.decisions']!++;
+    s['cs.count.decisions']!++;
+    if (!global) s['cs.count.delegated']!++;
+    if (!this.alive[r]) s['cs.count.staleOrders']!++;
+    if (r === x) this.receiveOrder(ctx, r, sit);
+    else this.forwardOrder(ctx, x, sit, r);
+  }
+
+  /** u passes the order for `sit` one hop down toward resolver r. */
+  private forwardOrder(ctx: Context, u: number, sit: number, r: number): void {
+    const next = this.nextHopDown(u, r);
+    if (next < 0) {
+      // r is no longer below u (the routing tree changed): the order is lost; the audit re-decides.
+      this.carrier[sit] = -1;
+      this.st.scalars['cs.count.undeliverable']!++;
+      return;
+    }
+    this.send(ctx, u, next, CS_MSG.ORDER, sit, r);
+  }
+
+  /** The report of u on the path down to r (walk up from r), −1 when r is not below u. */
+  private nextHopDown(u: number, r: number): number {
+    const up = this.up;
+    let w = r;
+    for (let guard = this.st.scalars['n']!; guard > 0; guard--) {
+      const p = up[w]!;
+      if (p === u) return w;
+      if (p < 0) return -1;
+      w = p;
+    }
+    return -1;
+  }
+
+  /** Resolver v reads its order: it starts at once when free, else the order waits in its pending list. */
+  private receiveOrder(ctx: Context, v: number, sit: number): void {
+    const st = this.st;
+    this.carrier[sit] = v;
+    if (this.busy[v]! < this.concurrent && st.i32('cs.pend.head')[v] === -1) {
+      startAttempt(ctx, sit, v, null);
+    } else {
+      enqueue(st, PEND, v, CS_MSG.ORDER, sit, 0);
+      listAddOnce(st, 'cs.waiting', 'cs.isWaiting', v);
+    }
+  }
+
+  private tryStartPending(ctx: Context, v: number): void {
+    const st = this.st;
+    while (this.busy[v]! < this.concurrent) {
+      const slot = dequeue(st, PEND, v);
+      if (slot < 0) break;
+      const sit = st.i32('cs.pool.sit')[slot]!;
+      release(st, slot);
+      // Orders for situations past their deadline or re-decided meanwhile are dropped.
+      if (this.status[sit] === SIT.OPEN && this.resolver[sit] === v) startAttempt(ctx, sit, v, null);
+    }
+  }
+
+  /** Person v has an outcome report: the decider (or the server, above every decider) closes the order. */
+  private atOutcome(ctx: Context, v: number, sit: number, b: number): void {
+    if (v === this.st.scalars['cs.server'] || v === this.decider[sit]) this.closeOrder(ctx, v, sit, b >> 1, b & 1);
+    else this.sendUp(ctx, v, CS_MSG.OUTCOME, sit, b);
+  }
+
+  private closeOrder(ctx: Context, x: number, sit: number, r: number, ok: number): void {
+    if (this.resolver[sit] === r) {
+      this.orders[r]!--;
+      this.resolver[sit] = -1;
+    }
+    if (!ok && this.status[sit] === SIT.OPEN && this.resolver[sit] === -1) {
+      this.st.scalars['cs.count.retries']!++;
+      this.atReport(ctx, x, sit);
+    }
+  }
+
+  /** Sends up to v's manager (routing parent); an orphan holds the item until it has one again. */
+  private sendUp(ctx: Context, v: number, kind: number, sit: number, b: number): void {
+    const p = this.flat ? this.st.scalars['cs.server']! : this.up[v]!;
+    if (p >= 0 && this.alive[p]) {
+      this.send(ctx, v, p, kind, sit, b);
+      return;
+    }
+    enqueue(this.st, HOLD, v, kind, sit, b);
+    listAddOnce(this.st, 'cs.holders', 'cs.isHolder', v);
+    this.carrier[sit] = v;
+  }
+
+  private send(ctx: Context, from: number, to: number, kind: number, sit: number, b: number): void {
+    ctx.messages.send(from, to, kind, sit, b);
+    this.sitMessages[sit]!++;
+    this.carrier[sit] = to;
+  }
+
+  /** Holders whose way up is open again (a successor, a new route, or they are now the server) send what they held. */
+  private flushHolders(ctx: Context): void {
+    const st = this.st;
+    const list = st.i32('cs.holders'), flag = st.u8('cs.isHolder');
+    const len = st.scalars['cs.holders.length']!;
+    const server = st.scalars['cs.server']!;
+    const ready: number[] = [];
+    let w = 0;
+    for (let i = 0; i < len; i++) {
+      const v = list[i]!;
+      if (!this.alive[v]) { flag[v] = 0; continue; }
+      const p = this.up[v]!;
+      if (v === server || (p >= 0 && this.alive[p])) { flag[v] = 0; ready.push(v); }
+      else list[w++] = v;
+    }
+    st.scalars['cs.holders.length'] = w;
+    for (const v of ready) {
+      for (let slot = dequeue(st, HOLD, v); slot !== -1; slot = dequeue(st, HOLD, v)) {
+        const kind = st.u8('cs.pool.kind')[slot]!, sit = st.i32('cs.pool.sit')[slot]!, b = st.i32('cs.pool.b')[slot]!;
+        release(st, slot);
+        if (kind === CS_MSG.REPORT) {
+          if (this.status[sit] === SIT.OPEN) this.atReport(ctx, v, sit);
+        } else this.atOutcome(ctx, v, sit, b);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- review: records, feedback, audit
+
+  /** The records of the organization as of now: directory, its per-domain ranking, delegation tables. */
+  private refreshRecords(ctx: Context): void {
+    const st = this.st, n = ctx.n;
+    refreshDirectory(st, n, this.D);
+    sortDirectory(st, n, this.D, this.theta);
+    if (this.delegation) {
+      const root = this.flat ? st.scalars['cs.server']! : st.scalars['formal.root']!;
+      // A flat organization without a server has no routing tree: its tables stay as they were.
+      if (root >= 0 || !this.flat) subtreeTables(st, n, this.D, this.theta, this.up, root);
+    }
+  }
+
+  private review(ctx: Context): void {
+    this.refreshRecords(ctx);
+    this.feedback(ctx);
+    this.audit(ctx);
+  }
+
+  /** Outcomes since the last review reach people now: trust on each resolver's tie to its manager. */
+  private feedback(ctx: Context): void {
+    const st = this.st, n = ctx.n, g = ctx.informal;
+    const ok = st.i32('cs.fb.ok'), fail = st.i32('cs.fb.fail');
+    const apply = (this.gain > 0 || this.loss > 0) && !g.complete;
+    for (let v = 0; v < n; v++) {
+      if (ok[v] === 0 && fail[v] === 0) continue;
+      const p = this.up[v]!;
+      if (apply && p >= 0 && this.alive[v] && this.alive[p]) {
+        const a = arcIndex(g, v, p);
+        if (a >= 0) setTrust(g, v, p, Math.min(1, Math.max(0, g.trust[a]! + this.gain * ok[v]! - this.loss * fail[v]!)));
+      }
+      ok[v] = 0;
+      fail[v] = 0;
+    }
+  }
+
+  /**
+   * The decider's books at review: an unfinished order whose latest message lies
+   * with someone who has left (the order, the resolver's pending list or work, or
+   * the outcome report) is closed, and its situation, if still open, re-decided —
+   * by its decider when still there, else by the server (none while vacant: then
+   * it waits for the next review).
+   */
+  private audit(ctx: Context): void {
+    const st = this.st, s = st.scalars;
+    const len = s['cs.book.length']!;
+    let book = st.i32('cs.book');
+    let w = 0;
+    for (let i = 0; i < len; i++) {
+      const sit = book[i]!;
+      let keep = this.resolver[sit]! >= 0;
+      const c = this.carrier[sit]!;
+      if (keep && (c < 0 || !this.alive[c])) {
+        const x = this.decider[sit]!;
+        const y = x >= 0 && this.alive[x] ? x : s['cs.server']!;
+        if (y >= 0) {
+          const r = this.resolver[sit]!;
+          this.orders[r]!--;
+          this.resolver[sit] = -1;
+          s['cs.count.lostOrders']!++;
+          if (this.status[sit] === SIT.OPEN) {
+            s['cs.count.redecisions']!++;
+            this.atReport(ctx, y, sit);
+          }
+          keep = this.resolver[sit]! >= 0;
+        }
+      }
+      book = st.i32('cs.book');
+      if (keep) book[w++] = sit;
+      else this.inBook[sit] = 0;
+    }
+    const grown = s['cs.book.length']!;
+    for (let i = len; i < grown; i++) book[w++] = book[i]!;
+    s['cs.book.length'] = w;
+  }
+
+  // ---------------------------------------------------------------- succession and routing
+
+  private addVacancy(ctx: Context, v: number): void {
+    this.st.u8('cs.vacant')[v] = 1;
+    listPush(this.st, 'cs.vac.who', v);
+    listPush(this.st, 'cs.vac.due', ctx.tick + this.successionDelay);
+  }
+
+  /** Fills the vacancies due at tick t, deepest first, so a chain of removed managers is filled bottom-up in one pass. */
+  private successions(ctx: Context, t: number): void {
+    const st = this.st, s = st.scalars;
+    const who = st.i32('cs.vac.who'), due = st.i32('cs.vac.due');
+    const len = s['cs.vac.who.length']!;
+    const ready: number[] = [];
+    let w = 0;
+    for (let i = 0; i < len; i++) {
+      if (due[i]! <= t) ready.push(who[i]!);
+      else { who[w] = who[i]!; due[w] = due[i]!; w++; }
+    }
+    if (ready.length === 0) return;
+    s['cs.vac.who.length'] = w;
+    s['cs.vac.due.length'] = w;
+    const level = st.i32('formal.level');
+    ready.sort((a, b) => level[b]! - level[a]! || a - b);
+    const vacant = st.u8('cs.vacant');
+    const out = new Int32Array(1);
+    for (const m of ready) {
+      if (this.flat) {
+        // A flat organization's only position is the server's.
+        const next = flatSuccessor(st, ctx.n, this.D, st.i32('cs.tree'), m, degreeOf(ctx.informal, this.alive));
+        vacant[m] = 0;
+        s['cs.server'] = next;
+        s['cs.treeDirty'] = 1;
+        if (next >= 0) s['cs.count.successions']!++;
+        continue;
+      }
+      const result = succeed(st, this.D, m, out);
+      if (result === PROMOTED) {
+        vacant[m] = 0;
+        s['cs.count.successions']!++;
+      } else if (result === POSTPONED) {
+        listPush(st, 'cs.vac.who', m);
+        listPush(st, 'cs.vac.due', t + 1);
+      } else vacant[m] = 0;
+    }
+    if (!this.flat) {
+      const root = s['formal.root']!;
+      s['cs.server'] = root >= 0 && this.alive[root] ? root : -1;
+    }
+  }
+
+  /** Flat: the BFS routing tree from the server over alive people (nothing while the server's place is vacant). */
+  private recomputeTree(ctx: Context): void {
+    const st = this.st;
+    const server = st.scalars['cs.server']!;
+    if (server < 0 || !this.alive[server]) return;
+    const fresh = bfsTree(ctx.informal, this.alive, server);
+    const tree = st.i32('cs.tree');
+    for (let v = 0; v < ctx.n; v++) if (tree[v] !== fresh[v]) tree[v] = fresh[v]!;
+    st.scalars['cs.treeDirty'] = 0;
+  }
+
+  private ensureSituation(ctx: Context, sit: number): void {
+    const st = ctx.state;
+    const cur = st.i32('cs.s.decider').length;
+    if (sit < cur) return;
+    const cap = Math.max(sit + 1, cur * 2);
+    for (const name of SIT_I32) {
+      const next = new Int32Array(cap).fill(-1);
+      next.set(st.i32(name));
+      st.set(name, next);
+    }
+    const flag = new Uint8Array(cap);
+    flag.set(st.u8('cs.s.inBook'));
+    st.set('cs.s.inBook', flag);
+    this.bind(ctx);
+  }
+
+  private bind(ctx: Context): void {
+    const st = ctx.state;
+    this.st = st;
+    this.alive = st.u8('alive');
+    this.up = this.flat ? st.i32('cs.tree') : st.i32('formal.parent');
+    this.orders = st.i32('cs.orders');
+    this.busy = st.i32('busy');
+    this.status = st.u8('sit.status');
+    this.domain = st.u8('sit.domain');
+    this.sitMessages = st.i32('sit.messages');
+    this.decider = st.i32('cs.s.decider');
+    this.resolver = st.i32('cs.s.resolver');
+    this.carrier = st.i32('cs.s.carrier');
+    this.decided = st.i32('cs.s.decided');
+    this.inBook = st.u8('cs.s.inBook');
+  }
+}
+
+/** Alive informal degree of v (everyone alive for the implicit complete graph). */
+function degreeOf(g: Graph, alive: Uint8Array): (v: number) => number {
+  if (g.complete) return () => 1;
+  return (v) => {
+    let k = 0;
+    for (let a = g.offsets[v]!; a < g.offsets[v + 1]!; a++) if (alive[g.targets[a]!]) k++;
+    return k;
+  };
+}
