@@ -9,6 +9,7 @@ import { cascadeErCases } from './cascade-er.ts';
 import { removalErCases } from './removal-er.ts';
 import { attackBaCases } from './attack-ba.ts';
 import { giantUnionFindCase } from './giant-union-find.ts';
+import { classroomClaims } from '../claims/classroom.ts';
 
 export type { ValidationCase, ValidationResult, Relation } from './case.ts';
 
@@ -27,6 +28,6 @@ export const validationCases: readonly ValidationCase[] = [
  * The built-in scenarios' claims (CONTRACT.md `check`): each a case whose
  * `model` is a paired difference between two variants over seeds, `tolerance`
  * the half-width of its 95 % CI, `theory` the bound it must clear and
- * `relation` the side. Empty until the built-in scenarios state their claims.
+ * `relation` the side. The `classroom` scenario's claims come first.
  */
-export const claims: ValidationCase[] = [];
+export const claims: ValidationCase[] = [...classroomClaims];
