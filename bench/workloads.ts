@@ -97,3 +97,31 @@ export function w2(n: number, seed: number): WorkloadResult {
   }
   throw new Error('unreachable');
 }
+
+/**
+ * W3 (p2p) and W4 (client-server): the full organization model — n people, a
+ * hierarchy of span 8 with a small-world informal layer (k = 6, p = 0.1), 20
+ * situations per tick, deadline 40, for `ticks` ticks. Work = ticks; messages
+ * per second are reported too. Under client-server the root's queue grows
+ * without bound at this load: that is the phenomenon, and the loop must not slow.
+ */
+export function organizationWorkload(kind: 'p2p' | 'client-server', n: number, ticks: number, seed: number): WorkloadResult {
+  const sc = scenario({
+    name: `bench ${kind}`, seed, ticks,
+    organization: { size: n, formal: { kind: 'hierarchy', span: 8 }, informal: { kind: 'small-world', k: 6, p: 0.1 } },
+    environment: { rate: 20, deadline: 40 },
+    protocol: { kind },
+  });
+  const t0 = performance.now();
+  const sim = createSimulation(sc, seed);
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  sim.step(ticks);
+  const seconds = (performance.now() - t1) / 1000;
+  const m = sim.summary().metrics;
+  return {
+    workload: kind === 'p2p' ? 'W3' : 'W4', n, rounds: ticks, work: ticks, workUnit: 'ticks', seconds,
+    throughput: ticks / seconds, peakMB: peakMB(), buildSeconds,
+    extra: { messagesPerSecond: Math.round(m['messagesTotal']! / seconds), resolvedRate: m['resolvedRate'] ?? null, maxQueuePeak: m['maxQueuePeak'] ?? null },
+  };
+}

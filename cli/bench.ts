@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors.ts';
 import { formatNumber, table } from './format.ts';
-import { w1, w2, type WorkloadResult } from '../bench/workloads.ts';
+import { w1, w2, organizationWorkload, type WorkloadResult } from '../bench/workloads.ts';
 import { runReference, type ReferenceResult } from '../bench/reference.ts';
 
 const WORKLOADS = ['W1', 'W2', 'W3', 'W4'] as const;
@@ -19,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     throw new UserError(`${(e as Error).message}\n${USAGE}`);
   }
   if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
-  const only = values.only ? values.only.split(',').map((s) => s.trim().toUpperCase()) : ['W1', 'W2'];
+  const only = values.only ? values.only.split(',').map((s) => s.trim().toUpperCase()) : ['W1', 'W2', 'W3', 'W4'];
   for (const w of only) if (!(WORKLOADS as readonly string[]).includes(w)) throw new UserError(`--only: unknown workload "${w}" (workloads: ${WORKLOADS.join(', ')})`);
   const quick = values.quick === true;
   const n = quick ? 100_000 : 1_000_000;
@@ -27,13 +27,13 @@ export async function main(argv: string[]): Promise<number> {
   const seed = 1;
   const lines: Record<string, unknown>[] = [];
   for (const w of only) {
-    if (w === 'W3' || w === 'W4') {
-      process.stderr.write(`bench: ${w} needs the organization model (client-server / p2p), which this version does not have yet\n`);
-      continue;
-    }
     const runs: WorkloadResult[] = [];
     const refs: ReferenceResult[] = [];
-    for (let r = 0; r < repeats; r++) {
+    if (w === 'W3' || w === 'W4') {
+      // One long run each: 1,000 ticks of 100,000 people already average out the warm-up.
+      runs.push(organizationWorkload(w === 'W3' ? 'p2p' : 'client-server', quick ? 10_000 : 100_000, quick ? 200 : 1_000, seed));
+    }
+    for (let r = 0; r < (w === 'W3' || w === 'W4' ? 0 : repeats); r++) {
       runs.push(w === 'W1' ? w1(n, seed) : w2(n, seed));
       const ref = runReference(w === 'W1' ? 'w1' : 'w2', n, seed);
       if (ref) refs.push(ref);
@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     lines.push({
       workload: result.workload, n: result.n, rounds: result.rounds, work: result.work, workUnit: result.workUnit,
       seconds: round(result.seconds, 4), throughput: Math.round(result.throughput), peakMB: round(result.peakMB, 1),
-      buildSeconds: round(result.buildSeconds, 3), repeats,
+      buildSeconds: round(result.buildSeconds, 3), repeats: runs.length,
       referenceThroughput: ref ? Math.round(ref.throughput) : null,
       ratio: ref ? round(result.throughput / ref.throughput, 3) : null,
       ...result.extra,
@@ -52,7 +52,10 @@ export async function main(argv: string[]): Promise<number> {
   if (values.json) {
     for (const l of lines) process.stdout.write(`${JSON.stringify(l)}\n`);
   } else {
-    const rows = lines.map((l) => [String(l.workload), String(l.n), String(l.rounds), `${formatNumber(l.work as number)} ${l.workUnit}`, formatNumber(l.seconds as number), `${((l.throughput as number) / 1e6).toFixed(1)} M/s`, l.referenceThroughput ? `${((l.referenceThroughput as number) / 1e6).toFixed(1)} M/s` : 'n/a', l.ratio === null ? 'n/a' : String(l.ratio), formatNumber(l.peakMB as number)]);
+    const rate = (l: Record<string, unknown>) => l.workUnit === 'ticks'
+      ? `${formatNumber(l.throughput as number)} ticks/s, ${((l.messagesPerSecond as number) / 1e6).toFixed(2)} M msg/s`
+      : `${((l.throughput as number) / 1e6).toFixed(1)} M ${l.workUnit}/s`;
+    const rows = lines.map((l) => [String(l.workload), String(l.n), String(l.rounds), `${formatNumber(l.work as number)} ${l.workUnit}`, formatNumber(l.seconds as number), rate(l), l.referenceThroughput ? `${((l.referenceThroughput as number) / 1e6).toFixed(1)} M/s` : 'n/a', l.ratio === null ? 'n/a' : String(l.ratio), formatNumber(l.peakMB as number)]);
     process.stdout.write(`${table(['workload', 'n', 'rounds', 'work', 'seconds', 'throughput', 'C++ reference', 'ratio', 'peak MB'], rows)}\n`);
   }
   return 0;
