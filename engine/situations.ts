@@ -363,7 +363,9 @@ function bestSkill(ctx: Context, d: number): number {
   const alive = ctx.state.u8('alive');
   let best = 0;
   for (let i = 0; i < ctx.n; i++) if (alive[i] && skill[i * D + d]! > best) best = skill[i * D + d]!;
-  for (const k of Object.keys(ctx.cache)) if (k.startsWith('best/')) delete ctx.cache[k];
+  // Forget only earlier ticks' values (every domain's entry of this tick stays cached).
+  const current = `best/${ctx.tick}/`;
+  for (const k of Object.keys(ctx.cache)) if (k.startsWith('best/') && !k.startsWith(current)) delete ctx.cache[k];
   ctx.cache[key] = best;
   return best;
 }

@@ -1,11 +1,65 @@
-// Small queues of the client-server protocol, kept in the state record so that
-// snapshots and hashes cover them: per-person FIFO lists of items (what an
+// The client-server protocol's state layout (all of it in the state record, under
+// `cs.`, so snapshots and hashes cover it) and its small queues: per-person FIFO
+// lists of items (what an
 // orphan holds until its manager's successor is named; the orders a busy
 // resolver keeps pending) drawn from one pool with a free list, and growable
 // id lists (holders, waiters, the order book, vacancies). These lists hold at
 // most a few items per situation; the hot path (the root's inbox) is the
 // engine's message queue, not these.
+import type { Context } from '../context.ts';
 import type { State } from '../state.ts';
+
+// Per situation: who decided it, the resolver of its unfinished order (−1: none),
+// who holds the latest message about it (for the audit), the tick of its first
+// decision; and (`cs.s.inBook`) whether it is in the order book.
+const SIT_I32 = ['cs.s.decider', 'cs.s.resolver', 'cs.s.carrier', 'cs.s.decided'];
+const COUNTERS = ['decisions', 'delegated', 'redecisions', 'retries', 'lostOrders', 'staleOrders', 'undeliverable', 'successions', 'serverReads', 'dropped'];
+
+/** Allocates every array and number of the protocol (per-person arrays are registered so hiring grows them). */
+export function allocateState(ctx: Context, delegation: boolean): void {
+  const st = ctx.state, n = ctx.n, D = ctx.scenario.population.domains;
+  const person = (name: string, stride: number, fill: number, make: (k: number) => Int32Array | Float32Array | Uint8Array) => {
+    ctx.registerPersonArray(name, stride, fill);
+    st.set(name, make(n * stride).fill(fill));
+  };
+  const i32 = (k: number) => new Int32Array(k), f32 = (k: number) => new Float32Array(k), u8 = (k: number) => new Uint8Array(k);
+  person('cs.orders', 1, 0, i32); // unfinished orders per person, by the deciders' books
+  person('cs.directory', D, -1, f32);
+  person('cs.tree', 1, -1, i32); // flat: the BFS routing tree from the server
+  for (const name of ['cs.kid.first', 'cs.kid.next', 'cs.kid.prev', 'cs.hold.head', 'cs.hold.tail', 'cs.pend.head', 'cs.pend.tail']) person(name, 1, -1, i32);
+  for (const name of ['cs.isHolder', 'cs.isWaiting', 'cs.vacant']) person(name, 1, 0, u8);
+  person('cs.fb.ok', 1, 0, i32);
+  person('cs.fb.fail', 1, 0, i32);
+  if (delegation) {
+    person('cs.tin', 1, -1, i32);
+    person('cs.tout', 1, -1, i32);
+    person('cs.sub.best', D, -1, f32);
+    person('cs.sub.arg', D, -1, i32);
+  }
+  for (const name of SIT_I32) st.set(name, new Int32Array(256).fill(-1));
+  st.set('cs.s.inBook', new Uint8Array(256));
+  initPool(st);
+  for (const name of ['cs.holders', 'cs.waiting', 'cs.book', 'cs.vac.who', 'cs.vac.due']) initList(st, name);
+  for (const c of COUNTERS) st.scalars[`cs.count.${c}`] = 0;
+  st.scalars['cs.tick.decisions'] = 0;
+  st.scalars['cs.treeDirty'] = 0;
+}
+
+/** Grows the per-situation arrays to hold situation `sit`; true when they were replaced. */
+export function growSituationArrays(st: State, sit: number): boolean {
+  const cur = st.i32('cs.s.decider').length;
+  if (sit < cur) return false;
+  const cap = Math.max(sit + 1, cur * 2);
+  for (const name of SIT_I32) {
+    const next = new Int32Array(cap).fill(-1);
+    next.set(st.i32(name));
+    st.set(name, next);
+  }
+  const flag = new Uint8Array(cap);
+  flag.set(st.u8('cs.s.inBook'));
+  st.set('cs.s.inBook', flag);
+  return true;
+}
 
 /** A per-person FIFO: the names of its head and tail arrays. */
 export interface QueueNames {
@@ -68,6 +122,24 @@ export function dequeue(state: State, q: QueueNames, v: number): number {
   head[v] = nx;
   if (nx === -1) state.i32(q.tail)[v] = -1;
   return slot;
+}
+
+/**
+ * Takes v's whole queue off its desk at once and returns its first slot (−1 when
+ * empty); walk it with `nextItem` (read before you `release`). Anything queued for v
+ * meanwhile starts a fresh queue, so walking can never chase its own tail.
+ */
+export function detach(state: State, q: QueueNames, v: number): number {
+  const head = state.i32(q.head);
+  const slot = head[v]!;
+  head[v] = -1;
+  state.i32(q.tail)[v] = -1;
+  return slot;
+}
+
+/** The item after `slot` in a detached queue (−1 at the end). */
+export function nextItem(state: State, slot: number): number {
+  return state.i32('cs.pool.next')[slot]!;
 }
 
 /** Returns an item slot to the pool. */

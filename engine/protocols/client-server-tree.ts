@@ -12,6 +12,8 @@
 // reports (dead ones included, so their own pending successions land in the
 // right place), and keeps its own reports, who thus move one level up.
 import type { State } from '../state.ts';
+import type { Graph } from '../graph/csr.ts';
+import { listPush } from './client-server-queues.ts';
 
 /** Builds the report lists from `formal.parent` (reports in ascending id). */
 export function buildReportLists(state: State, n: number): void {
@@ -136,4 +138,63 @@ export function highestDegree(alive: Uint8Array, n: number, degreeOf: (v: number
     if (k > bestDegree) { best = v; bestDegree = k; }
   }
   return best;
+}
+
+/** Alive informal degree of v (everyone alike in the implicit complete graph). */
+export function degreeOf(g: Graph, alive: Uint8Array): (v: number) => number {
+  if (g.complete) return () => 1;
+  return (v) => {
+    let k = 0;
+    for (let a = g.offsets[v]!; a < g.offsets[v + 1]!; a++) if (alive[g.targets[a]!]) k++;
+    return k;
+  };
+}
+
+/**
+ * Fills the vacancies due at tick t (`cs.vac.*`), deepest first, so a chain of
+ * removed managers is filled bottom-up in one pass; a vacancy with no alive report
+ * yet but a report's succession pending is retried next tick. Keeps `cs.server`
+ * in step (−1 while the server's place is vacant).
+ */
+export function fillVacancies(st: State, n: number, D: number, flat: boolean, t: number, informal: Graph): void {
+  const s = st.scalars;
+  const who = st.i32('cs.vac.who'), due = st.i32('cs.vac.due');
+  const len = s['cs.vac.who.length']!;
+  const ready: number[] = [];
+  let w = 0;
+  for (let i = 0; i < len; i++) {
+    if (due[i]! <= t) ready.push(who[i]!);
+    else { who[w] = who[i]!; due[w] = due[i]!; w++; }
+  }
+  if (ready.length === 0) return;
+  s['cs.vac.who.length'] = w;
+  s['cs.vac.due.length'] = w;
+  const level = st.i32('formal.level');
+  const alive = st.u8('alive');
+  ready.sort((a, b) => level[b]! - level[a]! || a - b);
+  const vacant = st.u8('cs.vacant');
+  const out = new Int32Array(1);
+  for (const m of ready) {
+    if (flat) {
+      // A flat organization's only position is the server's; routing is rebuilt from the successor.
+      const next = flatSuccessor(st, n, D, st.i32('cs.tree'), m, degreeOf(informal, alive));
+      vacant[m] = 0;
+      s['cs.server'] = next;
+      s['cs.treeDirty'] = 1;
+      if (next >= 0) s['cs.count.successions']!++;
+      continue;
+    }
+    const result = succeed(st, D, m, out);
+    if (result === PROMOTED) {
+      vacant[m] = 0;
+      s['cs.count.successions']!++;
+    } else if (result === POSTPONED) {
+      listPush(st, 'cs.vac.who', m);
+      listPush(st, 'cs.vac.due', t + 1);
+    } else vacant[m] = 0;
+  }
+  if (!flat) {
+    const root = s['formal.root']!;
+    s['cs.server'] = root >= 0 && alive[root] ? root : -1;
+  }
 }

@@ -36,11 +36,11 @@ import type { Protocol } from './protocol.ts';
 import type { State } from '../state.ts';
 import { SIT, startAttempt, type Outcome } from '../situations.ts';
 import { bfsTree } from '../graph/bfs.ts';
-import { arcIndex, setTrust, type Graph } from '../graph/csr.ts';
 import { setSeries, type SeriesStore } from '../metrics.ts';
-import { HOLD, PEND, initPool, enqueue, dequeue, release, clearQueue, initList, listPush, listAddOnce } from './client-server-queues.ts';
+import { HOLD, PEND, allocateState, growSituationArrays, enqueue, dequeue, detach, nextItem, release, clearQueue, listPush, listAddOnce } from './client-server-queues.ts';
 import { refreshDirectory, sortDirectory, pickGlobal, subtreeTables, subtreeQualifies, pickInSubtree } from './client-server-directory.ts';
-import { buildReportLists, link, succeed, flatSuccessor, highestDegree, PROMOTED, POSTPONED } from './client-server-tree.ts';
+import { buildReportLists, link, fillVacancies, highestDegree, degreeOf } from './client-server-tree.ts';
+import { applyFeedback, auditOrders } from './client-server-review.ts';
 
 /** Message kinds of client-server (16–31); `a` is always the situation. */
 export const CS_MSG = {
@@ -48,12 +48,6 @@ export const CS_MSG = {
   ORDER: 17, // b = the resolver; going down
   OUTCOME: 18, // b = resolver · 2 + (1 on success); going up to the decider
 } as const;
-
-// Per situation: who decided it, the resolver of its unfinished order (−1: none),
-// who holds the latest message about it (for the audit), the tick of its first
-// decision, and whether it is in the order book.
-const SIT_I32 = ['cs.s.decider', 'cs.s.resolver', 'cs.s.carrier', 'cs.s.decided'];
-const COUNTERS = ['decisions', 'delegated', 'redecisions', 'retries', 'lostOrders', 'staleOrders', 'undeliverable', 'successions', 'serverReads', 'dropped'];
 
 export class ClientServerProtocol implements Protocol {
   readonly kind = 'client-server';
@@ -98,32 +92,7 @@ export class ClientServerProtocol implements Protocol {
     this.successionDelay = p.successionDelay;
     this.gain = p.trust.gain;
     this.loss = p.trust.loss;
-    const D = this.D;
-    const person = (name: string, stride: number, fill: number, make: (k: number) => Int32Array | Float32Array | Uint8Array) => {
-      ctx.registerPersonArray(name, stride, fill);
-      st.set(name, make(n * stride).fill(fill));
-    };
-    const i32 = (k: number) => new Int32Array(k), f32 = (k: number) => new Float32Array(k), u8 = (k: number) => new Uint8Array(k);
-    person('cs.orders', 1, 0, i32); // unfinished orders per person, by the deciders' books
-    person('cs.directory', D, -1, f32);
-    person('cs.tree', 1, -1, i32); // flat: the BFS routing tree from the server
-    for (const name of ['cs.kid.first', 'cs.kid.next', 'cs.kid.prev', 'cs.hold.head', 'cs.hold.tail', 'cs.pend.head', 'cs.pend.tail']) person(name, 1, -1, i32);
-    for (const name of ['cs.isHolder', 'cs.isWaiting', 'cs.vacant']) person(name, 1, 0, u8);
-    person('cs.fb.ok', 1, 0, i32);
-    person('cs.fb.fail', 1, 0, i32);
-    if (this.delegation) {
-      person('cs.tin', 1, -1, i32);
-      person('cs.tout', 1, -1, i32);
-      person('cs.sub.best', D, -1, f32);
-      person('cs.sub.arg', D, -1, i32);
-    }
-    for (const name of SIT_I32) st.set(name, new Int32Array(256).fill(-1));
-    st.set('cs.s.inBook', new Uint8Array(256));
-    initPool(st);
-    for (const name of ['cs.holders', 'cs.waiting', 'cs.book', 'cs.vac.who', 'cs.vac.due']) initList(st, name);
-    for (const c of COUNTERS) st.scalars[`cs.count.${c}`] = 0;
-    st.scalars['cs.tick.decisions'] = 0;
-    st.scalars['cs.treeDirty'] = 0;
+    allocateState(ctx, this.delegation);
     if (this.flat) {
       const named = p.server === null ? -1 : ctx.labels.indexOf(String(p.server));
       st.scalars['cs.server'] = named >= 0 ? named : highestDegree(st.u8('alive'), n, degreeOf(ctx.informal, st.u8('alive')));
@@ -141,7 +110,7 @@ export class ClientServerProtocol implements Protocol {
   beginAct(ctx: Context): void {
     this.bind(ctx);
     const t = ctx.tick;
-    if (this.st.scalars['cs.vac.who.length']! > 0) this.successions(ctx, t);
+    if (this.st.scalars['cs.vac.who.length']! > 0) fillVacancies(this.st, ctx.n, this.D, this.flat, t, ctx.informal);
     if (this.flat && this.st.scalars['cs.treeDirty']) this.recomputeTree(ctx);
     if (t > 0 && t % this.reviewPeriod === 0) this.review(ctx);
     if (this.st.scalars['cs.holders.length']! > 0) this.flushHolders(ctx);
@@ -374,7 +343,7 @@ export class ClientServerProtocol implements Protocol {
 
   /** Sends up to v's manager (routing parent); an orphan holds the item until it has one again. */
   private sendUp(ctx: Context, v: number, kind: number, sit: number, b: number): void {
-    const p = this.flat ? this.st.scalars['cs.server']! : this.up[v]!;
+    const p = this.up[v]!;
     if (p >= 0 && this.alive[p]) {
       this.send(ctx, v, p, kind, sit, b);
       return;
@@ -407,9 +376,11 @@ export class ClientServerProtocol implements Protocol {
     }
     st.scalars['cs.holders.length'] = w;
     for (const v of ready) {
-      for (let slot = dequeue(st, HOLD, v); slot !== -1; slot = dequeue(st, HOLD, v)) {
+      for (let slot = detach(st, HOLD, v); slot !== -1;) {
         const kind = st.u8('cs.pool.kind')[slot]!, sit = st.i32('cs.pool.sit')[slot]!, b = st.i32('cs.pool.b')[slot]!;
+        const next = nextItem(st, slot);
         release(st, slot);
+        slot = next;
         if (kind === CS_MSG.REPORT) {
           if (this.status[sit] === SIT.OPEN) this.atReport(ctx, v, sit);
         } else this.atOutcome(ctx, v, sit, b);
@@ -433,65 +404,9 @@ export class ClientServerProtocol implements Protocol {
 
   private review(ctx: Context): void {
     this.refreshRecords(ctx);
-    this.feedback(ctx);
-    this.audit(ctx);
-  }
-
-  /** Outcomes since the last review reach people now: trust on each resolver's tie to its manager. */
-  private feedback(ctx: Context): void {
-    const st = this.st, n = ctx.n, g = ctx.informal;
-    const ok = st.i32('cs.fb.ok'), fail = st.i32('cs.fb.fail');
-    const apply = (this.gain > 0 || this.loss > 0) && !g.complete;
-    for (let v = 0; v < n; v++) {
-      if (ok[v] === 0 && fail[v] === 0) continue;
-      const p = this.up[v]!;
-      if (apply && p >= 0 && this.alive[v] && this.alive[p]) {
-        const a = arcIndex(g, v, p);
-        if (a >= 0) setTrust(g, v, p, Math.min(1, Math.max(0, g.trust[a]! + this.gain * ok[v]! - this.loss * fail[v]!)));
-      }
-      ok[v] = 0;
-      fail[v] = 0;
-    }
-  }
-
-  /**
-   * The decider's books at review: an unfinished order whose latest message lies
-   * with someone who has left (the order, the resolver's pending list or work, or
-   * the outcome report) is closed, and its situation, if still open, re-decided —
-   * by its decider when still there, else by the server (none while vacant: then
-   * it waits for the next review).
-   */
-  private audit(ctx: Context): void {
-    const st = this.st, s = st.scalars;
-    const len = s['cs.book.length']!;
-    let book = st.i32('cs.book');
-    let w = 0;
-    for (let i = 0; i < len; i++) {
-      const sit = book[i]!;
-      let keep = this.resolver[sit]! >= 0;
-      const c = this.carrier[sit]!;
-      if (keep && (c < 0 || !this.alive[c])) {
-        const x = this.decider[sit]!;
-        const y = x >= 0 && this.alive[x] ? x : s['cs.server']!;
-        if (y >= 0) {
-          const r = this.resolver[sit]!;
-          this.orders[r]!--;
-          this.resolver[sit] = -1;
-          s['cs.count.lostOrders']!++;
-          if (this.status[sit] === SIT.OPEN) {
-            s['cs.count.redecisions']!++;
-            this.atReport(ctx, y, sit);
-          }
-          keep = this.resolver[sit]! >= 0;
-        }
-      }
-      book = st.i32('cs.book');
-      if (keep) book[w++] = sit;
-      else this.inBook[sit] = 0;
-    }
-    const grown = s['cs.book.length']!;
-    for (let i = len; i < grown; i++) book[w++] = book[i]!;
-    s['cs.book.length'] = w;
+    applyFeedback(this.st, ctx.n, this.up, ctx.informal, this.gain, this.loss);
+    // Re-decisions go through the decider as if it held the report again.
+    auditOrders(this.st, (y, sit) => this.atReport(ctx, y, sit));
   }
 
   // ---------------------------------------------------------------- succession and routing
@@ -500,49 +415,6 @@ export class ClientServerProtocol implements Protocol {
     this.st.u8('cs.vacant')[v] = 1;
     listPush(this.st, 'cs.vac.who', v);
     listPush(this.st, 'cs.vac.due', ctx.tick + this.successionDelay);
-  }
-
-  /** Fills the vacancies due at tick t, deepest first, so a chain of removed managers is filled bottom-up in one pass. */
-  private successions(ctx: Context, t: number): void {
-    const st = this.st, s = st.scalars;
-    const who = st.i32('cs.vac.who'), due = st.i32('cs.vac.due');
-    const len = s['cs.vac.who.length']!;
-    const ready: number[] = [];
-    let w = 0;
-    for (let i = 0; i < len; i++) {
-      if (due[i]! <= t) ready.push(who[i]!);
-      else { who[w] = who[i]!; due[w] = due[i]!; w++; }
-    }
-    if (ready.length === 0) return;
-    s['cs.vac.who.length'] = w;
-    s['cs.vac.due.length'] = w;
-    const level = st.i32('formal.level');
-    ready.sort((a, b) => level[b]! - level[a]! || a - b);
-    const vacant = st.u8('cs.vacant');
-    const out = new Int32Array(1);
-    for (const m of ready) {
-      if (this.flat) {
-        // A flat organization's only position is the server's.
-        const next = flatSuccessor(st, ctx.n, this.D, st.i32('cs.tree'), m, degreeOf(ctx.informal, this.alive));
-        vacant[m] = 0;
-        s['cs.server'] = next;
-        s['cs.treeDirty'] = 1;
-        if (next >= 0) s['cs.count.successions']!++;
-        continue;
-      }
-      const result = succeed(st, this.D, m, out);
-      if (result === PROMOTED) {
-        vacant[m] = 0;
-        s['cs.count.successions']!++;
-      } else if (result === POSTPONED) {
-        listPush(st, 'cs.vac.who', m);
-        listPush(st, 'cs.vac.due', t + 1);
-      } else vacant[m] = 0;
-    }
-    if (!this.flat) {
-      const root = s['formal.root']!;
-      s['cs.server'] = root >= 0 && this.alive[root] ? root : -1;
-    }
   }
 
   /** Flat: the BFS routing tree from the server over alive people (nothing while the server's place is vacant). */
@@ -557,19 +429,7 @@ export class ClientServerProtocol implements Protocol {
   }
 
   private ensureSituation(ctx: Context, sit: number): void {
-    const st = ctx.state;
-    const cur = st.i32('cs.s.decider').length;
-    if (sit < cur) return;
-    const cap = Math.max(sit + 1, cur * 2);
-    for (const name of SIT_I32) {
-      const next = new Int32Array(cap).fill(-1);
-      next.set(st.i32(name));
-      st.set(name, next);
-    }
-    const flag = new Uint8Array(cap);
-    flag.set(st.u8('cs.s.inBook'));
-    st.set('cs.s.inBook', flag);
-    this.bind(ctx);
+    if (growSituationArrays(ctx.state, sit)) this.bind(ctx);
   }
 
   private bind(ctx: Context): void {
@@ -588,14 +448,4 @@ export class ClientServerProtocol implements Protocol {
     this.decided = st.i32('cs.s.decided');
     this.inBook = st.u8('cs.s.inBook');
   }
-}
-
-/** Alive informal degree of v (everyone alive for the implicit complete graph). */
-function degreeOf(g: Graph, alive: Uint8Array): (v: number) => number {
-  if (g.complete) return () => 1;
-  return (v) => {
-    let k = 0;
-    for (let a = g.offsets[v]!; a < g.offsets[v + 1]!; a++) if (alive[g.targets[a]!]) k++;
-    return k;
-  };
 }

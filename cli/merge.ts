@@ -1,0 +1,204 @@
+// `equipotent merge <DIR>… --out DIR` (CONTRACT.md): joins the outputs of a
+// sweep's shards (or of any split of its runs) into one result. Refuses, with a
+// message naming the directories and runs, outputs of different sweeps or
+// versions, runs done in two directories, failed runs and missing runs. The
+// merged runs.csv, summary.csv, series.csv and manifest.json are the bytes an
+// unsharded sweep writes: they are computed from the journals in run order.
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseCommandArgs } from './args.ts';
+import { UserError } from './errors.ts';
+import { readJsonFile } from './load-scenario.ts';
+import { AtomicFile } from './files.ts';
+import { indexSeries, JOURNAL, readAt, readJournal, SERIES_JOURNAL, type JournalRecord, type LineRef } from './sweep/journal.ts';
+import { MANIFEST, writeOutputs, type Manifest } from './sweep/outputs.ts';
+import { parseShard, projectVersion, shardRuns, type SweepSpec } from './sweep/plan.ts';
+import { closeSync, openSync } from 'node:fs';
+
+const USAGE = `usage: equipotent merge <DIR>… --out DIR
+
+Joins the output directories of a sweep's shards (\`sweep --shard i/N\`) into
+one: DIR/runs.csv, summary.csv, series.csv and manifest.json, the same bytes
+as the sweep run unsharded. Refuses directories of different sweeps or
+versions, runs found twice, and failed or missing runs.
+`;
+
+const MAX_LISTED = 8;
+
+const list = (xs: readonly number[]) => `${xs.slice(0, MAX_LISTED).join(', ')}${xs.length > MAX_LISTED ? `, … (${xs.length} in all)` : ''}`;
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseCommandArgs(argv, {
+    command: 'merge',
+    usage: USAGE,
+    options: { out: { type: 'string', short: 'o' } },
+    positionals: { min: 1, name: 'directory' },
+  });
+  if (args === null) return 0;
+  if (args.values.out === undefined) throw new UserError(`merge: --out DIR is required (where the merged result goes)\n${USAGE.trimEnd()}`);
+  const manifest = mergeSweeps(args.positionals, args.values.out);
+  process.stderr.write(`merge: ${manifest.runs.done} runs from ${args.positionals.length} director${args.positionals.length === 1 ? 'y' : 'ies'} → ${resolve(args.values.out)}\n`);
+  return 0;
+}
+
+interface Input {
+  dir: string;
+  manifest: Manifest;
+  records: Map<number, JournalRecord>;
+}
+
+/** Merges sweep output directories into `out`; throws UserError for anything that does not add up. */
+export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
+  const out = resolve(outDir);
+  const seen = new Map<string, string>();
+  for (const d of dirs) {
+    const abs = resolve(d);
+    if (seen.has(abs)) throw new UserError(`merge: ${d} is given twice; give each shard's directory once`);
+    seen.set(abs, d);
+    if (abs === out) throw new UserError(`merge: --out ${outDir} is one of the directories to merge; write the result to a new directory`);
+  }
+  const inputs: Input[] = dirs.map((dir) => readInput(dir));
+
+  // One sweep, one version.
+  const first = inputs[0]!;
+  for (const other of inputs.slice(1)) {
+    if (other.manifest.version !== first.manifest.version) {
+      throw new UserError(`merge: ${first.dir} was run by equipotent ${first.manifest.version} but ${other.dir} by ${other.manifest.version}; runs of different versions may differ, so run every shard with one version`);
+    }
+    if (other.manifest.specHash !== first.manifest.specHash) {
+      throw new UserError(`merge: ${first.dir} and ${other.dir} are different sweeps (${specDifference(first.manifest, other.manifest)}); merge only the shards of one sweep`);
+    }
+  }
+  const spec: SweepSpec = first.manifest;
+  const existing = join(out, MANIFEST);
+  if (existsSync(existing)) {
+    const m = readJsonFile(existing) as Partial<Manifest> | null;
+    if (m?.specHash !== spec.specHash) throw new UserError(`merge: --out ${outDir} already holds another sweep's results; choose a new directory`);
+  }
+  const total = spec.grid.runs;
+  if (projectVersion() !== spec.version) {
+    process.stderr.write(`merge: note: the shards were run by equipotent ${spec.version}; this is ${projectVersion()}\n`);
+  }
+
+  // Each run done exactly once.
+  const owner = new Map<number, Input>();
+  const doubled: { run: number; a: string; b: string }[] = [];
+  const failed = new Map<number, { dir: string; error: string }>();
+  for (const input of inputs) {
+    for (const [run, rec] of input.records) {
+      if (run < 0 || run >= total) throw new UserError(`merge: ${input.dir} has run ${run}, but the sweep has runs 0 … ${total - 1}; its journal is damaged`);
+      if (rec.error !== undefined) {
+        failed.set(run, { dir: input.dir, error: rec.error });
+        continue;
+      }
+      const had = owner.get(run);
+      if (had !== undefined) doubled.push({ run, a: had.dir, b: input.dir });
+      else owner.set(run, input);
+    }
+  }
+  if (doubled.length > 0) {
+    const pairs = [...new Set(doubled.map((d) => `${d.a} and ${d.b}`))];
+    throw new UserError(`merge: ${doubled.length} run${doubled.length === 1 ? ' is' : 's are'} in more than one directory (doubled): run${doubled.length === 1 ? '' : 's'} ${list(doubled.map((d) => d.run).sort((x, y) => x - y))} in ${pairs.slice(0, 3).join('; ')}; give each shard once, and shards of one --shard i/N split`);
+  }
+  const missing: number[] = [];
+  for (let r = 0; r < total; r++) if (!owner.has(r)) missing.push(r);
+  if (missing.length > 0) throw new UserError(`merge: ${missingMessage(missing, inputs, failed, total)}`);
+
+  // Everything adds up: write the merged journals and the result files.
+  const records = new Map<number, JournalRecord>();
+  for (let r = 0; r < total; r++) records.set(r, owner.get(r)!.records.get(r)!);
+  const every = spec.sweep.every !== undefined;
+  const seriesIndex = new Map<Input, Map<number, LineRef>>();
+  if (every) {
+    for (const input of inputs) {
+      const mine = new Set<number>();
+      for (const [run, o] of owner) if (o === input) mine.add(run);
+      seriesIndex.set(input, indexSeries(join(input.dir, SERIES_JOURNAL), mine));
+    }
+  }
+  const seriesOf = (run: number) => {
+    const input = owner.get(run)!;
+    const line = seriesIndex.get(input)?.get(run);
+    return line ? { path: join(input.dir, SERIES_JOURNAL), line } : undefined;
+  };
+  const journal = new AtomicFile(join(out, JOURNAL));
+  try {
+    for (let r = 0; r < total; r++) journal.write(`${JSON.stringify(records.get(r))}\n`);
+    journal.commit();
+  } catch (e) {
+    journal.abort();
+    throw e;
+  }
+  if (every) copySeriesJournal(join(out, SERIES_JOURNAL), total, seriesOf);
+  return writeOutputs(out, spec, null, shardRuns(total, null), records, seriesOf);
+}
+
+function readInput(dir: string): Input {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`merge: ${dir}: no such directory`);
+  const path = join(dir, MANIFEST);
+  if (!existsSync(path)) throw new UserError(`merge: ${dir} has no ${MANIFEST}; give the --out directories of \`equipotent sweep\``);
+  const manifest = readJsonFile(path) as Manifest;
+  if (typeof manifest !== 'object' || manifest === null || manifest.format !== 'equipotent-sweep/1' || typeof manifest.specHash !== 'string') {
+    throw new UserError(`merge: ${path} is not a sweep manifest`);
+  }
+  const journal = readJournal(join(dir, JOURNAL));
+  if (journal.bad > 0) throw new UserError(`merge: ${join(dir, JOURNAL)} has ${journal.bad} unreadable line(s); run \`equipotent sweep … --resume\` on it first`);
+  return { dir, manifest, records: journal.records };
+}
+
+/** What differs between two manifests' specs, in words. */
+function specDifference(a: Manifest, b: Manifest): string {
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  const parts: string[] = [];
+  if (!same(a.sweep, b.sweep)) parts.push('their sweep files differ');
+  if (!same(a.scenario, b.scenario)) parts.push('their scenarios differ');
+  if (!same(a.data, b.data)) parts.push('their data files differ');
+  return parts.length > 0 ? parts.join(', ') : 'their specs differ';
+}
+
+function missingMessage(missing: number[], inputs: Input[], failed: Map<number, { dir: string; error: string }>, total: number): string {
+  const failedHere = missing.filter((r) => failed.has(r));
+  if (failedHere.length > 0) {
+    const f = failed.get(failedHere[0]!)!;
+    return `${failedHere.length} run${failedHere.length === 1 ? '' : 's'} failed (run${failedHere.length === 1 ? '' : 's'} ${list(failedHere)}; run ${failedHere[0]} in ${f.dir}: ${f.error}); retry them with \`equipotent sweep … --resume\` in their directories, then merge`;
+  }
+  // Which shard would hold the missing runs: an unfinished directory, or one not given.
+  const shards = inputs.map((i) => ({ input: i, shard: i.manifest.shard === null ? null : parseShard(i.manifest.shard) }));
+  const unfinished = new Map<string, number[]>();
+  const uncovered: number[] = [];
+  for (const r of missing) {
+    const holder = shards.find((s) => s.shard === null || r % s.shard.count === s.shard.index);
+    if (holder) {
+      const key = holder.input.dir;
+      unfinished.set(key, [...(unfinished.get(key) ?? []), r]);
+    } else uncovered.push(r);
+  }
+  const parts: string[] = [];
+  for (const [dir, runs] of unfinished) parts.push(`${dir} has not finished (runs ${list(runs)} missing; finish it with \`equipotent sweep … --resume\`)`);
+  if (uncovered.length > 0) {
+    const counts = [...new Set(shards.filter((s) => s.shard !== null).map((s) => s.shard!.count))];
+    const which = counts.length === 1 ? ` — shard${new Set(uncovered.map((r) => r % counts[0]!)).size === 1 ? '' : 's'} ${[...new Set(uncovered.map((r) => `${r % counts[0]!}/${counts[0]}`))].join(', ')} not given` : '';
+    parts.push(`no directory given holds runs ${list(uncovered)}${which}`);
+  }
+  return `${missing.length} of ${total} runs are missing: ${parts.join('; ')}`;
+}
+
+function copySeriesJournal(path: string, total: number, seriesOf: (run: number) => { path: string; line: LineRef } | undefined): void {
+  const f = new AtomicFile(path);
+  const fds = new Map<string, number>();
+  try {
+    for (let r = 0; r < total; r++) {
+      const where = seriesOf(r);
+      if (where === undefined) throw new UserError(`merge: the series of run ${r} is missing from its directory's ${SERIES_JOURNAL}`);
+      let fd = fds.get(where.path);
+      if (fd === undefined) fds.set(where.path, (fd = openSync(where.path, 'r')));
+      f.write(`${readAt(fd, where.line.offset, where.line.length)}\n`);
+    }
+    f.commit();
+  } catch (e) {
+    f.abort();
+    throw e;
+  } finally {
+    for (const fd of fds.values()) closeSync(fd);
+  }
+}

@@ -1,0 +1,155 @@
+// The sweep's journals: append-only files of one JSON line per finished run,
+// each line written with one write() and fsync'ed before the next run is
+// recorded, so `kill -9` (or a power cut) loses at most the runs in flight.
+//
+// - `journal.ndjson`: `{"run":r,"seed":s,"rows":[…]}` for a run done, or
+//   `{"run":r,"seed":s,"error":"…"}` for a run that failed. A run may appear
+//   more than once (a failed run retried by --resume): the last line wins.
+// - `series.ndjson`: `{"run":r,"csv":"…"}`, the run's series rows, written
+//   (and synced) just before the run's journal line; a series line whose run
+//   is not done in the journal is an orphan of a crash and is ignored.
+//
+// A kill in the middle of a write leaves a torn last line: readers skip it and
+// a writer cuts it off before appending, so the next line starts clean.
+import { closeSync, existsSync, fsyncSync, openSync, readSync, statSync, ftruncateSync, writeSync } from 'node:fs';
+import type { RunRow } from '../../workers/sweep-task.ts';
+
+export const JOURNAL = 'journal.ndjson';
+export const SERIES_JOURNAL = 'series.ndjson';
+
+export type JournalRecord =
+  | { run: number; seed: number; rows: RunRow[]; error?: undefined }
+  | { run: number; seed: number; error: string; rows?: undefined };
+
+/** A complete line of a journal file: where it starts, its length (without the newline), its run. */
+export interface LineRef {
+  offset: number;
+  length: number;
+  run: number;
+}
+
+const CHUNK = 1 << 20;
+const RUN_PREFIX = /^\{"run":(\d+)[,}]/;
+
+/**
+ * Scans a journal file line by line without holding it in memory; calls `each`
+ * for every complete line (ended by a newline) whose head names a run. Returns
+ * the byte length of the complete lines (where a torn last line starts).
+ */
+export function scanLines(path: string, each: (line: LineRef, head: string) => void): number {
+  if (!existsSync(path)) return 0;
+  const fd = openSync(path, 'r');
+  try {
+    const size = statSync(path).size;
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let pos = 0; // file offset of buf[0]
+    let lineStart = 0; // file offset of the current line
+    let head = ''; // the current line's first bytes (enough for its run number)
+    while (pos < size) {
+      const got = readSync(fd, buf, 0, Math.min(CHUNK, size - pos), pos);
+      if (got <= 0) break;
+      let from = 0;
+      for (;;) {
+        const nl = buf.indexOf(10, from);
+        const end = nl < 0 || nl >= got ? got : nl;
+        if (head.length < 32) head += buf.toString('latin1', from, Math.min(end, from + 32 - head.length));
+        if (nl < 0 || nl >= got) break;
+        const m = RUN_PREFIX.exec(head);
+        if (m) each({ offset: lineStart, length: pos + nl - lineStart, run: Number(m[1]) }, head);
+        lineStart = pos + nl + 1;
+        head = '';
+        from = nl + 1;
+      }
+      pos += got;
+    }
+    return lineStart;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads `length` bytes at `offset` of an open file as UTF-8. */
+export function readAt(fd: number, offset: number, length: number): string {
+  const buf = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const got = readSync(fd, buf, done, length - done, offset + done);
+    if (got <= 0) throw new Error(`unexpected end of file at byte ${offset + done}`);
+    done += got;
+  }
+  return buf.toString('utf8');
+}
+
+/** What a journal holds: the last record of each run, and lines that could not be read. */
+export interface JournalContents {
+  records: Map<number, JournalRecord>;
+  /** Runs with more than one record (retries). */
+  retried: number;
+  /** Complete lines that are not valid records (should not happen; reported, then ignored). */
+  bad: number;
+  /** Byte length of the complete lines. */
+  validBytes: number;
+}
+
+/** Reads `journal.ndjson`; a missing file is an empty journal. */
+export function readJournal(path: string): JournalContents {
+  const records = new Map<number, JournalRecord>();
+  let bad = 0;
+  let retried = 0;
+  if (!existsSync(path)) return { records, retried, bad, validBytes: 0 };
+  const fd = openSync(path, 'r');
+  try {
+    const validBytes = scanLines(path, (line) => {
+      let rec: JournalRecord;
+      try {
+        rec = JSON.parse(readAt(fd, line.offset, line.length)) as JournalRecord;
+      } catch {
+        bad++;
+        return;
+      }
+      if (!Number.isSafeInteger(rec.run) || (rec.error === undefined && !Array.isArray(rec.rows))) {
+        bad++;
+        return;
+      }
+      if (records.has(rec.run)) retried++;
+      records.set(rec.run, rec);
+    });
+    return { records, retried, bad, validBytes };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The series lines of the runs in `done` (the last line of each run wins). */
+export function indexSeries(path: string, done: ReadonlySet<number>): Map<number, LineRef> {
+  const index = new Map<number, LineRef>();
+  scanLines(path, (line) => {
+    if (done.has(line.run)) index.set(line.run, line);
+  });
+  return index;
+}
+
+/** An append-only journal file: each `append` is one write() followed by fsync. */
+export class JournalWriter {
+  private fd: number;
+
+  /** Opens `path` for appending, first cutting off a torn last line. */
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'a+');
+    const complete = scanLines(path, () => {});
+    if (statSync(path).size > complete) ftruncateSync(this.fd, complete);
+  }
+
+  /** Appends one record as a line and makes it durable before returning. */
+  append(record: object): void {
+    const line = `${JSON.stringify(record)}\n`;
+    const buf = Buffer.from(line, 'utf8');
+    let done = 0;
+    while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done);
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,146 @@
+// The page in headless Debian Chromium (playwright-core, TOOLCHAIN.md): it loads
+// without console errors, draws, plays, answers live shocks in lockstep, shares
+// and replays runs to the same state hash, scrubs deterministically, and the
+// one-file build plays from a file:// URL. Screenshots go to test-results/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launch, serve } from './harness.ts';
+import type {} from '../../viz/page-api.ts'; // window.equipotent's type
+
+const root = join(import.meta.dirname, '..', '..');
+const shots = join(root, 'test-results');
+const missing = existsSync(CHROMIUM) ? null : `no ${CHROMIUM}: install it with apt-get install -y chromium`;
+// Under CI a missing browser is a failure, not a skip.
+if (missing && process.env.CI === 'true') throw new Error(`browser tests: ${missing}`);
+if (missing) console.warn(`browser tests skipped: ${missing}`);
+
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.equipotent?.ready === true, null, { timeout: 60_000 });
+  await page.evaluate(() => window.equipotent.idle());
+}
+
+describe.skipIf(missing !== null)('the page in Chromium', () => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    // Build once for the whole suite (npm test runs it on a fresh clone).
+    execFileSync(process.execPath, [join(root, 'viz', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+    mkdirSync(shots, { recursive: true });
+    server = await serve(join(root, 'dist'));
+    browser = await launch({ width: 1920, height: 1080 });
+    context = browser.context;
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(server.url);
+    await ready(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads the classroom scenario side by side without console errors', async () => {
+    expect(await page.evaluate(() => window.equipotent.labels)).toEqual(['hierarchy', 'p2p', 'steward']);
+    expect(consoleErrors).toEqual([]);
+    await page.screenshot({ path: join(shots, 'page-1920-start.png') });
+  });
+
+  it('draws the network views (the canvas is not blank)', async () => {
+    const ink = await page.evaluate(() => window.equipotent.inkShare());
+    expect(ink).toBeGreaterThan(0.03);
+  });
+
+  it('play advances the tick', async () => {
+    const t0 = await page.evaluate(() => window.equipotent.tick);
+    await page.evaluate(() => window.equipotent.play());
+    await page.waitForFunction((t) => window.equipotent.tick >= t + 20, t0, { timeout: 60_000 });
+    await page.evaluate(() => window.equipotent.pause());
+    await page.evaluate(() => window.equipotent.idle());
+    expect(await page.evaluate(() => window.equipotent.tick)).toBeGreaterThan(t0);
+    await page.screenshot({ path: join(shots, 'page-1920-playing.png') });
+  });
+
+  it('"remove the leader" makes the hierarchy’s backlog rise while the peers’ does not', async () => {
+    await page.evaluate(() => window.equipotent.seek(60));
+    await page.evaluate(() => window.equipotent.shock('leader'));
+    await page.evaluate(() => window.equipotent.step(40));
+    const s = await page.evaluate(() => window.equipotent.series());
+    const mean = (a: number[], from: number, to: number) => a.slice(from, to).reduce((x, y) => x + y, 0) / (to - from);
+    const before = (i: number) => mean(s[i]!.values['backlog']!, 45, 60);
+    const after = (i: number) => mean(s[i]!.values['backlog']!, 85, 100);
+    expect(after(0) - before(0)).toBeGreaterThan(5);
+    expect(after(1) - before(1)).toBeLessThan(after(0) - before(0) - 5);
+    await page.screenshot({ path: join(shots, 'page-1920-leader-removed.png') });
+  });
+
+  it('the shared URL replays to the same state hash at the same tick in a fresh context', async () => {
+    await page.evaluate(() => window.equipotent.shock('rumour'));
+    await page.evaluate(() => window.equipotent.step(15));
+    const url = await page.evaluate(() => window.equipotent.shareUrl());
+    const here = await page.evaluate(() => ({ tick: window.equipotent.tick, hashes: window.equipotent.hashes }));
+    const other = await launch({ width: 1366, height: 768 });
+    try {
+      const p2 = other.context.pages()[0] ?? (await other.context.newPage());
+      await p2.goto(url);
+      await ready(p2);
+      const there = await p2.evaluate(() => ({ tick: window.equipotent.tick, hashes: window.equipotent.hashes }));
+      expect(there).toEqual(here);
+      await p2.screenshot({ path: join(shots, 'page-1366-shared.png') });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('the exported replay bundle gives the same hash under `equipotent run --replay`', async () => {
+    const bundle = await page.evaluate(() => window.equipotent.bundle(0));
+    const hash = await page.evaluate(() => window.equipotent.hashes[0]);
+    const file = join(shots, 'hierarchy.replay.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const out = execFileSync(process.execPath, [join(root, 'bin', 'equipotent.mjs'), 'run', '--replay', file, '--json'], { cwd: root, encoding: 'utf8' });
+    expect(out).toContain(hash);
+  });
+
+  it('scrubbing back and playing forward again gives the same hash', async () => {
+    const here = await page.evaluate(() => ({ tick: window.equipotent.tick, hashes: window.equipotent.hashes }));
+    await page.evaluate(() => window.equipotent.seek(37));
+    expect(await page.evaluate(() => window.equipotent.tick)).toBe(37);
+    await page.evaluate((t) => window.equipotent.seek(t), here.tick);
+    expect(await page.evaluate(() => window.equipotent.hashes)).toEqual(here.hashes);
+  });
+
+  it('presentation mode keeps play, shocks and charts (screenshot at 1366 × 768)', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.keyboard.press('p');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(shots, 'page-1366-presenting.png') });
+    expect(await page.isVisible('#play')).toBe(true);
+    expect(await page.isVisible('#shock-buttons button')).toBe(true);
+    expect(await page.isVisible('#drawer-toggle')).toBe(false);
+    await page.keyboard.press('p');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  it('dist/equipotent.html plays when opened from a file:// URL', async () => {
+    const p3 = await context.newPage();
+    const errors: string[] = [];
+    p3.on('pageerror', (e) => errors.push(e.message));
+    await p3.goto(pathToFileURL(join(root, 'dist', 'equipotent.html')).href);
+    await ready(p3);
+    await p3.evaluate(() => window.equipotent.step(5));
+    expect(await p3.evaluate(() => window.equipotent.tick)).toBe(5);
+    expect(await p3.evaluate(() => window.equipotent.inkShare())).toBeGreaterThan(0.03);
+    expect(errors).toEqual([]);
+    await p3.close();
+  });
+});

@@ -1,0 +1,192 @@
+// The shipped Slurm scripts on a real, single-node Slurm cluster on localhost
+// (Debian's slurm-wlm and munge, started directly, no systemd; TOOLCHAIN.md's
+// recipe): cluster/slurm/submit.sh queues a 4-task job array (one shard per
+// task) and a merge job that depends on it; the merged runs.csv, summary.csv and
+// manifest.json must equal, byte for byte, those of the sweep run unsharded.
+//
+// Without slurm-wlm and munge installed the test is skipped (locally); under
+// CI=true it fails instead, since .ci/run installs them.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, hostname, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = join(root, 'bin/equipotent.mjs');
+const COMMANDS = ['munged', 'slurmctld', 'slurmd', 'sbatch', 'scontrol', 'sinfo'];
+const found = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+const lacking = COMMANDS.filter((c) => !found(c));
+const available = lacking.length === 0;
+const ci = process.env.CI === 'true';
+const reason = `slurm-wlm and munge are not installed (missing ${lacking.join(', ')}; apt-get install -y slurm-wlm munge)`;
+
+const daemons: { name: string; child: ChildProcess }[] = [];
+let dir: string | null = null;
+
+/** A TCP port free on localhost now. */
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: string, ok: () => boolean, seconds: number, log: () => string = () => ''): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}\n${log()}`);
+    await sleep(250);
+  }
+}
+
+/** Starts a daemon in the foreground as our child, so it is stopped by its PID. */
+function daemon(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): void {
+  const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal === null) writeFileSync(`${logFile}.exit`, `${name} exited with ${code}: ${err}`);
+  });
+  daemons.push({ name, child });
+}
+
+async function stopDaemons(): Promise<void> {
+  // slurmd, then slurmctld, then munged: each by its own PID.
+  for (const { child } of [...daemons].reverse()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const gone = new Promise<void>((res) => child.once('exit', () => res()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await gone;
+    clearTimeout(timer);
+  }
+  daemons.length = 0;
+}
+
+afterAll(async () => {
+  await stopDaemons();
+  if (dir !== null) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sweep on a Slurm cluster', () => {
+  it.skipIf(!available && !ci)(
+    `submit.sh runs a 4-shard job array and a dependent merge; the merged results equal the unsharded sweep byte for byte${available ? '' : ` (skipped: ${reason})`}`,
+    async () => {
+      if (!available) throw new Error(`CI=true, but ${reason}; .ci/run must install them`);
+      dir = mkdtempSync(join(tmpdir(), 'eq-slurm-'));
+      chmodSync(dir, 0o755); // munged refuses a socket directory others can write
+      const T = dir;
+      for (const d of ['state', 'spool', 'log', 'work']) mkdirSync(join(T, d));
+
+      // munge: a random key of our own, owned by munge, mode 400; our own socket.
+      const key = join(T, 'munge.key');
+      writeFileSync(key, randomBytes(1024));
+      const munge = spawnSync('id', ['-u', 'munge'], { encoding: 'utf8' });
+      const mungeGid = spawnSync('id', ['-g', 'munge'], { encoding: 'utf8' });
+      if (munge.status === 0 && mungeGid.status === 0) chownSync(key, Number(munge.stdout.trim()), Number(mungeGid.stdout.trim()));
+      chmodSync(key, 0o400);
+      const socket = join(T, 'munge.socket');
+      const env: NodeJS.ProcessEnv = { ...process.env, SLURM_CONF: join(T, 'slurm.conf') };
+      for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'NODE_OPTIONS') delete env[k];
+      daemon('munged', 'munged', ['--foreground', '--force', `--socket=${socket}`, `--key-file=${key}`, `--log-file=${join(T, 'log/munged.log')}`, `--pid-file=${join(T, 'munged.pid')}`, `--seed-file=${join(T, 'munged.seed')}`], env, join(T, 'log/munged'));
+      await waitFor('munged to open its socket', () => existsSync(socket), 20, () => readLogs(T));
+
+      // A minimal slurm.conf: this host as controller and only node, one partition.
+      const host = spawnSync('hostname', ['-s'], { encoding: 'utf8' }).stdout.trim() || hostname().split('.')[0]!;
+      const [ctldPort, dPort] = [await freePort(), await freePort()];
+      writeFileSync(join(T, 'slurm.conf'), [
+        'ClusterName=equipotent-test',
+        `SlurmctldHost=${host}`,
+        `SlurmctldPort=${ctldPort}`,
+        `SlurmdPort=${dPort}`,
+        'SlurmUser=root',
+        'SlurmdUser=root',
+        'AuthType=auth/munge',
+        'CredType=cred/munge',
+        `AuthInfo=socket=${socket}`,
+        'ProctrackType=proctrack/pgid',
+        'TaskPlugin=task/none',
+        'SelectType=select/cons_tres',
+        'SelectTypeParameters=CR_CPU',
+        'SchedulerType=sched/backfill',
+        'AccountingStorageType=accounting_storage/none',
+        'JobAcctGatherType=jobacct_gather/none',
+        'JobCompType=jobcomp/none',
+        'MpiDefault=none',
+        'ReturnToService=2',
+        'SchedulerParameters=sched_interval=1',
+        `StateSaveLocation=${join(T, 'state')}`,
+        `SlurmdSpoolDir=${join(T, 'spool')}`,
+        `SlurmctldPidFile=${join(T, 'slurmctld.pid')}`,
+        `SlurmdPidFile=${join(T, 'slurmd.pid')}`,
+        `SlurmctldLogFile=${join(T, 'log/slurmctld.log')}`,
+        `SlurmdLogFile=${join(T, 'log/slurmd.log')}`,
+        `NodeName=${host} CPUs=${availableParallelism()} State=UNKNOWN`,
+        `PartitionName=main Nodes=${host} Default=YES MaxTime=INFINITE State=UP`,
+        '',
+      ].join('\n'));
+      daemon('slurmctld', 'slurmctld', ['-D', '-i'], env, join(T, 'log/slurmctld'));
+      daemon('slurmd', 'slurmd', ['-D'], env, join(T, 'log/slurmd'));
+      await waitFor('the node to be idle', () => spawnSync('sinfo', ['-h', '-o', '%t'], { env, encoding: 'utf8' }).stdout.trim() === 'idle', 60, () => readLogs(T));
+
+      // The sweep: 24 runs of a small scenario, with series.
+      const work = join(T, 'work');
+      writeFileSync(join(work, 'scenario.json'), JSON.stringify({
+        seed: 4,
+        ticks: 40,
+        organization: { size: 80, formal: { kind: 'hierarchy', span: 4 }, informal: { kind: 'small-world', k: 4, p: 0.1 } },
+        shocks: [{ at: 20, kind: 'remove-nodes', target: 'top', count: 1 }],
+        variants: [{ label: 'peers', set: {} }, { label: 'command', set: { 'protocol.kind': 'client-server' } }],
+      }));
+      writeFileSync(join(work, 'sweep.json'), JSON.stringify({ scenario: 'scenario.json', grid: { 'environment.rate': [0.5, 1, 2] }, seeds: 8, every: 10 }));
+      const unsharded = spawnSync(process.execPath, [cli, 'sweep', 'sweep.json', '--out', join(T, 'unsharded'), '--jobs', '2'], { cwd: work, env, encoding: 'utf8', timeout: 60_000 });
+      expect(unsharded.status, unsharded.stderr).toBe(0);
+
+      // Submit through the shipped driver: the array, then the merge after it.
+      const submit = spawnSync('bash', [join(root, 'cluster/slurm/submit.sh'), 'sweep.json', join(T, 'results'), '4'], { cwd: work, env, encoding: 'utf8', timeout: 30_000 });
+      expect(submit.status, `${submit.stdout}\n${submit.stderr}`).toBe(0);
+      const ids = /array job (\d+).*merge job (\d+)/.exec(submit.stdout);
+      expect(ids, submit.stdout).not.toBeNull();
+      const mergeJob = ids![2]!;
+      const state = () => /JobState=(\w+)/.exec(spawnSync('scontrol', ['show', 'job', mergeJob], { env, encoding: 'utf8' }).stdout)?.[1] ?? 'UNKNOWN';
+      const finalStates = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'TIMEOUT', 'NODE_FAIL', 'OUT_OF_MEMORY', 'PREEMPTED', 'BOOT_FAIL', 'DEADLINE']);
+      await waitFor('the merge job to finish', () => finalStates.has(state()), 100, () => `${spawnSync('scontrol', ['show', 'job'], { env, encoding: 'utf8' }).stdout}\n${readLogs(T)}\n${jobLogs(join(T, 'results/logs'))}`);
+      expect(state(), jobLogs(join(T, 'results/logs'))).toBe('COMPLETED');
+
+      const merged = join(T, 'results/merged');
+      for (let i = 0; i < 4; i++) {
+        const m = JSON.parse(readFileSync(join(T, `results/shard-${i}/manifest.json`), 'utf8')) as { shard: string; done: number[] };
+        expect(m.shard).toBe(`${i}/4`);
+        expect(m.done).toEqual([...Array(24).keys()].filter((r) => r % 4 === i));
+      }
+      for (const f of ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json']) {
+        expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(T, 'unsharded', f), 'utf8'));
+      }
+      await stopDaemons();
+    },
+    150_000,
+  );
+});
+
+function readLogs(T: string): string {
+  return ['munged.log', 'slurmctld.log', 'slurmd.log', 'munged.exit', 'slurmctld.exit', 'slurmd.exit']
+    .map((f) => join(T, 'log', f))
+    .filter((p) => existsSync(p))
+    .map((p) => `== ${p}\n${readFileSync(p, 'utf8').split('\n').slice(-15).join('\n')}`)
+    .join('\n');
+}
+
+function jobLogs(logs: string): string {
+  if (!existsSync(logs)) return '(no job logs)';
+  const files = spawnSync('sh', ['-c', `for f in "${logs}"/*; do echo "== $f"; tail -n 20 "$f"; done`], { encoding: 'utf8' });
+  return files.stdout;
+}

@@ -1,0 +1,46 @@
+// The live shock buttons: words for people, shock specs for the engine
+// (CONTRACT.md `shocks[]`). Each one goes to every side at the same tick.
+import type { ShockSpec } from '../engine/shocks.ts';
+import type { Scenario } from '../engine/scenario/schema.ts';
+
+export interface LiveShockButton {
+  id: string;
+  label: string;
+  /** What it does, in one line (the button's tooltip). */
+  explain: string;
+  /** The spec for a scenario (null: not possible in this organization). */
+  spec(s: Scenario, hasTree: boolean): ShockSpec | null;
+}
+
+export const LIVE_SHOCKS: LiveShockButton[] = [
+  { id: 'leader', label: 'remove the leader', explain: 'The head of the formal tree leaves (a flat organization loses its best-connected person).', spec: () => ({ kind: 'remove-nodes', target: 'top', count: 1 }) },
+  { id: 'leave', label: '10 % leave', explain: 'One person in ten, drawn at random, leaves.', spec: () => ({ kind: 'remove-nodes', target: 'random', fraction: 0.1 }) },
+  { id: 'attack', label: 'attack hubs', explain: 'The 5 % with the most ties leave (a targeted attack).', spec: () => ({ kind: 'remove-nodes', target: 'degree', fraction: 0.05 }) },
+  { id: 'rumour', label: 'rumour', explain: 'A false story starts with three people and spreads person to person.', spec: () => ({ kind: 'misinformation', id: 'rumour', seedCount: 3, domain: 0, spread: { mode: 'push', fanout: 1 } }) },
+  {
+    id: 'market', label: 'market shift', explain: 'Demand grows by 80 % over ten ticks and moves to the last domain of skill.',
+    spec: (s) => {
+      const D = s.population.domains;
+      const w = D === 1 ? [1] : Array.from({ length: D }, (_, i) => (i === D - 1 ? 0.7 : 0.3 / (D - 1)));
+      return { kind: 'environment-shift', rate: 1.8 * (s.environment?.rate ?? 1), domainWeights: w, over: 10 };
+    },
+  },
+  { id: 'surge', label: 'surge', explain: 'Twenty situations arrive at once.', spec: () => ({ kind: 'surge', count: 20 }) },
+  { id: 'silos', label: 'silos', explain: 'Informal ties between departments are cut (departments: the level-1 subtrees).', spec: (_s, hasTree) => (hasTree ? { kind: 'partition', groups: { level: 1 } } : null) },
+  { id: 'reconnect', label: 'reconnect', explain: 'The ties cut by silos come back.', spec: () => ({ kind: 'reconnect' }) },
+];
+
+/** A short label for a shock on the charts. */
+export function shockLabel(spec: { kind: string; target?: unknown }): string {
+  switch (spec.kind) {
+    case 'remove-nodes':
+      return spec.target === 'top' ? 'leader leaves' : spec.target === 'degree' || spec.target === 'betweenness' ? 'hubs attacked' : 'people leave';
+    case 'add-nodes': return 'hires';
+    case 'misinformation': return 'rumour';
+    case 'environment-shift': return 'market shift';
+    case 'surge': return 'surge';
+    case 'partition': return 'silos';
+    case 'reconnect': return 'reconnect';
+    default: return spec.kind;
+  }
+}

@@ -1,0 +1,114 @@
+// One sweep run, as a pure function of the scenario, the run's overrides and its
+// seed: every variant of the scenario (its own `set`, then the grid point's
+// values, then the sweep's seed and ticks — the order `run --set` uses, so
+// `equipotent run <scenario> --seed S --ticks T --set k=v …` reproduces any
+// row of runs.csv, hash included), run from the same seed (common random numbers).
+// Runs in the sweep pool's worker threads (workers/sweep-worker.ts) and, for
+// tests and benchmarks, on any thread.
+import { readDataFiles } from '../cli/load-scenario.ts';
+import { expandVariants } from '../engine/scenario/overrides.ts';
+import { createSimulation } from '../engine/simulation.ts';
+
+/** What every worker of one sweep is started with. */
+export interface SweepWorkerData {
+  /** The scenario's JSON as read (variants included). */
+  input: unknown;
+  /** The directory the scenario's data file paths start from. */
+  baseDir: string;
+}
+
+/** One run: its number, the overrides of its grid point plus seed and ticks, and whether to record series. */
+export interface SweepTask {
+  run: number;
+  seed: number;
+  /** [dotted path, value] applied after each variant's own `set`. */
+  sets: [string, unknown][];
+  /** Record the series every `every` ticks (and the last), or null for none. */
+  every: number | null;
+}
+
+/** One (run, variant) row: the summary flattened into number-or-null columns. */
+export interface RunRow {
+  variant: string;
+  /** The summary metrics of MODEL.md §8, in the engine's order. */
+  metrics: Record<string, number | null>;
+  /** `<item>.informedFinal`, `<item>.roundsTo50`, … per item of news. */
+  items: Record<string, number | null>;
+  /** `shock.<i>.dip`, `shock.<i>.recoveryTicks` per applied shock, in order. */
+  shocks: Record<string, number | null>;
+  /** The hash of the whole final state (bit-for-bit checks across machines). */
+  hash: string;
+}
+
+export interface SweepRunResult {
+  rows: RunRow[];
+  /** The run's series rows as CSV text (`run,variant,seed,tick,metric,value`), or null. */
+  series: string | null;
+}
+
+export type SweepTaskReply = { run: number; ok: true; result: SweepRunResult } | { run: number; ok: false; error: string };
+
+const ITEM_KEYS = ['informedFinal', 'roundsTo50', 'roundsTo90', 'roundsToAll'] as const;
+
+const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+/** A CSV field of a label (quoted only when needed). */
+function field(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Runs every variant of one sweep run. Throws (an Error whose message says
+ * why) when a variant is invalid at this grid point or the engine fails: the
+ * pool records that as the run's failure. `files` caches data files by path.
+ */
+export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: DataCache = new Map()): SweepRunResult {
+  const variants = expandVariants(data.input, task.sets);
+  const rows: RunRow[] = [];
+  const series: string[] = [];
+  for (const v of variants) {
+    if (!v.ok) throw new Error(`variant "${v.label}" is not valid at this grid point: ${v.errors.join('; ')}`);
+    const scenario = v.scenario;
+    const need = readDataFilesCached(scenario, data.baseDir, files);
+    const sim = createSimulation(scenario, task.seed, { data: need });
+    sim.step(scenario.ticks);
+    const summary = sim.summary();
+    const metrics: Record<string, number | null> = {};
+    for (const [k, x] of Object.entries(summary.metrics)) metrics[k] = num(x);
+    const items: Record<string, number | null> = {};
+    for (const [id, it] of Object.entries(summary.items)) for (const k of ITEM_KEYS) items[`${id}.${k}`] = num(it[k]);
+    const shocks: Record<string, number | null> = {};
+    summary.shocks.forEach((sh, i) => {
+      shocks[`shock.${i}.dip`] = num(sh.dip);
+      shocks[`shock.${i}.recoveryTicks`] = num(sh.recoveryTicks);
+    });
+    rows.push({ variant: v.label, metrics, items, shocks, hash: summary.hash });
+    if (task.every !== null) {
+      const s = sim.series();
+      const prefix = `${task.run},${field(v.label)},${task.seed},`;
+      for (let t = 0; t < s.length; t++) {
+        if (t % task.every !== 0 && t !== s.length - 1) continue;
+        for (const name of s.names) {
+          const x = s.values[name]![t]!;
+          series.push(`${prefix}${t},${field(name)},${Number.isFinite(x) ? String(x) : ''}\n`);
+        }
+      }
+    }
+  }
+  return { rows, series: task.every !== null ? series.join('') : null };
+}
+
+/** Data files already read, by the layers that name them. */
+export type DataCache = Map<string, Record<string, string>>;
+
+function readDataFilesCached(scenario: { organization?: unknown }, baseDir: string, files: DataCache): Record<string, string> {
+  // Most runs of a sweep name the same files: read them once per worker.
+  const org = scenario.organization as Record<string, unknown> | undefined;
+  const key = JSON.stringify([org?.formal ?? null, org?.informal ?? null]);
+  let read = files.get(key);
+  if (read === undefined) {
+    read = readDataFiles(scenario, baseDir);
+    files.set(key, read);
+  }
+  return read;
+}
