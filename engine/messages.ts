@@ -42,6 +42,8 @@ export function initMessages(state: State, n: number): void {
   s['count.delivered'] = 0;
   s['count.lost'] = 0;
   s['count.read'] = 0;
+  s['count.lostAtDelivery'] = 0; // to people removed before delivery
+  s['count.dropped'] = 0; // waiting in the inbox of someone removed
   s['inbox.total'] = 0; // messages waiting in all inboxes
   s['tick.messages'] = 0;
   s['tick.lost'] = 0;
@@ -194,6 +196,7 @@ export class Messages {
     }
     s['outbox.length'] = 0;
     s['count.delivered']! += len - lost;
+    s['count.lostAtDelivery']! += lost;
     s['inbox.total']! += len - lost;
     s['count.lost']! += lost;
     s['tick.lost']! += lost;
@@ -228,6 +231,7 @@ export class Messages {
     this.count[v] = 0;
     const s = this.state.scalars;
     s['count.lost']! += dropped;
+    s['count.dropped']! += dropped;
     s['tick.lost']! += dropped;
     s['inbox.total']! -= dropped;
     return dropped;

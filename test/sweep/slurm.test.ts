@@ -23,6 +23,8 @@ const available = lacking.length === 0;
 const ci = process.env.CI === 'true';
 const reason = `slurm-wlm and munge are not installed (missing ${lacking.join(', ')}; apt-get install -y slurm-wlm munge)`;
 
+if (!available && !ci) console.warn(`skipping the Slurm test: ${reason}`);
+
 const daemons: { name: string; child: ChildProcess }[] = [];
 let dir: string | null = null;
 
@@ -79,7 +81,7 @@ afterAll(async () => {
 
 describe('sweep on a Slurm cluster', () => {
   it.skipIf(!available && !ci)(
-    `submit.sh runs a 4-shard job array and a dependent merge; the merged results equal the unsharded sweep byte for byte${available ? '' : ` (skipped: ${reason})`}`,
+    `submit.sh runs a 4-shard job array and a dependent merge; the merged results equal the unsharded sweep byte for byte${available ? '' : ` — ${reason}`}`,
     async () => {
       if (!available) throw new Error(`CI=true, but ${reason}; .ci/run must install them`);
       dir = mkdtempSync(join(tmpdir(), 'eq-slurm-'));
@@ -163,6 +165,9 @@ describe('sweep on a Slurm cluster', () => {
       expect(state(), jobLogs(join(T, 'results/logs'))).toBe('COMPLETED');
 
       const merged = join(T, 'results/merged');
+      // Each array task ran its own shard (its log says so), and the merge ran after them.
+      for (let i = 0; i < 4; i++) expect(readFileSync(join(T, `results/logs/shard-${i}.out`), 'utf8')).toContain(`equipotent sweep: shard ${i}/4`);
+      expect(readFileSync(join(T, 'results/logs/merge.out'), 'utf8')).toMatch(/merge: 24 runs from 4 directories/);
       for (let i = 0; i < 4; i++) {
         const m = JSON.parse(readFileSync(join(T, `results/shard-${i}/manifest.json`), 'utf8')) as { shard: string; done: number[] };
         expect(m.shard).toBe(`${i}/4`);
