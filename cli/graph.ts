@@ -65,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     if (layer === 'formal') {
       const parent = sim.state.i32('formal.parent');
       if (sim.state.scalars['formal.root']! < 0) throw new UserError('--layer formal: this organization is flat (no formal layer)');
-      for (let i = 0; i < sim.n; i++) if (alive[i] && parent[i]! >= 0) lines.push(`${labels[i]},${labels[parent[i]!]}`);
+      for (let i = 0; i < sim.n; i++) if (alive[i] && parent[i]! >= 0 && alive[parent[i]!]) lines.push(`${labels[i]},${labels[parent[i]!]}`);
     } else {
       const g = sim.informal();
       if (g.complete) {

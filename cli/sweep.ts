@@ -12,7 +12,7 @@ import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { indexSeries, JOURNAL, JournalWriter, readJournal, SERIES_JOURNAL, type JournalRecord } from './sweep/journal.ts';
 import { loadPlan, parseShard, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
-import { runPool } from './sweep/pool.ts';
+import { prepareWorkerEntry, runPool, type WorkerEntry } from './sweep/pool.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Manifest } from './sweep/outputs.ts';
 
@@ -118,17 +118,21 @@ export async function runSweep(options: SweepOptions): Promise<number> {
   const isFinal = (r: number) => !pending.has(r);
   partial.advance(records, isFinal);
   const progress = new Progress({ total: selection.length, already, ...options.progress });
+  let entry: WorkerEntry | null = null;
   const onSigint = () => {
+    entry?.dispose();
     progress.finish();
     say(`sweep: interrupted; the finished runs are in ${journalPath}; rerun with --resume to finish`);
     process.exit(130);
   };
   process.once('SIGINT', onSigint);
   try {
+    if (todo.length > 0) entry = await prepareWorkerEntry();
     await runPool(
       { length: todo.length, get: (i) => taskOf(plan, todo[i]!) },
       {
         jobs: workers,
+        entry: entry?.url,
         workerData: { input: plan.scenario, baseDir: plan.baseDir },
         onReply: (reply) => {
           const seed = plan.grid.baseSeed + (reply.run % plan.grid.seeds);
@@ -150,6 +154,7 @@ export async function runSweep(options: SweepOptions): Promise<number> {
     );
   } finally {
     process.removeListener('SIGINT', onSigint);
+    entry?.dispose();
     progress.finish();
     partial.close();
     journalWriter.close();

@@ -321,7 +321,7 @@ describe('sweep: failed runs', () => {
     expect(again.code).toBe(0);
     expect(again.said).toContain('3 of 6 runs done; running 3 (3 failed before, retried)');
     expect(manifest(out).complete).toBe(true);
-    const fresh = await sweepInto(join(dir, 'file-sweep.json'), join(dir, 'failing-fresh'));
+    expect((await sweepInto(join(dir, 'file-sweep.json'), join(dir, 'failing-fresh'))).code).toBe(0);
     expect(read(out, 'runs.csv')).toBe(read(dir, 'failing-fresh', 'runs.csv'));
     expect(read(out, 'summary.csv')).toBe(read(dir, 'failing-fresh', 'summary.csv'));
   });
