@@ -6,6 +6,7 @@ import type { Context } from './context.ts';
 import { rankNodes, degreeScores, betweennessForTargeting } from './graph/centrality.ts';
 import { completeGraph, rebuildGraph, tiesOf, hasTie, DEFAULT_TRUST, type Graph } from './graph/csr.ts';
 import { countAlive } from './graph/components.ts';
+import { topOfTree as formalTop } from './graph/formal.ts';
 
 /** One shock as the engine runs it (the scenario's shape; extra keys are read by their handlers). */
 export interface ShockSpec {
@@ -134,23 +135,7 @@ function topOfTree(ctx: Context, count: number): Int32Array {
   const parent = ctx.state.i32('formal.parent');
   const root = ctx.state.scalars['formal.root']!;
   if (root < 0) return rankNodes(degreeScores(ctx.informal, alive), alive, count);
-  const n = ctx.n;
-  const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]!++;
-  for (let i = 0; i < n; i++) childStart[i + 1]! += childStart[i]!;
-  const fill = childStart.slice(0, n);
-  const children = new Int32Array(childStart[n]!);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) children[fill[parent[i]!]!++] = i;
-  const out: number[] = [];
-  const queue = new Int32Array(n);
-  let head = 0, tail = 0;
-  queue[tail++] = root;
-  while (head < tail && out.length < count) {
-    const u = queue[head++]!;
-    if (alive[u]) out.push(u);
-    for (let k = childStart[u]!; k < childStart[u + 1]!; k++) queue[tail++] = children[k]!;
-  }
-  return Int32Array.from(out);
+  return formalTop(parent, alive, root, ctx.n, count);
 }
 
 function removeNodesShock(ctx: Context, shock: ShockSpec): void {

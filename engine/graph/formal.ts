@@ -53,3 +53,22 @@ export function childrenOf(parent: Int32Array): { offsets: Int32Array; children:
   for (let i = 0; i < n; i++) if (parent[i]! >= 0) children[fill[parent[i]!]!++] = i;
   return { offsets, children };
 }
+
+/**
+ * The first `count` alive people of the tree in breadth-first order from `root`
+ * (children in ascending id): "the top of the formal tree" of MODEL.md (targeted
+ * removals, stewards). Removed people are passed through, not counted.
+ */
+export function topOfTree(parent: Int32Array, alive: Uint8Array, root: number, n: number, count: number): Int32Array {
+  const { offsets, children } = childrenOf(parent.subarray(0, n));
+  const out: number[] = [];
+  const queue = new Int32Array(n);
+  let head = 0, tail = 0;
+  queue[tail++] = root;
+  while (head < tail && out.length < count) {
+    const u = queue[head++]!;
+    if (alive[u]) out.push(u);
+    for (let k = offsets[u]!; k < offsets[u + 1]!; k++) queue[tail++] = children[k]!;
+  }
+  return Int32Array.from(out);
+}

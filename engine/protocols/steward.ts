@@ -9,6 +9,7 @@ import type { Context } from '../context.ts';
 import { hasTie } from '../graph/csr.ts';
 import { componentLabels } from '../graph/components.ts';
 import { betweennessForTargeting, rankNodes } from '../graph/centrality.ts';
+import { topOfTree } from '../graph/formal.ts';
 import * as informationModule from '../information.ts';
 import type { Outcome } from '../situations.ts';
 import { P2PProtocol } from './p2p.ts';
@@ -286,22 +287,5 @@ function pickStewards(ctx: Context): Int32Array {
     // Betweenness: exact below 5,000 people, sampled above (protocol stream, once at start).
     return rankNodes(betweennessForTargeting(ctx.informal, alive, ctx.streams.protocol), alive, count);
   }
-  const n = ctx.n;
-  const parent = ctx.state.i32('formal.parent');
-  const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]!++;
-  for (let i = 0; i < n; i++) childStart[i + 1]! += childStart[i]!;
-  const fill = childStart.slice(0, n);
-  const children = new Int32Array(childStart[n]!);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) children[fill[parent[i]!]!++] = i;
-  const out: number[] = [];
-  const queue = new Int32Array(n);
-  let head = 0, tail = 0;
-  queue[tail++] = root;
-  while (head < tail && out.length < count) {
-    const u = queue[head++]!;
-    if (alive[u]) out.push(u);
-    for (let k = childStart[u]!; k < childStart[u + 1]!; k++) queue[tail++] = children[k]!;
-  }
-  return Int32Array.from(out);
+  return topOfTree(ctx.state.i32('formal.parent'), alive, root, ctx.n, count);
 }
