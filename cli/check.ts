@@ -5,6 +5,8 @@
 import { parseCommandArgs } from './args.ts';
 import { formatNumber, table } from './format.ts';
 import { validationCases, claims, type ValidationCase, type ValidationResult } from '../engine/validation/index.ts';
+import { provideClaimData } from '../engine/claims/library.ts';
+import { readDataFiles, scenariosDir } from './load-scenario.ts';
 
 const USAGE = `usage: equipotent check [--quick]
 
@@ -39,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
     positionals: { max: 0 },
   });
   if (args === null) return 0;
+  // The real organizations' claims need the data files next to the built-in scenarios (the engine does no I/O).
+  provideClaimData((s) => readDataFiles(s, scenariosDir));
   const quick = args.values.quick === true;
   const all = [...validationCases, ...claims];
   const progress = process.stderr.isTTY === true;

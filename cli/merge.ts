@@ -4,7 +4,7 @@
 // versions, runs done in two directories, failed runs and missing runs. The
 // merged runs.csv, summary.csv, series.csv and manifest.json are the bytes an
 // unsharded sweep writes: they are computed from the journals in run order.
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
@@ -13,7 +13,6 @@ import { AtomicFile } from './files.ts';
 import { indexSeries, JOURNAL, readAt, readJournal, SERIES_JOURNAL, type JournalRecord, type LineRef } from './sweep/journal.ts';
 import { MANIFEST, writeOutputs, type Manifest } from './sweep/outputs.ts';
 import { parseShard, projectVersion, shardRuns, type SweepSpec } from './sweep/plan.ts';
-import { closeSync, openSync } from 'node:fs';
 
 const USAGE = `usage: equipotent merge <DIR>… --out DIR
 
@@ -27,6 +26,7 @@ const MAX_LISTED = 8;
 
 const list = (xs: readonly number[]) => `${xs.slice(0, MAX_LISTED).join(', ')}${xs.length > MAX_LISTED ? `, … (${xs.length} in all)` : ''}`;
 
+/** Runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, {
     command: 'merge',

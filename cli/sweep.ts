@@ -22,7 +22,8 @@ Runs a sweep file's grid × seeds × variants on a pool of worker threads and
 writes DIR/runs.csv, summary.csv, manifest.json (and series.csv with "every").
 
   --jobs N     worker threads (default: the number of cores)
-  --out DIR    output directory (default: <sweep name>-out)
+  --out DIR    output directory (default: <sweep name>-out, or with --shard
+               <sweep name>-shard-<i>-of-<N>)
   --shard i/N  run only the runs r with r mod N = i (0 <= i < N); join the
                shards' directories with \`equipotent merge\`
   --resume     continue the sweep in DIR: run only the runs its journal lacks,
@@ -32,6 +33,7 @@ Exit 0 when every run is done, 1 when some failed (see manifest.json; --resume
 retries them), 2 for a mistake in the sweep file or the options.
 `;
 
+/** Runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, {
     command: 'sweep',
@@ -48,7 +50,8 @@ export async function main(argv: string[]): Promise<number> {
   const file = args.positionals[0]!;
   const jobs = intOption('jobs', args.values.jobs, { min: 1, max: 1024 }) ?? availableParallelism();
   const shard = args.values.shard !== undefined ? parseShard(args.values.shard) : null;
-  const out = resolve(args.values.out ?? `${basename(file).replace(/\.json$/i, '')}-out`);
+  const name = basename(file).replace(/\.json$/i, '');
+  const out = resolve(args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`));
   const plan = loadPlan(file);
   return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true });
 }

@@ -33,6 +33,8 @@ interface Chart {
   def: ChartDef;
   svg: Selection<SVGSVGElement, unknown, null, undefined>;
   root: HTMLElement;
+  xKey?: string;
+  yKey?: string;
 }
 
 const W = 340, H = 118, M = { top: 6, right: 10, bottom: 20, left: 40 };
@@ -43,6 +45,9 @@ export class Charts {
   private markers: Marker[] = [];
   private xMax = 100;
   private cursor = 0;
+  /** Which four charts show (0: the first four, 1: the rest); hidden ones are not drawn. */
+  page = 0;
+  static readonly PER_PAGE = 4;
 
   constructor(private readonly host: HTMLElement) {}
 
@@ -72,6 +77,31 @@ export class Charts {
       this.host.append(root);
       return { def, svg, root };
     });
+    this.showPage(this.page);
+  }
+
+  /** How many pages of four charts there are. */
+  get pages(): number {
+    return Math.ceil(this.charts.length / Charts.PER_PAGE);
+  }
+
+  /** Shows page k of four charts (the others are hidden and not redrawn). */
+  showPage(k: number): void {
+    this.page = Math.max(0, Math.min(k, this.pages - 1));
+    this.charts.forEach((c, i) => { c.root.hidden = Math.floor(i / Charts.PER_PAGE) !== this.page; });
+    this.draw();
+  }
+
+  /** Highlights the charts of these metrics (a lesson step's `watch`), turning to their page. */
+  watch(metrics: string[]): void {
+    const first = this.charts.findIndex((c) => metrics.includes(c.def.metric));
+    if (first >= 0 && Math.floor(first / Charts.PER_PAGE) !== this.page) this.showPage(Math.floor(first / Charts.PER_PAGE));
+    for (const c of this.charts) c.root.classList.toggle('watched', metrics.includes(c.def.metric));
+  }
+
+  /** Metrics of the charts shown now. */
+  get shown(): string[] {
+    return this.charts.filter((c) => !c.root.hidden).map((c) => c.def.metric);
   }
 
   setData(data: { label: string; colour: string; series: SeriesStore }[], xMax: number): void {
@@ -87,8 +117,9 @@ export class Charts {
 
   setCursor(tick: number): void {
     this.cursor = tick;
+    const x = this.x();
     for (const c of this.charts) {
-      const x = this.x();
+      if (c.root.hidden) continue;
       c.svg.select('line.cursor').attr('x1', x(tick)).attr('x2', x(tick)).attr('y1', M.top).attr('y2', H - M.bottom);
     }
   }
@@ -118,14 +149,17 @@ export class Charts {
   private draw(): void {
     const x = this.x();
     for (const c of this.charts) {
+      if (c.root.hidden) continue;
       const lines = this.data.map((d) => ({ ...d, v: this.values(c.def, d.series) }));
       let yMax = 0;
       for (const l of lines) for (const v of l.v) if (v !== null && v > yMax) yMax = v;
       if (c.def.metric === 'giantComponent') yMax = 100;
       else if (c.def.metric === 'engagementMean') yMax = Math.max(1, yMax);
       const y = scaleLinear().domain([0, yMax || 1]).nice().range([H - M.bottom, M.top]);
-      c.svg.select<SVGGElement>('g.x').call(axisBottom(x).ticks(5).tickSizeOuter(0));
-      c.svg.select<SVGGElement>('g.y').call(axisLeft(y).ticks(4).tickSizeOuter(0));
+      // Axes are rebuilt only when their domain changes (not on every data update).
+      const yKey = y.domain().join(), xKey = String(this.xMax);
+      if (c.xKey !== xKey) { c.xKey = xKey; c.svg.select<SVGGElement>('g.x').call(axisBottom(x).ticks(5).tickSizeOuter(0)); }
+      if (c.yKey !== yKey) { c.yKey = yKey; c.svg.select<SVGGElement>('g.y').call(axisLeft(y).ticks(4).tickSizeOuter(0)); }
       const path = line<number | null>().defined((v) => v !== null).x((_, t) => x(t)).y((v) => y(v ?? 0));
       c.svg.select('g.lines').selectAll<SVGPathElement, (typeof lines)[number]>('path')
         .data(lines)

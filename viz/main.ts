@@ -13,6 +13,7 @@ import { extendLayout, informalLayout, treeLayout } from './layout.ts';
 import type { Frame, Topology } from '../workers/host.ts';
 import type { SeriesStore } from '../engine/metrics.ts';
 import type { ShockSpec } from '../engine/shocks.ts';
+import type { LessonStep } from '../engine/scenario/schema.ts';
 import './page-api.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -25,6 +26,9 @@ const ui = {
   scrub: $<HTMLInputElement>('scrub'), scrubEnd: $<HTMLOutputElement>('scrub-end'), charts: $('charts'), notice: $('notice'), hashes: $('hashes'),
   drawer: $('drawer'), sliders: $('sliders'), seed: $<HTMLInputElement>('seed'), description: $('scenario-description'),
   tooltip: $('tooltip'), help: $<HTMLDialogElement>('help'), crash: $('crash'), crashText: $('crash-text'), restart: $<HTMLButtonElement>('restart'),
+  chartsPage: $<HTMLButtonElement>('charts-page'), noticeBox: $('notice-box'),
+  lessonToggle: $<HTMLButtonElement>('lesson-toggle'), lesson: $('lesson'), lessonText: $('lesson-text'), lessonCount: $('lesson-count'),
+  lessonNext: $<HTMLButtonElement>('lesson-next'), lessonClose: $<HTMLButtonElement>('lesson-close'),
 };
 
 const runner = new Runner();
@@ -41,6 +45,11 @@ const positions: (Float32Array | null)[] = [];
 const frames: (Frame | null)[] = [];
 let frameGap = 500, lastFrameAt = 0, acc = 0, lastNow = 0;
 let loadErrors: string[] = [];
+/** The caption under each variant's name saying its numbers equal an earlier variant's so far. */
+let sameEls: HTMLElement[] = [];
+/** Lesson mode: the step shown (−1: off), and the tick the clock is running to for the next step. */
+let lessonAt = -1;
+let lessonStop: number | null = null;
 
 /** Ticks per second at 1× (so 8× = 16 ticks a second, 64× = 128). */
 const BASE_RATE = 2;
@@ -74,9 +83,15 @@ async function loadRun(source: RunSource, shared?: { shocks: SharedRun['shocks']
     const sub = document.createElement('span');
     sub.className = 'sub';
     sub.textContent = `${specs[i]!.mode === 'tree' ? 'formal tree' : 'informal ties'} · ${s.scenario.protocol.kind}`;
-    d.append(sub);
+    const same = document.createElement('span');
+    same.className = 'same';
+    same.hidden = true;
+    d.append(sub, same);
     return d;
   }));
+  sameEls = [...ui.names.querySelectorAll<HTMLElement>('.same')];
+  stopLesson();
+  ui.lessonToggle.hidden = lessonSteps().length === 0;
   cardEls = runner.sides.map(() => document.createElement('div'));
   ui.cards.replaceChildren(...cardEls);
   const input = source.input as { notice?: unknown; description?: unknown; name?: unknown };
@@ -134,7 +149,38 @@ async function refresh(withSeries = false): Promise<void> {
     charts.setMarkers(markers());
     charts.setData(data, end);
     renderCards(cardEls, data);
+    markSame();
   }
+}
+
+/**
+ * Says so under a variant's name when its numbers so far equal an earlier variant's
+ * (the classroom's stewards match the peers tick for tick until the rumour: the
+ * runs share their random numbers, and stewards have nothing to mend before it).
+ */
+function markSame(): void {
+  runner.sides.forEach((s, i) => {
+    const el = sameEls[i];
+    if (!el) return;
+    let twin = -1;
+    for (let j = 0; j < i && twin < 0; j++) if (lastSeries[j] && lastSeries[i] && sameSeries(lastSeries[j]!, lastSeries[i]!)) twin = j;
+    el.hidden = twin < 0 || runner.tick === 0;
+    if (twin < 0) return;
+    const other = runner.sides[twin]!;
+    el.textContent = s.scenario.protocol.kind === 'steward' && other.scenario.protocol.kind === 'p2p'
+      ? `same as ${other.label} so far: nothing for the stewards to mend yet`
+      : `same numbers as ${other.label} so far`;
+  });
+}
+
+function sameSeries(a: SeriesStore, b: SeriesStore): boolean {
+  if (a.length !== b.length || !a.length) return false;
+  for (const name of a.names) {
+    const x = a.values[name], y = b.values[name];
+    if (!x || !y) continue;
+    for (let t = 0; t < a.length; t++) if (x[t] !== y[t] && !(Number.isNaN(x[t]!) && Number.isNaN(y[t]!))) return false;
+  }
+  return true;
 }
 
 async function placePeople(i: number, topo: Topology): Promise<void> {
@@ -174,19 +220,23 @@ function loop(now: number): void {
   requestAnimationFrame(loop);
   const dt = lastNow ? Math.min(250, now - lastNow) : 0;
   lastNow = now;
-  if (!playing || inFlight || !runner.sides.length) return;
+  if (!playing || !runner.sides.length) return;
   const rate = BASE_RATE * Number(ui.speed.value);
+  // Time keeps counting while a batch is in flight (else the speed asked for is never reached).
   acc = Math.min(acc + (dt / 1000) * rate, Math.max(2, rate / 4));
+  if (inFlight) return;
   const k = Math.floor(acc);
   if (k < 1) return;
   acc -= k;
-  const room = runner.planned - runner.tick;
+  const stop = lessonStop ?? runner.planned;
+  const room = stop - runner.tick;
   const steps = room > 0 ? Math.min(k, room) : k;
   inFlight = true;
   void enqueue(async () => {
     await runner.advance(steps);
     await refresh();
-    if (runner.tick === runner.planned) setPlaying(false);
+    if (lessonStop !== null && runner.tick >= lessonStop) { setPlaying(false); await arriveLessonStep(); }
+    else if (runner.tick === runner.planned) setPlaying(false);
   }).finally(() => { inFlight = false; });
 }
 
@@ -205,7 +255,91 @@ function applyShock(id: string): Promise<void> {
   if (!button || !side) return Promise.resolve();
   const spec = button.spec(side.scenario, hasTree());
   if (!spec) return Promise.resolve();
-  return enqueue(async () => { await runner.shock(spec); charts.setMarkers(markers()); updateUrl(); });
+  return enqueue(() => liveShock(spec));
+}
+
+/** A live shock on every side at the current tick, recorded in the timeline (URL, replay bundles). */
+async function liveShock(spec: ShockSpec): Promise<void> {
+  await runner.shock(spec);
+  charts.setMarkers(markers());
+  updateUrl();
+}
+
+// ---- lesson mode -------------------------------------------------------------------
+
+function lessonSteps(): LessonStep[] {
+  return (runner.sides[0]?.scenario.lesson ?? []) as LessonStep[];
+}
+
+function showLesson(text: string): void {
+  const steps = lessonSteps();
+  ui.lesson.hidden = false;
+  ui.noticeBox.hidden = true;
+  ui.lessonText.textContent = text;
+  ui.lessonCount.textContent = `step ${lessonAt + 1} of ${steps.length}`;
+  ui.lessonNext.textContent = lessonAt + 1 >= steps.length ? 'finish' : 'next ▸';
+  ui.lessonToggle.setAttribute('aria-pressed', 'true');
+}
+
+function stopLesson(): void {
+  lessonAt = -1;
+  lessonStop = null;
+  ui.lesson.hidden = true;
+  ui.noticeBox.hidden = false;
+  ui.lessonToggle.setAttribute('aria-pressed', 'false');
+  charts.watch([]);
+}
+
+/** Starts the lesson from a fresh run (tick 0, no live shocks) at its first step. */
+async function startLesson(): Promise<void> {
+  const src = runner.source;
+  if (!src || !lessonSteps().length) return;
+  await loadRun(src);
+  lessonAt = -1;
+  await nextLessonStep();
+}
+
+/**
+ * The next step: a step with `at` later than now runs the clock to `at` first
+ * (the step shows when it gets there); one at or before now goes to `at` at once
+ * (deterministic: the same state as running there).
+ */
+async function nextLessonStep(): Promise<void> {
+  const steps = lessonSteps();
+  if (lessonStop !== null) {
+    // Pressed again while running to the step: go there at once.
+    setPlaying(false);
+    await runner.seek(lessonStop);
+    await refresh(true);
+    await arriveLessonStep();
+    return;
+  }
+  if (lessonAt + 1 >= steps.length) { stopLesson(); return; }
+  lessonAt++;
+  const step = steps[lessonAt]!;
+  if (step.at !== undefined && step.at > runner.tick) {
+    lessonStop = step.at;
+    showLesson(`Running to tick ${step.at}…`);
+    ui.lessonNext.textContent = 'skip ahead ▸';
+    setPlaying(true);
+    return;
+  }
+  if (step.at !== undefined && step.at < runner.tick) { await runner.seek(step.at); await refresh(true); }
+  lessonStop = step.at ?? null;
+  await arriveLessonStep();
+}
+
+/** The clock reached the current step: its text, its shock (on every side, at this tick), its charts. */
+async function arriveLessonStep(): Promise<void> {
+  const step = lessonSteps()[lessonAt];
+  lessonStop = null;
+  if (!step) return;
+  showLesson(step.text);
+  charts.watch(step.watch ?? []);
+  if (step.shock) await liveShock(step.shock as ShockSpec);
+  updateUrl();
+  // `pause` (default false) keeps the clock stopped at the step; else it plays on.
+  if (!step.pause && step.at !== undefined) setPlaying(true);
 }
 
 function hasTree(): boolean {
@@ -367,6 +501,10 @@ function bindControls(): void {
   });
   $('export-json').addEventListener('click', () => download(`${slug(runner.source!.name)}.json`, JSON.stringify(runner.source!.input, null, 2)));
   ui.present.addEventListener('click', () => togglePresent());
+  ui.chartsPage.addEventListener('click', () => flipCharts());
+  ui.lessonToggle.addEventListener('click', () => void enqueue(() => (lessonAt >= 0 ? Promise.resolve(stopLesson()) : startLesson())));
+  ui.lessonNext.addEventListener('click', () => void enqueue(() => nextLessonStep()));
+  ui.lessonClose.addEventListener('click', () => stopLesson());
   ui.drawerToggle.addEventListener('click', () => {
     ui.drawer.hidden = !ui.drawer.hidden;
     ui.drawerToggle.setAttribute('aria-expanded', String(!ui.drawer.hidden));
@@ -386,6 +524,8 @@ function bindControls(): void {
     else if (e.key === 'ArrowLeft') { e.preventDefault(); setPlaying(false); void seek(Math.max(0, runner.tick - 10)); }
     else if (e.key === '?') ui.help.showModal();
     else if (e.key === 'p') togglePresent();
+    else if (e.key === 'c') flipCharts();
+    else if (e.key === 'l' && lessonSteps().length) void enqueue(() => (lessonAt >= 0 ? nextLessonStep() : startLesson()));
     else if (/^[1-8]$/.test(e.key)) { const b = LIVE_SHOCKS[Number(e.key) - 1]; if (b) void applyShock(b.id); }
   });
   let hoverAt = 0;
@@ -416,6 +556,12 @@ function bindControls(): void {
     });
   });
   ui.stage.addEventListener('pointerleave', () => { ui.tooltip.hidden = true; });
+}
+
+function flipCharts(): void {
+  charts.showPage((charts.page + 1) % Math.max(1, charts.pages));
+  ui.chartsPage.textContent = charts.page === 0 ? 'more charts ▸' : '◂ first charts';
+  ui.chartsPage.setAttribute('aria-pressed', String(charts.page > 0));
 }
 
 function togglePresent(): void {
@@ -460,6 +606,11 @@ async function start(): Promise<void> {
     bundle: (i: number) => bundle(i),
     series: async () => (await runner.series()).map((s) => ({ names: s.names, length: s.length, values: Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, Array.from(v)])) })),
     inkShare: () => view.inkShare(),
+    get lesson() {
+      return { step: lessonAt, total: lessonSteps().length, text: ui.lesson.hidden ? '' : ui.lessonText.textContent ?? '', running: lessonStop !== null, watched: [...document.querySelectorAll('.chart.watched .chart-title')].map((e) => e.getAttribute('title')?.replace('metric: ', '') ?? '') };
+    },
+    get sameNotes() { return sameEls.map((e) => (e.hidden ? '' : e.textContent ?? '')); },
+    get shownCharts() { return charts.shown; },
   };
   requestAnimationFrame(loop);
 }

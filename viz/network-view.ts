@@ -1,6 +1,8 @@
 // The network views (Pixi v8): one canvas, one panel per variant, sharing one
 // scale, pan and zoom. Batched by layer (TOOLCHAIN.md: software rendering is the
-// bottleneck): ties are one Graphics redrawn only when the topology changes;
+// bottleneck): ties are drawn on a plain 2D canvas beneath the WebGL canvas, only
+// when the topology, the size, the pan or the zoom change (a WebGL layer of ties,
+// even baked into one texture, cost ~9 ms of software fill every frame);
 // people, halos, rings and messages are particles in ParticleContainers.
 import { Application, Container, Graphics, Particle, ParticleContainer, Texture } from 'pixi.js';
 import type { Frame, Topology } from '../workers/host.ts';
@@ -18,15 +20,16 @@ export interface PanelSpec {
 /** Most message dots drawn per panel and tick (VIZ.md: at high speed draw fewer, sampled). */
 const MAX_DOTS = 500;
 const FADE_MS = 1000;
-const TEX = 32;
+const TEX = 16;
 
 interface Panel {
   spec: PanelSpec;
   root: Container;
   world: Container;
   mask: Graphics;
-  tiesLayer: Container;
-  ties: Graphics;
+  /** Ties as segments [x1, y1, x2, y2, …] in world units, drawn on the 2D canvas beneath. */
+  ties: Float32Array;
+  tieCount: number;
   halos: ParticleContainer;
   people: ParticleContainer;
   rings: ParticleContainer;
@@ -57,6 +60,11 @@ export class NetworkView {
   tickMs = 500;
   /** Something changed since the last render (drawing happens on demand, not every frame). */
   private dirty = true;
+  /** The ties' 2D canvas (beneath the transparent WebGL canvas) needs redrawing. */
+  private tiesDirty = true;
+  private readonly tiesCanvas = document.createElement('canvas');
+  /** Render every animation frame (the page's normal loop), or only when something moves. */
+  continuous = true;
 
   constructor(private readonly host: HTMLElement) {}
 
@@ -65,14 +73,18 @@ export class NetworkView {
       preference: 'webgl',
       autoStart: false,
       resizeTo: this.host,
-      background: '#ffffff',
-      antialias: true,
+      backgroundAlpha: 0,
+      // Antialiasing off: with software WebGL (headless, some school machines) MSAA
+      // tripled the cost of a frame; dots are drawn from smooth textures anyway.
+      antialias: false,
       autoDensity: true,
       resolution: Math.min(2, window.devicePixelRatio || 1),
     });
     this.app.canvas.setAttribute('aria-label', 'network views: people as dots, ties as lines, messages as moving dots');
     this.app.canvas.setAttribute('role', 'img');
-    this.host.appendChild(this.app.canvas);
+    this.tiesCanvas.className = 'ties';
+    this.tiesCanvas.setAttribute('aria-hidden', 'true');
+    this.host.append(this.tiesCanvas, this.app.canvas);
     this.tex = {
       dot: this.texture((g) => g.circle(TEX, TEX, TEX - 2).fill(0xffffff)),
       halo: this.texture((g) => g.circle(TEX, TEX, TEX - 2).fill({ color: 0xffffff, alpha: 0.9 }).circle(TEX, TEX, TEX - 2).stroke({ width: 2, color: 0x8a7a00 })),
@@ -80,9 +92,12 @@ export class NetworkView {
       msg: this.texture((g) => g.circle(TEX, TEX, TEX - 2).fill(0xffffff)),
     };
     this.app.ticker.stop();
-    this.app.renderer.on('resize', () => { this.relayout(); this.dirty = true; });
+    this.app.renderer.on('resize', () => { this.relayout(); this.dirty = true; this.tiesDirty = true; });
     const frame = (now: number) => { requestAnimationFrame(frame); this.animate(now); };
     requestAnimationFrame(frame);
+    // Pixi's resizeTo only hears window resizes; the stage also changes size with the
+    // layout (presentation mode, chart pages, the lesson panel).
+    new ResizeObserver(() => (this.app as unknown as { queueResize(): void }).queueResize()).observe(this.host);
     this.bindPanZoom();
   }
 
@@ -106,22 +121,20 @@ export class NetworkView {
     const root = new Container();
     const world = new Container();
     const mask = new Graphics();
-    const ties = new Graphics();
-    // Ties are drawn once per topology change and kept as one texture: with software
-    // rendering, thousands of lines per frame are what costs (TOOLCHAIN.md).
-    const tiesLayer = new Container();
-    tiesLayer.addChild(ties);
-    const dynamic = { position: true, vertex: true, color: true, rotation: false, uvs: false };
-    const halos = new ParticleContainer({ texture: this.tex.halo, dynamicProperties: dynamic });
-    const people = new ParticleContainer({ texture: this.tex.dot, dynamicProperties: dynamic });
-    const rings = new ParticleContainer({ texture: this.tex.ring, dynamicProperties: dynamic });
-    const dots = new ParticleContainer({ texture: this.tex.msg, dynamicProperties: dynamic });
-    world.addChild(tiesLayer, halos, people, rings, dots);
+    // People, halos and rings change once a tick: static buffers, uploaded only after
+    // update() (dynamic ones are re-uploaded on every render). Dots move every frame.
+    const still = { position: false, vertex: false, color: false, rotation: false, uvs: false };
+    const moving = { position: true, vertex: false, color: false, rotation: false, uvs: false };
+    const halos = new ParticleContainer({ texture: this.tex.halo, dynamicProperties: still });
+    const people = new ParticleContainer({ texture: this.tex.dot, dynamicProperties: still });
+    const rings = new ParticleContainer({ texture: this.tex.ring, dynamicProperties: still });
+    const dots = new ParticleContainer({ texture: this.tex.msg, dynamicProperties: moving });
+    world.addChild(halos, people, rings, dots);
     root.addChild(world, mask);
     mask.visible = false;
     this.app.stage.addChild(root);
     return {
-      spec, root, world, mask, tiesLayer, ties, halos, people, rings, dots,
+      spec, root, world, mask, ties: new Float32Array(0), tieCount: 0, halos, people, rings, dots,
       nodes: [], haloPool: [], ringPool: [], dotPool: [],
       pos: null, topo: null, frame: null,
       removedAt: new Float64Array(0), fading: [],
@@ -174,27 +187,29 @@ export class NetworkView {
     p.radius = Math.max(1.8, Math.min(7, (0.9 * S) / Math.sqrt(Math.max(1, n))));
     const alive = p.frame?.alive;
     const live = (v: number) => !alive || alive[v] === 1;
-    const g = p.ties.clear();
+    // Ties: segments in world units, drawn on the 2D canvas beneath the WebGL one (see drawTies).
+    let m = 0;
+    const need = p.spec.mode === 'tree' ? 4 * n : topo.complete ? 0 : 2 * topo.targets.length;
+    if (p.ties.length < need) p.ties = new Float32Array(need);
+    const seg = (u: number, v: number) => {
+      p.ties[m++] = pos[2 * u]! * S; p.ties[m++] = pos[2 * u + 1]! * S; p.ties[m++] = pos[2 * v]! * S; p.ties[m++] = pos[2 * v + 1]! * S;
+    };
     if (p.spec.mode === 'tree') {
       for (let v = 0; v < n; v++) {
         const u = topo.formalParent[v]!;
-        if (u < 0 || !live(u) || !live(v)) continue;
-        g.moveTo(pos[2 * v]! * S, pos[2 * v + 1]! * S).lineTo(pos[2 * u]! * S, pos[2 * u + 1]! * S);
+        if (u >= 0 && live(u) && live(v)) seg(v, u);
       }
-      g.stroke({ width: 1, color: PERSON.tree, alpha: 0.4 });
     } else if (!topo.complete) {
       for (let u = 0; u < n; u++) {
         if (!live(u)) continue;
         for (let k = topo.offsets[u]!; k < topo.offsets[u + 1]!; k++) {
           const v = topo.targets[k]!;
-          if (v <= u || !live(v)) continue;
-          g.moveTo(pos[2 * u]! * S, pos[2 * u + 1]! * S).lineTo(pos[2 * v]! * S, pos[2 * v + 1]! * S);
+          if (v > u && live(v)) seg(u, v);
         }
       }
-      g.stroke({ width: 0.8, color: PERSON.tie, alpha: 0.28 });
     }
-    p.tiesLayer.cacheAsTexture(false);
-    p.tiesLayer.cacheAsTexture({ resolution: 2, antialias: true });
+    p.tieCount = m / 4;
+    this.tiesDirty = true;
     // People: one particle each, at fixed places (a removal never moves anyone).
     const scale = p.radius / (TEX - 2);
     while (p.nodes.length < n) {
@@ -257,6 +272,7 @@ export class NetworkView {
       if (f.leading[v]) halos = this.place(p.haloPool, p.halos, halos, this.tex.halo, q.x, q.y, base * grow * 1.55, PERSON.halo);
       if (f.misinformed[v]) rings = this.place(p.ringPool, p.rings, rings, this.tex.ring, q.x, q.y, base * grow * 1.75, PERSON.ring);
     }
+    p.people.update();
     this.trim(p.haloPool, p.halos, halos);
     this.trim(p.ringPool, p.rings, rings);
     // Messages in flight: sample evenly when there are more than MAX_DOTS.
@@ -326,12 +342,46 @@ export class NetworkView {
           q.scaleX = q.scaleY = base;
           return a > 0.12;
         });
+        p.people.update();
       }
     }
-    if (moving) {
+    if (this.tiesDirty) this.drawTies();
+    if (moving || this.continuous) {
       this.dirty = false;
       this.app.render();
     }
+  }
+
+  /** Ties of every panel on the 2D canvas, with the panels' pan and zoom (one path per panel). */
+  private drawTies(): void {
+    this.tiesDirty = false;
+    const c = this.tiesCanvas, ratio = this.app.renderer.resolution;
+    const W = this.app.screen.width, H = this.app.screen.height;
+    if (c.width !== Math.round(W * ratio) || c.height !== Math.round(H * ratio)) { c.width = Math.round(W * ratio); c.height = Math.round(H * ratio); }
+    const g = c.getContext('2d')!;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, c.width, c.height);
+    const rects = this.panelRects();
+    this.panels.forEach((p, i) => {
+      const r = rects[i]!;
+      if (!p.tieCount) return;
+      g.save();
+      g.setTransform(ratio, 0, 0, ratio, 0, 0);
+      g.beginPath();
+      g.rect(r.x, r.y, r.w, r.h);
+      g.clip();
+      g.translate(r.x + r.w / 2 + this.pan.x, r.y + r.h / 2 + this.pan.y);
+      g.scale(this.zoom, this.zoom);
+      g.beginPath();
+      const t = p.ties;
+      for (let k = 0; k < 4 * p.tieCount; k += 4) { g.moveTo(t[k]!, t[k + 1]!); g.lineTo(t[k + 2]!, t[k + 3]!); }
+      const tree = p.spec.mode === 'tree';
+      g.lineWidth = (tree ? 1 : 0.8) / this.zoom;
+      g.strokeStyle = `#${(tree ? PERSON.tree : PERSON.tie).toString(16).padStart(6, '0')}`;
+      g.globalAlpha = tree ? 0.4 : 0.28;
+      g.stroke();
+      g.restore();
+    });
   }
 
   /** The person under a point of the canvas (CSS pixels): panel index and id, or null. */
@@ -384,6 +434,7 @@ export class NetworkView {
   private relayoutWorld(): void {
     const rects = this.panelRects();
     this.dirty = true;
+    this.tiesDirty = true;
     // Clip to the panel only when zoomed or panned (a mask costs a stencil pass per frame).
     const clip = this.zoom !== 1 || this.pan.x !== 0 || this.pan.y !== 0;
     this.panels.forEach((p, i) => {
@@ -405,6 +456,7 @@ export class NetworkView {
     const c = out.getContext('2d')!;
     c.fillStyle = '#ffffff';
     c.fillRect(0, 0, out.width, out.height);
+    c.drawImage(this.tiesCanvas, 0, 48, src.width, src.height);
     c.drawImage(src, 0, 48);
     const ratio = src.width / this.app.screen.width;
     c.font = `600 ${Math.round(22 * ratio)}px system-ui, sans-serif`;
@@ -422,6 +474,8 @@ export class NetworkView {
     const c = document.createElement('canvas');
     c.width = 200; c.height = 100;
     const ctx = c.getContext('2d', { willReadFrequently: true })!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, 200, 100);
     ctx.drawImage(src, 0, 0, 200, 100);
     const d = ctx.getImageData(0, 0, 200, 100).data;
     let ink = 0;

@@ -22,6 +22,12 @@ export interface PageApi {
   series(): Promise<{ names: string[]; length: number; values: Record<string, number[]> }[]>;
   /** Share of non-background pixels in the network canvas. */
   inkShare(): number;
+  /** Lesson mode: the step shown (−1: off), how many, its text, whether the clock runs to it, the charts it watches. */
+  readonly lesson: { step: number; total: number; text: string; running: boolean; watched: string[] };
+  /** Per variant: the caption saying its numbers equal an earlier variant's so far ('' when not). */
+  readonly sameNotes: string[];
+  /** Metrics of the charts shown now (four at a time). */
+  readonly shownCharts: string[];
 }
 
 declare global {

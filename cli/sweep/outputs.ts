@@ -69,6 +69,7 @@ export function tally(selection: RunSelection, records: ReadonlyMap<number, Jour
   return { done, seeds, failed, missing };
 }
 
+/** The manifest of an output covering `selection`, from the records so far. */
 export function manifestOf(spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalRecord>): Manifest {
   const { done, failed, missing } = tally(selection, records);
   const { version, specHash, sweep, scenario, data, grid, variants } = spec;
@@ -89,6 +90,7 @@ export function manifestOf(spec: SweepSpec, shard: Shard | null, selection: RunS
   };
 }
 
+/** Writes DIR/manifest.json (atomically). */
 export function writeManifest(dir: string, manifest: Manifest): void {
   writeFile(join(dir, MANIFEST), [`${JSON.stringify(manifest, null, 2)}\n`]);
 }

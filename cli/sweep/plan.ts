@@ -121,6 +121,7 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
+/** `i/N` of a shard, or null for all runs (as manifests record it). */
 export const shardText = (shard: Shard | null): string | null => (shard ? `${shard.index}/${shard.count}` : null);
 
 /** The grid point of run r. */

@@ -10,6 +10,18 @@ import { removalErCases } from './removal-er.ts';
 import { attackBaCases } from './attack-ba.ts';
 import { giantUnionFindCase } from './giant-union-find.ts';
 import { classroomClaims } from '../claims/classroom.ts';
+import { hydraClaims } from '../claims/hydra.ts';
+import { overloadClaims } from '../claims/overload.ts';
+import { rumourClaims } from '../claims/rumour.ts';
+import { marketShiftClaims } from '../claims/market-shift.ts';
+import { turnoverClaims } from '../claims/turnover.ts';
+import { silosClaims } from '../claims/silos.ts';
+import { stewardsClaims } from '../claims/stewards.ts';
+import { whereHierarchyWinsClaims } from '../claims/where-hierarchy-wins.ts';
+import { krackhardtClaims } from '../claims/krackhardt.ts';
+import { lazegaClaims } from '../claims/lazega.ts';
+import { karateClaims } from '../claims/karate.ts';
+import { emailEuClaims } from '../claims/email-eu.ts';
 
 export type { ValidationCase, ValidationResult, Relation } from './case.ts';
 
@@ -30,4 +42,19 @@ export const validationCases: readonly ValidationCase[] = [
  * the half-width of its 95 % CI, `theory` the bound it must clear and
  * `relation` the side. The `classroom` scenario's claims come first.
  */
-export const claims: ValidationCase[] = [...classroomClaims];
+export const claims: ValidationCase[] = [
+  ...classroomClaims,
+  // The scenario library (issue 6); the real organizations' claims need their data files (provideClaimData).
+  ...hydraClaims,
+  ...overloadClaims,
+  ...rumourClaims,
+  ...marketShiftClaims,
+  ...turnoverClaims,
+  ...silosClaims,
+  ...stewardsClaims,
+  ...whereHierarchyWinsClaims,
+  ...krackhardtClaims,
+  ...lazegaClaims,
+  ...karateClaims,
+  ...emailEuClaims,
+];

@@ -131,6 +131,64 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
   });
 
+  it('the main view fits 1366 × 768 without scrolling (toolbar on one line, four charts in a row)', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.waitForTimeout(300);
+    const fit = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      toolbar: document.querySelector('.toolbar')!.getBoundingClientRect().height,
+      chartsBottom: document.getElementById('charts')!.getBoundingClientRect().bottom,
+      shown: window.equipotent.shownCharts,
+    }));
+    expect(fit.scroll).toBeLessThanOrEqual(768);
+    expect(fit.toolbar).toBeLessThan(60);
+    expect(fit.chartsBottom).toBeLessThanOrEqual(768);
+    expect(fit.shown).toEqual(['backlog', 'resolved', 'latency', 'messages']);
+    await page.click('#charts-page');
+    expect(await page.evaluate(() => window.equipotent.shownCharts)).toEqual(['maxLoad', 'giantComponent', 'misinformed', 'engagementMean']);
+    await page.click('#charts-page');
+    await page.screenshot({ path: join(shots, 'page-1366-main.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  it('lesson mode steps through the classroom lesson: runs to each step, pauses, applies its shock as a live shock, highlights the watched chart', async () => {
+    await page.selectOption('#speed', '64');
+    await page.click('#lesson-toggle');
+    await page.evaluate(() => window.equipotent.idle());
+    let l = await page.evaluate(() => window.equipotent.lesson);
+    expect(l.step).toBe(0);
+    expect(l.total).toBe(5);
+    expect(l.text).toMatch(/press play/i);
+    expect(l.watched).toEqual(['backlog']);
+    expect(await page.evaluate(() => window.equipotent.tick)).toBe(0);
+    const at = [150, 250, 350, 420];
+    for (let k = 1; k <= 4; k++) {
+      await page.click('#lesson-next');
+      await page.waitForFunction((s) => window.equipotent.lesson.step === s && !window.equipotent.lesson.running && !window.equipotent.playing, k, { timeout: 90_000 });
+      await page.evaluate(() => window.equipotent.idle());
+      l = await page.evaluate(() => window.equipotent.lesson);
+      expect(await page.evaluate(() => window.equipotent.tick)).toBe(at[k - 1]);
+      expect(l.text).toContain(`Tick ${at[k - 1]}`);
+      if (k === 1) {
+        expect(l.watched).toEqual(['backlog', 'resolved']);
+        // Common random numbers: the stewards match the peers until the rumour, and the page says so.
+        expect((await page.evaluate(() => window.equipotent.sameNotes))[2]).toMatch(/same as p2p so far/);
+        await page.screenshot({ path: join(shots, 'page-1920-lesson.png') });
+      }
+      if (k === 2) expect(l.watched).toEqual(['misinformed']);
+      if (k === 3) expect((await page.evaluate(() => window.equipotent.sameNotes))[2]).toBe('');
+    }
+    // The last step's surge went through the live-shock path: it is in the shared URL at tick 420.
+    const url = await page.evaluate(() => window.equipotent.shareUrl());
+    expect(decodeURIComponent(url)).toMatch(/surge/);
+    await page.evaluate(() => window.equipotent.step(2));
+    const s = await page.evaluate(() => window.equipotent.series());
+    expect(s[0]!.values['backlog']![421]! - s[0]!.values['backlog']![419]!).toBeGreaterThanOrEqual(15);
+    await page.click('#lesson-next');
+    expect((await page.evaluate(() => window.equipotent.lesson)).step).toBe(-1);
+    await page.selectOption('#speed', '8');
+  }, 240_000);
+
   it('dist/equipotent.html plays when opened from a file:// URL', async () => {
     const p3 = await context.newPage();
     const errors: string[] = [];

@@ -27,6 +27,7 @@ if (!available && !ci) console.warn(`skipping the Slurm test: ${reason}`);
 
 const daemons: { name: string; child: ChildProcess }[] = [];
 let dir: string | null = null;
+let clientEnv: NodeJS.ProcessEnv | null = null;
 
 /** A TCP port free on localhost now. */
 function freePort(): Promise<number> {
@@ -62,6 +63,10 @@ function daemon(name: string, cmd: string, args: string[], env: NodeJS.ProcessEn
 }
 
 async function stopDaemons(): Promise<void> {
+  // Jobs still running (a test that failed early) are cancelled first, on our controller only.
+  if (clientEnv !== null && daemons.some((d) => d.name === 'slurmctld' && d.child.exitCode === null && d.child.signalCode === null)) {
+    spawnSync('scancel', ['--user', 'root'], { env: clientEnv, timeout: 10_000 });
+  }
   // slurmd, then slurmctld, then munged: each by its own PID.
   for (const { child } of [...daemons].reverse()) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
@@ -99,6 +104,7 @@ describe('sweep on a Slurm cluster', () => {
       const socket = join(T, 'munge.socket');
       const env: NodeJS.ProcessEnv = { ...process.env, SLURM_CONF: join(T, 'slurm.conf') };
       for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'NODE_OPTIONS') delete env[k];
+      clientEnv = env;
       daemon('munged', 'munged', ['--foreground', '--force', `--socket=${socket}`, `--key-file=${key}`, `--log-file=${join(T, 'log/munged.log')}`, `--pid-file=${join(T, 'munged.pid')}`, `--seed-file=${join(T, 'munged.seed')}`], env, join(T, 'log/munged'));
       await waitFor('munged to open its socket', () => existsSync(socket), 20, () => readLogs(T));
 

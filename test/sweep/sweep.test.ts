@@ -13,6 +13,8 @@ import { runSweep } from '../../cli/sweep.ts';
 import { mergeSweeps } from '../../cli/merge.ts';
 import { loadPlan, parseShard } from '../../cli/sweep/plan.ts';
 import { Progress } from '../../cli/sweep/progress.ts';
+import { runPool } from '../../cli/sweep/pool.ts';
+import type { SweepTaskReply } from '../../workers/sweep-task.ts';
 import { readJournal } from '../../cli/sweep/journal.ts';
 import type { Manifest } from '../../cli/sweep/outputs.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
@@ -263,6 +265,7 @@ describe('sweep: crash safety and --resume', () => {
     expect(end.signal, `the sweep ended before it could be killed:\n${stderr}`).toBe('SIGKILL');
     // A kill inside a write leaves a torn last line: simulate one.
     appendFileSync(journalPath, '{"run":39,"seed":20,"rows":[{"vari');
+    const partialAtKill = readFileSync(join(out, 'runs.partial.csv'), 'utf8');
     const before = readJournal(journalPath).records;
     expect(before.size).toBeGreaterThanOrEqual(5);
     expect(before.size).toBeLessThan(40);
@@ -281,6 +284,10 @@ describe('sweep: crash safety and --resume', () => {
     expect(clean.code).toBe(0);
     for (const f of ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json']) expect(read(out, f)).toBe(read(dir, 'crash-clean', f));
     expect(existsSync(join(out, 'runs.partial.csv'))).toBe(false);
+    // While it ran, runs.partial.csv grew in run order: what it held at the kill is a prefix of runs.csv.
+    const complete = partialAtKill.slice(0, partialAtKill.lastIndexOf('\n') + 1);
+    expect(complete.split('\n').length).toBeGreaterThan(2);
+    expect(read(out, 'runs.csv').startsWith(complete)).toBe(true);
     writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
   });
 
@@ -324,6 +331,20 @@ describe('sweep: failed runs', () => {
     expect((await sweepInto(join(dir, 'file-sweep.json'), join(dir, 'failing-fresh'))).code).toBe(0);
     expect(read(out, 'runs.csv')).toBe(read(dir, 'failing-fresh', 'runs.csv'));
     expect(read(out, 'summary.csv')).toBe(read(dir, 'failing-fresh', 'summary.csv'));
+  });
+});
+
+describe('sweep: the worker pool', () => {
+  it('a worker thread that dies fails the run it held, is replaced, and the other runs finish', async () => {
+    const replies: SweepTaskReply[] = [];
+    await runPool(
+      { length: 6, get: (i) => ({ run: i, seed: 1, sets: [], every: null }) },
+      { jobs: 2, entry: new URL('./dying-worker.mjs', import.meta.url), workerData: { input: {}, baseDir: dir }, onReply: (r) => replies.push(r) },
+    );
+    replies.sort((a, b) => a.run - b.run);
+    expect(replies.map((r) => [r.run, r.ok])).toEqual([[0, true], [1, false], [2, true], [3, false], [4, true], [5, true]]);
+    expect(replies[1]).toMatchObject({ ok: false, error: 'the worker thread died: it exited with code 7' });
+    expect(replies[3]).toMatchObject({ ok: false, error: 'the worker thread died: boom in run 3' });
   });
 });
 

@@ -1,0 +1,18 @@
+// The claims of the `karate` scenario (issue 6): the club splits along its real
+// fault line at tick 150 (Zachary 1977). A paired comparison over 20 seeds on
+// the shipped scenario; the data files come from `provideClaimData`.
+import karate from '../../scenarios/karate.json' with { type: 'json' };
+import type { ValidationCase } from '../validation/case.ts';
+import { arrivals, libraryCase, variantsPair } from './library.ts';
+
+const NAME = 'karate';
+
+export const karateClaims: ValidationCase[] = [
+  libraryCase(NAME, {
+    id: 'split',
+    title: 'after the split, peers on both sides keep resolving while the side cut off from the one leader cannot',
+    compared: 'p2p − one-leader, share resolved of the situations arriving in ticks 150–359',
+    pair: variantsPair(NAME, karate, {}, 'one-leader', 'p2p', arrivals('share', 150, 360)),
+    side: '>',
+  }),
+];

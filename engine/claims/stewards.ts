@@ -1,0 +1,25 @@
+// The claims of the `stewards` scenario (issue 6): peers on a lattice with and
+// without 12 stewards, through a layoff of 40 % at tick 100. Each a paired
+// comparison over 20 seeds on the shipped scenario (engine/claims/library.ts).
+import stewards from '../../scenarios/stewards.json' with { type: 'json' };
+import type { ValidationCase } from '../validation/case.ts';
+import { arrivals, libraryCase, seriesMean, variantsPair } from './library.ts';
+
+const NAME = 'stewards';
+
+export const stewardsClaims: ValidationCase[] = [
+  libraryCase(NAME, {
+    id: 'keep-network-whole',
+    title: 'after the layoff, stewards keep more of the organization connected',
+    compared: 'steward − p2p, giant component (share of the initial people) averaged over ticks 100–119',
+    pair: variantsPair(NAME, stewards, {}, 'p2p', 'steward', seriesMean('giantComponent', 100, 120)),
+    side: '>',
+  }),
+  libraryCase(NAME, {
+    id: 'fewer-missed',
+    title: 'after the layoff, peers with stewards resolve a larger share of their situations',
+    compared: 'steward − p2p, share resolved of the situations arriving in ticks 100–359',
+    pair: variantsPair(NAME, stewards, {}, 'p2p', 'steward', arrivals('share', 100, 360)),
+    side: '>',
+  }),
+];

@@ -1,0 +1,14 @@
+// The `market-shift` scenario's claims (issue 6), each a paired comparison over 20
+// seeds whose 95 % CI must exclude zero on the claimed side; runs are shared
+// between claims (engine/claims/library.ts).
+import { describe, it, expect } from 'vitest';
+import { marketShiftClaims } from '../../engine/claims/market-shift.ts';
+
+describe('Market shift — nimbleness', () => {
+  for (const claim of marketShiftClaims) {
+    it(claim.title, () => {
+      const r = claim.run({ quick: false });
+      expect(r.pass, r.detail).toBe(true);
+    });
+  }
+});
