@@ -15,7 +15,7 @@ mongering, the independent cascade, percolation under removals, …) and each
 built-in scenario's claim, and prints the model's value, theory's value, the
 tolerance and PASS or FAIL. Exit code 0 when all pass, 1 otherwise.
 
-  --quick   fewer seeds: about 5 s instead of about 40 s
+  --quick   fewer seeds for the textbook cases (the scenario claims always use 20): about 30 s instead of about 60 s
 `;
 
 /** A case's outcome, or a failure carrying the error when the case itself threw. */

@@ -5,14 +5,14 @@
 // written from the journal in run order at the end, so they are the same bytes
 // whatever the finishing order, an interruption, or a split into shards.
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { intOption, parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { indexSeries, JOURNAL, JournalWriter, readJournal, SERIES_JOURNAL, type JournalRecord } from './sweep/journal.ts';
 import { loadPlan, parseShard, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
-import { prepareWorkerEntry, runPool, type WorkerEntry } from './sweep/pool.ts';
+import { prepareWorkerEntry, runPool, WORKER_DIR_PREFIX, type WorkerEntry } from './sweep/pool.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Manifest } from './sweep/outputs.ts';
 
@@ -130,7 +130,9 @@ export async function runSweep(options: SweepOptions): Promise<number> {
   };
   process.once('SIGINT', onSigint);
   try {
-    if (todo.length > 0) entry = await prepareWorkerEntry();
+    // A killed sweep leaves its worker bundle behind: clear it.
+    for (const f of readdirSync(out)) if (f.startsWith(WORKER_DIR_PREFIX)) rmSync(join(out, f), { recursive: true, force: true });
+    if (todo.length > 0) entry = await prepareWorkerEntry(out);
     await runPool(
       { length: todo.length, get: (i) => taskOf(plan, todo[i]!) },
       {

@@ -33,13 +33,20 @@ export interface WorkerEntry {
   dispose(): void;
 }
 
-/** Bundles the worker for this sweep (falls back to the tsx bootstrap when esbuild is not at hand). */
-export async function prepareWorkerEntry(): Promise<WorkerEntry> {
+/** Where prepareWorkerEntry puts its bundle inside `parent` (`.worker-XXXXXX`). */
+export const WORKER_DIR_PREFIX = '.worker-';
+
+/**
+ * Bundles the worker for this sweep into a new directory under `parent` (the
+ * sweep's output directory, so that a killed sweep leaves it there for the next
+ * run to remove, not in /tmp); falls back to the tsx bootstrap when esbuild is not at hand.
+ */
+export async function prepareWorkerEntry(parent: string = tmpdir()): Promise<WorkerEntry> {
   if (process.env.EQUIPOTENT_SWEEP_BUNDLE !== '0') {
     let dir: string | null = null;
     try {
       const esbuild = await import('esbuild');
-      dir = mkdtempSync(join(tmpdir(), 'equipotent-sweep-'));
+      dir = mkdtempSync(join(parent, WORKER_DIR_PREFIX));
       const outfile = join(dir, 'sweep-worker.mjs');
       await esbuild.build({ entryPoints: [fileURLToPath(ENTRY_TS)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
       const made = dir;

@@ -141,9 +141,13 @@ export interface LibraryClaim {
   side: '>' | '<';
 }
 
+/** A library claim as a validation case, keeping its spec (to look at one seed's pair, e.g. the page's seed). */
+export type LibraryCase = ValidationCase & { spec: LibraryClaim };
+
 /** A claim as a validation case: the paired difference over LIBRARY_SEEDS seeds, its 95 % CI, pass/fail. */
-export function libraryCase(scenario: string, spec: LibraryClaim): ValidationCase {
+export function libraryCase(scenario: string, spec: LibraryClaim): LibraryCase {
   return {
+    spec,
     id: `${scenario}/${spec.id}`,
     title: spec.title,
     citation: `${scenario} scenario: ${spec.compared}, paired over ${LIBRARY_SEEDS} seeds`,

@@ -5,7 +5,7 @@
 // --resume runs exactly the missing runs), failed runs recorded and retried,
 // and a bad grid path refused with exit 2. Small scenarios: ~100 people, ≤ 60 ticks.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,6 +266,7 @@ describe('sweep: crash safety and --resume', () => {
     // A kill inside a write leaves a torn last line: simulate one.
     appendFileSync(journalPath, '{"run":39,"seed":20,"rows":[{"vari');
     const partialAtKill = readFileSync(join(out, 'runs.partial.csv'), 'utf8');
+    expect(readdirSync(out).filter((f) => f.startsWith('.worker-')).length).toBe(1);
     const before = readJournal(journalPath).records;
     expect(before.size).toBeGreaterThanOrEqual(5);
     expect(before.size).toBeLessThan(40);
@@ -284,6 +285,8 @@ describe('sweep: crash safety and --resume', () => {
     expect(clean.code).toBe(0);
     for (const f of ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json']) expect(read(out, f)).toBe(read(dir, 'crash-clean', f));
     expect(existsSync(join(out, 'runs.partial.csv'))).toBe(false);
+    // The killed sweep's worker bundle was cleared by the resumed one, which cleared its own.
+    expect(readdirSync(out).filter((f) => f.startsWith('.worker-'))).toEqual([]);
     // While it ran, runs.partial.csv grew in run order: what it held at the kill is a prefix of runs.csv.
     const complete = partialAtKill.slice(0, partialAtKill.lastIndexOf('\n') + 1);
     expect(complete.split('\n').length).toBeGreaterThan(2);
