@@ -3,7 +3,7 @@
 
 const files = import.meta.glob<{ default: unknown }>('../scenarios/*.json', { eager: true });
 const dataFiles = import.meta.glob<string>(
-  ['../scenarios/data/krackhardt-hightech/*.csv', '../scenarios/data/lazega-lawfirm/*.csv', '../scenarios/data/zachary-karate/*.csv'],
+  ['../scenarios/data/krackhardt-hightech/*.csv', '../scenarios/data/lazega-lawfirm/*.csv', '../scenarios/data/zachary-karate/*.csv', '../scenarios/data/email-eu-core/*.csv'],
   { eager: true, query: '?raw', import: 'default' },
 );
 
