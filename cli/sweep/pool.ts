@@ -21,7 +21,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
 import type { SweepTask, SweepTaskReply, SweepWorkerData } from '../../workers/sweep-task.ts';
 
 const BOOTSTRAP = new URL('../../workers/sweep-worker-bootstrap.mjs', import.meta.url);
@@ -77,11 +76,6 @@ export interface TaskList {
 
 /** Runs every task on the pool; resolves when all have replied (or rejects when onReply throws). */
 export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
-  // V8's concurrent GC threads compete with the simulations for the cores (one
-  // simulation per core is the point of the pool): collect on each thread itself.
-  // Isolates created from now on — the workers — take the flag. Measured on 2 cores:
-  // 2 workers / 1 from 1.45× to about 1.6×.
-  if (options.jobs > 1) setFlagsFromString('--single-threaded-gc');
   const size = Math.max(1, Math.min(options.jobs, tasks.length));
   if (tasks.length === 0) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
