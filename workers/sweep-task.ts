@@ -63,7 +63,7 @@ function field(s: string): string {
  * pool records that as the run's failure. `files` caches data files by path.
  */
 export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: DataCache = new Map()): SweepRunResult {
-  const variants = expandVariants(data.input, task.sets);
+  const variants = variantsAt(data.input, task.sets);
   const rows: RunRow[] = [];
   const series: string[] = [];
   for (const v of variants) {
@@ -96,6 +96,27 @@ export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: Data
     }
   }
   return { rows, series: task.every !== null ? series.join('') : null };
+}
+
+// The validated variants of a grid point: every run of the point differs only in its
+// seed, which the engine takes as an argument, so validation (zod, a sizeable share
+// of a small run and of its garbage) happens once per point and worker, not per run.
+const variantCache = new Map<string, ReturnType<typeof expandVariants>>();
+let variantCacheInput: unknown = null;
+
+function variantsAt(input: unknown, sets: [string, unknown][]): ReturnType<typeof expandVariants> {
+  if (variantCacheInput !== input) {
+    variantCache.clear();
+    variantCacheInput = input;
+  }
+  const key = JSON.stringify(sets.filter(([path]) => path !== 'seed'));
+  let hit = variantCache.get(key);
+  if (hit === undefined) {
+    hit = expandVariants(input, sets);
+    if (variantCache.size >= 256) variantCache.clear();
+    variantCache.set(key, hit);
+  }
+  return hit;
 }
 
 /** Data files already read, by the layers that name them. */
