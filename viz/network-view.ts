@@ -78,7 +78,9 @@ export class NetworkView {
       // tripled the cost of a frame; dots are drawn from smooth textures anyway.
       antialias: false,
       autoDensity: true,
-      resolution: Math.min(2, window.devicePixelRatio || 1),
+      // A software rasterizer (SwiftShader, llvmpipe: headless, machines without a GPU)
+      // pays per pixel: draw the dots at 3/4 resolution there so frames stay short.
+      resolution: softwareRendering() ? 0.75 : Math.min(2, window.devicePixelRatio || 1),
     });
     this.app.canvas.setAttribute('aria-label', 'network views: people as dots, ties as lines, messages as moving dots');
     this.app.canvas.setAttribute('role', 'img');
@@ -481,5 +483,20 @@ export class NetworkView {
     let ink = 0;
     for (let k = 0; k < d.length; k += 4) if (d[k]! < 235 || d[k + 1]! < 235 || d[k + 2]! < 235) ink++;
     return ink / (200 * 100);
+  }
+}
+
+/** True when WebGL is drawn by a software rasterizer (asked once, on a throwaway canvas). */
+function softwareRendering(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return true;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+  } catch {
+    return false;
   }
 }
