@@ -54,6 +54,14 @@ export function renderCards(cards: HTMLElement[], sides: { label: string; series
         diff.className = `diff ${good}`;
         diff.textContent = `${d >= 0 ? '+' : '−'}${fmt(Math.abs(d), st.digits)} vs ${sides[0]!.label}`;
         box.append(diff);
+      } else if (i > 0) {
+        // An empty line in its place: the cards keep their height when a difference
+        // appears (else the network views shrink at the first tick: a resize of both
+        // canvases, bench:page's one long task).
+        const diff = document.createElement('span');
+        diff.className = 'diff';
+        diff.textContent = '\u00a0';
+        box.append(diff);
       }
       return box;
     }));

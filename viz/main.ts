@@ -15,13 +15,14 @@ import type { SeriesStore } from '../engine/metrics.ts';
 import type { ShockSpec } from '../engine/shocks.ts';
 import type { LessonStep } from '../engine/scenario/schema.ts';
 import './page-api.ts';
+import type { Theme } from './palette.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
   scenario: $<HTMLSelectElement>('scenario'), open: $<HTMLButtonElement>('open'), file: $<HTMLInputElement>('file'),
   play: $<HTMLButtonElement>('play'), step: $<HTMLButtonElement>('step'), speed: $<HTMLSelectElement>('speed'), reset: $<HTMLButtonElement>('reset'),
   tick: $<HTMLOutputElement>('tick'), share: $<HTMLButtonElement>('share'), exports: $('exports'),
-  present: $<HTMLButtonElement>('present'), drawerToggle: $<HTMLButtonElement>('drawer-toggle'), helpToggle: $<HTMLButtonElement>('help-toggle'),
+  present: $<HTMLButtonElement>('present'), theme: $<HTMLButtonElement>('theme'), drawerToggle: $<HTMLButtonElement>('drawer-toggle'), helpToggle: $<HTMLButtonElement>('help-toggle'),
   errors: $('errors'), names: $('names'), stage: $('stage'), cards: $('cards'), shockButtons: $('shock-buttons'),
   scrub: $<HTMLInputElement>('scrub'), scrubEnd: $<HTMLOutputElement>('scrub-end'), charts: $('charts'), notice: $('notice'), hashes: $('hashes'),
   drawer: $('drawer'), sliders: $('sliders'), seed: $<HTMLInputElement>('seed'), description: $('scenario-description'),
@@ -501,6 +502,7 @@ function bindControls(): void {
   });
   $('export-json').addEventListener('click', () => download(`${slug(runner.source!.name)}.json`, JSON.stringify(runner.source!.input, null, 2)));
   ui.present.addEventListener('click', () => togglePresent());
+  ui.theme.addEventListener('click', () => setTheme(theme === 'dark' ? 'light' : 'dark'));
   ui.chartsPage.addEventListener('click', () => flipCharts());
   ui.lessonToggle.addEventListener('click', () => void enqueue(() => (lessonAt >= 0 ? Promise.resolve(stopLesson()) : startLesson())));
   ui.lessonNext.addEventListener('click', () => void enqueue(() => nextLessonStep()));
@@ -524,6 +526,7 @@ function bindControls(): void {
     else if (e.key === 'ArrowLeft') { e.preventDefault(); setPlaying(false); void seek(Math.max(0, runner.tick - 10)); }
     else if (e.key === '?') ui.help.showModal();
     else if (e.key === 'p') togglePresent();
+    else if (e.key === 't') setTheme(theme === 'dark' ? 'light' : 'dark');
     else if (e.key === 'c') flipCharts();
     else if (e.key === 'l' && lessonSteps().length) void enqueue(() => (lessonAt >= 0 ? nextLessonStep() : startLesson()));
     else if (/^[1-8]$/.test(e.key)) { const b = LIVE_SHOCKS[Number(e.key) - 1]; if (b) void applyShock(b.id); }
@@ -564,6 +567,22 @@ function flipCharts(): void {
   ui.chartsPage.setAttribute('aria-pressed', String(charts.page > 0));
 }
 
+// ---- theme -----------------------------------------------------------------------
+
+const THEME_KEY = 'equipotent-theme';
+/** Light (the projector default) unless this browser chose dark before (kept in localStorage, not in shared links: a theme is the viewer's, not the run's). */
+let theme: Theme = (() => { try { return localStorage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light'; } catch { return 'light'; } })();
+
+function setTheme(t: Theme, remember = true): void {
+  theme = t;
+  document.documentElement.dataset.theme = t;
+  ui.theme.textContent = t === 'dark' ? 'light' : 'dark';
+  ui.theme.setAttribute('aria-pressed', String(t === 'dark'));
+  ui.theme.title = `Switch to the ${t === 'dark' ? 'light' : 'dark'} theme (t)`;
+  view.setTheme(t);
+  if (remember) { try { localStorage.setItem(THEME_KEY, t); } catch { /* private mode: the session keeps it */ } }
+}
+
 function togglePresent(): void {
   document.body.classList.toggle('presenting');
   if (document.body.classList.contains('presenting')) ui.drawer.hidden = true;
@@ -575,6 +594,7 @@ function togglePresent(): void {
 async function start(): Promise<void> {
   runner.onCrash = (m) => crashed(m);
   await view.init();
+  setTheme(theme, false);
   bindControls();
   const { run, errors } = decodeRun(location.hash);
   let ok = false;

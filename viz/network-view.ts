@@ -6,7 +6,7 @@
 // people, halos, rings and messages are particles in ParticleContainers.
 import { Application, Container, Graphics, Particle, ParticleContainer, Texture } from 'pixi.js';
 import type { Frame, Topology } from '../workers/host.ts';
-import { PERSON, hexNumber } from './palette.ts';
+import { PERSON, hexNumber, setPersonTheme, type Theme } from './palette.ts';
 
 /** How a panel lays people out: the formal tree, or the informal layer's force layout. */
 export type PanelMode = 'tree' | 'force';
@@ -21,6 +21,9 @@ export interface PanelSpec {
 const MAX_DOTS = 500;
 const FADE_MS = 1000;
 const TEX = 16;
+/** Ties drawing after a topology change: ms of drawing per frame, ties per stroke. */
+const TIES_SLICE_MS = 6;
+const TIES_CHUNK = 1500;
 
 interface Panel {
   spec: PanelSpec;
@@ -63,6 +66,12 @@ export class NetworkView {
   /** The ties' 2D canvas (beneath the transparent WebGL canvas) needs redrawing. */
   private tiesDirty = true;
   private readonly tiesCanvas = document.createElement('canvas');
+  /** Where ties are drawn before they are shown (see drawTies). */
+  private readonly tiesBack = document.createElement('canvas');
+  /** A tie drawing in progress: the panel and the next tie. */
+  private tiesJob: { panel: number; k: number } | null = null;
+  /** The next ties drawing must finish at once (pan, zoom, resize, theme). */
+  private tiesNow = true;
   /** Render every animation frame (the page's normal loop), or only when something moves. */
   continuous = true;
 
@@ -94,7 +103,7 @@ export class NetworkView {
       msg: this.texture((g) => g.circle(TEX, TEX, TEX - 2).fill(0xffffff)),
     };
     this.app.ticker.stop();
-    this.app.renderer.on('resize', () => { this.relayout(); this.dirty = true; this.tiesDirty = true; });
+    this.app.renderer.on('resize', () => { this.relayout(); this.dirty = true; this.tiesDirty = true; this.tiesNow = true; });
     const frame = (now: number) => { requestAnimationFrame(frame); this.animate(now); };
     requestAnimationFrame(frame);
     // Pixi's resizeTo only hears window resizes; the stage also changes size with the
@@ -348,25 +357,44 @@ export class NetworkView {
       }
     }
     if (this.tiesDirty) this.drawTies();
+    else if (this.tiesJob) this.stepTies(TIES_SLICE_MS);
     if (moving || this.continuous) {
       this.dirty = false;
       this.app.render();
     }
   }
 
-  /** Ties of every panel on the 2D canvas, with the panels' pan and zoom (one path per panel). */
+  /**
+   * Ties of every panel on the 2D canvas, with the panels' pan and zoom. Pan, zoom and
+   * resizing redraw at once (the picture must follow the hand); a new topology (a
+   * removal, newcomers) is drawn in slices of ~6 ms across frames on a back canvas and
+   * then copied over, the old ties staying visible meanwhile: stroking ~10,000 ties in
+   * one go cost a 50–60 ms frame with software rasterization (bench:page's long task).
+   */
   private drawTies(): void {
     this.tiesDirty = false;
-    const c = this.tiesCanvas, ratio = this.app.renderer.resolution;
+    const now = this.tiesNow;
+    this.tiesNow = false;
+    const c = this.tiesBack, ratio = this.app.renderer.resolution;
     const W = this.app.screen.width, H = this.app.screen.height;
     if (c.width !== Math.round(W * ratio) || c.height !== Math.round(H * ratio)) { c.width = Math.round(W * ratio); c.height = Math.round(H * ratio); }
-    const g = c.getContext('2d')!;
+    const g = c.getContext('2d', { willReadFrequently: true })!;
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.clearRect(0, 0, c.width, c.height);
-    const rects = this.panelRects();
-    this.panels.forEach((p, i) => {
-      const r = rects[i]!;
-      if (!p.tieCount) return;
+    this.tiesJob = { panel: 0, k: 0 };
+    this.stepTies(now ? Infinity : TIES_SLICE_MS);
+  }
+
+  /** Draws ties on the back canvas for about `budget` ms; when all are drawn, shows them. */
+  private stepTies(budget: number): void {
+    const job = this.tiesJob;
+    if (!job) return;
+    const c = this.tiesBack, g = c.getContext('2d', { willReadFrequently: true })!, ratio = this.app.renderer.resolution;
+    const rects = this.panelRects(), t0 = performance.now();
+    while (job.panel < this.panels.length && performance.now() - t0 < budget) {
+      const p = this.panels[job.panel]!, r = rects[job.panel]!;
+      if (job.k >= p.tieCount) { job.panel++; job.k = 0; continue; }
+      const end = budget === Infinity ? p.tieCount : Math.min(p.tieCount, job.k + TIES_CHUNK);
       g.save();
       g.setTransform(ratio, 0, 0, ratio, 0, 0);
       g.beginPath();
@@ -376,14 +404,35 @@ export class NetworkView {
       g.scale(this.zoom, this.zoom);
       g.beginPath();
       const t = p.ties;
-      for (let k = 0; k < 4 * p.tieCount; k += 4) { g.moveTo(t[k]!, t[k + 1]!); g.lineTo(t[k + 2]!, t[k + 3]!); }
+      for (let k = 4 * job.k; k < 4 * end; k += 4) { g.moveTo(t[k]!, t[k + 1]!); g.lineTo(t[k + 2]!, t[k + 3]!); }
       const tree = p.spec.mode === 'tree';
       g.lineWidth = (tree ? 1 : 0.8) / this.zoom;
       g.strokeStyle = `#${(tree ? PERSON.tree : PERSON.tie).toString(16).padStart(6, '0')}`;
       g.globalAlpha = tree ? 0.4 : 0.28;
       g.stroke();
       g.restore();
-    });
+      job.k = end;
+      // Rasterize this slice now (canvas 2D defers drawing to the frame's paint otherwise).
+      if (budget !== Infinity) g.getImageData(0, 0, 1, 1);
+    }
+    if (job.panel < this.panels.length) return;
+    this.tiesJob = null;
+    const v = this.tiesCanvas;
+    if (v.width !== c.width || v.height !== c.height) { v.width = c.width; v.height = c.height; }
+    const out = v.getContext('2d')!;
+    out.setTransform(1, 0, 0, 1, 0, 0);
+    out.clearRect(0, 0, v.width, v.height);
+    out.drawImage(c, 0, 0);
+  }
+
+  /** Colours of people and ties for a theme: repaints every panel and redraws the ties. */
+  setTheme(theme: Theme): void {
+    setPersonTheme(theme);
+    const now = performance.now();
+    this.panels.forEach((p, i) => { if (p.frame) this.paint(p, i, now); });
+    this.tiesDirty = true;
+    this.tiesNow = true;
+    this.dirty = true;
   }
 
   /** The person under a point of the canvas (CSS pixels): panel index and id, or null. */
@@ -438,6 +487,7 @@ export class NetworkView {
     this.dirty = true;
     this.tiesDirty = true;
     // Clip to the panel only when zoomed or panned (a mask costs a stencil pass per frame).
+    this.tiesNow = true;
     const clip = this.zoom !== 1 || this.pan.x !== 0 || this.pan.y !== 0;
     this.panels.forEach((p, i) => {
       const r = rects[i]!;
@@ -456,7 +506,8 @@ export class NetworkView {
     out.width = src.width;
     out.height = src.height + 48;
     const c = out.getContext('2d')!;
-    c.fillStyle = '#ffffff';
+    // The page's own background (the theme's), so the picture looks like the page.
+    c.fillStyle = getComputedStyle(this.host).backgroundColor || '#ffffff';
     c.fillRect(0, 0, out.width, out.height);
     c.drawImage(this.tiesCanvas, 0, 48, src.width, src.height);
     c.drawImage(src, 0, 48);

@@ -9,8 +9,10 @@ export function variantColour(i: number): string {
   return VARIANT_COLOURS[i % VARIANT_COLOURS.length]!;
 }
 
-/** People's states as 0xRRGGBB numbers for Pixi. */
-export const PERSON = {
+/** The page's two themes (VIZ.md): light high-contrast (the projector default) and dark. */
+export type Theme = 'light' | 'dark';
+
+const PERSON_LIGHT = {
   idle: 0x9a9a9a,
   informed: 0x56b4e9,
   misinformed: 0xd55e00,
@@ -18,7 +20,27 @@ export const PERSON = {
   ring: 0x6b2a00,
   tie: 0x6f7780,
   tree: 0x4a5561,
-} as const;
+};
+
+// On a dark ground the dark ring and dark ties would vanish: lighter ring and ties,
+// the states' hues unchanged (the same meaning in both themes).
+const PERSON_DARK: typeof PERSON_LIGHT = {
+  idle: 0x8f969e,
+  informed: 0x56b4e9,
+  misinformed: 0xd55e00,
+  halo: 0xf0e442,
+  ring: 0xffc49a,
+  tie: 0xa7b0ba,
+  tree: 0xc4ccd5,
+};
+
+/** People's states as 0xRRGGBB numbers for Pixi (follows the theme: see setPersonTheme). */
+export const PERSON = { ...PERSON_LIGHT };
+
+/** Switches PERSON's colours to a theme (the views repaint themselves afterwards). */
+export function setPersonTheme(theme: Theme): void {
+  Object.assign(PERSON, theme === 'dark' ? PERSON_DARK : PERSON_LIGHT);
+}
 
 /** '#RRGGBB' → 0xRRGGBB. */
 export function hexNumber(css: string): number {

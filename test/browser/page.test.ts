@@ -71,6 +71,29 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     await page.screenshot({ path: join(shots, 'page-1920-playing.png') });
   });
 
+  it('the dark theme (key t) turns the page and the charts’ text dark-on-light into light-on-dark, keeps the canvas drawn, and is remembered', async () => {
+    const colours = () => page.evaluate(() => ({
+      bg: getComputedStyle(document.documentElement).backgroundColor,
+      axis: getComputedStyle(document.querySelector('.chart .axis text')!).fill,
+      theme: document.documentElement.dataset.theme,
+    }));
+    const light = await colours();
+    expect(light.theme).toBe('light');
+    await page.keyboard.press('t');
+    await page.waitForTimeout(300);
+    const dark = await colours();
+    expect(dark.theme).toBe('dark');
+    expect(dark.bg).not.toBe(light.bg);
+    expect(dark.axis).not.toBe(light.axis);
+    expect(await page.evaluate(() => window.equipotent.inkShare())).toBeGreaterThan(0.03);
+    expect(await page.evaluate(() => localStorage.getItem('equipotent-theme'))).toBe('dark');
+    await page.screenshot({ path: join(shots, 'page-1920-dark.png') });
+    await page.click('#theme');
+    await page.waitForTimeout(200);
+    expect((await colours()).bg).toBe(light.bg);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('"remove the leader" makes the hierarchy’s backlog rise while the peers’ does not', async () => {
     await page.evaluate(() => window.equipotent.seek(60));
     await page.evaluate(() => window.equipotent.shock('leader'));
