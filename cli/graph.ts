@@ -3,12 +3,9 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors.ts';
 import { AtomicFile } from './files.ts';
-import { loadScenarioSource, readDataFiles } from './load-scenario.ts';
-import { expandVariants, parseSetArg } from '../engine/scenario/overrides.ts';
-import { createSimulation, ScenarioError } from '../engine/simulation.ts';
-import { OrganizationError } from '../engine/organization.ts';
-import { ShockError } from '../engine/shocks.ts';
-import type { Scenario } from '../engine/scenario/schema.ts';
+import { readDataFiles } from './load-scenario.ts';
+import { scenarioVariants, integerOption, userFacing } from './scenario-variants.ts';
+import { createSimulation } from '../engine/simulation.ts';
 
 const USAGE = 'usage: equipotent graph <scenario> [--seed N] [--set path=value]… [--variant L] [--at T] [--layer formal|informal] [--out F.csv]';
 /** Above this many people the implicit complete graph is not written out. */
@@ -38,30 +35,20 @@ export async function main(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UserError(`graph takes one scenario\n${USAGE}`);
   const layer = values.layer ?? 'informal';
   if (layer !== 'formal' && layer !== 'informal') throw new UserError(`--layer: expected "formal" or "informal", got "${layer}"`);
-  const source = loadScenarioSource(positionals[0]!);
-  const sets: [string, unknown][] = (values.set ?? []).map((s) => parseSetArg(s));
-  if (values.seed !== undefined) {
-    const seed = Number(values.seed);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new UserError(`--seed: expected an integer from 0 to 4294967295, got "${values.seed}"`);
-    sets.push(['seed', seed]);
-  }
-  const variants = expandVariants(source.input as never, sets);
-  const problems = variants.flatMap((v) => ('errors' in v && v.errors ? v.errors : []));
-  if (problems.length) throw new UserError(`${source.sourceName} is not a valid scenario:\n  ${problems.join('\n  ')}`);
-  const chosen = values.variant === undefined ? variants[0]! : variants.find((v) => v.label === values.variant);
-  if (!chosen) throw new UserError(`--variant: no variant "${values.variant}" (variants: ${variants.map((v) => v.label).join(', ')})`);
-  const scenario = (chosen as { scenario: Scenario }).scenario;
+  const extra: [string, unknown][] = values.seed !== undefined ? [['seed', integerOption('--seed', values.seed, 0, 2 ** 32 - 1)]] : [];
+  // Without --variant, the first variant's organization is drawn.
+  const source = scenarioVariants(positionals[0]!, values.set ?? [], extra, values.variant);
+  const scenario = source.variants[0]!.scenario;
   const at = values.at === undefined ? 0 : Number(values.at);
   if (!Number.isInteger(at) || at < 0 || at > scenario.ticks) throw new UserError(`--at: expected a tick from 0 to ${scenario.ticks}, got "${values.at}"`);
 
-  let lines: string[];
-  try {
+  const lines: string[] = userFacing(() => {
     const sim = createSimulation(scenario, scenario.seed, { data: readDataFiles(scenario, source.baseDir) });
     sim.step(at);
     sim.applyShocksOfNextTick();
     const alive = sim.state.u8('alive');
     const labels = sim.labels;
-    lines = ['source,target'];
+    const lines = ['source,target'];
     if (layer === 'formal') {
       const parent = sim.state.i32('formal.parent');
       if (sim.state.scalars['formal.root']! < 0) throw new UserError('--layer formal: this organization is flat (no formal layer)');
@@ -81,10 +68,8 @@ export async function main(argv: string[]): Promise<number> {
         }
       }
     }
-  } catch (e) {
-    if (e instanceof ScenarioError || e instanceof OrganizationError || e instanceof ShockError) throw new UserError(e.message);
-    throw e;
-  }
+    return lines;
+  });
   const text = `${lines.join('\n')}\n`;
   if (values.out) {
     const f = new AtomicFile(values.out);

@@ -6,13 +6,11 @@ import { parseArgs } from 'node:util';
 import { UserError } from './errors.ts';
 import { AtomicFile, csvField } from './files.ts';
 import { formatNumber, table } from './format.ts';
-import { loadScenarioSource, readDataFiles } from './load-scenario.ts';
-import { expandVariants, parseSetArg } from '../engine/scenario/overrides.ts';
+import { readDataFiles } from './load-scenario.ts';
+import { scenarioVariants, integerOption, userFacing } from './scenario-variants.ts';
 import { validateScenario } from '../engine/scenario/validate.ts';
-import { createSimulation, ScenarioError, type Simulation, type Summary } from '../engine/simulation.ts';
-import { OrganizationError } from '../engine/organization.ts';
-import { ShockError } from '../engine/shocks.ts';
-import { replay, ReplayError, type ReplayBundle } from '../engine/replay.ts';
+import { createSimulation, type Simulation, type Summary } from '../engine/simulation.ts';
+import { replay, type ReplayBundle } from '../engine/replay.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 
 const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json]
@@ -56,28 +54,18 @@ export async function main(argv: string[]): Promise<number> {
   if (values.replay !== undefined) return replayCommand(values.replay, values.json === true);
   if (positionals.length !== 1) throw new UserError(`run takes one scenario (a file or a built-in name)\n${USAGE}`);
 
-  const source = loadScenarioSource(positionals[0]!);
-  const sets: [string, unknown][] = (values.set ?? []).map((s) => parseSetArg(s));
-  if (values.seed !== undefined) sets.push(['seed', integerOption('--seed', values.seed, 0, 2 ** 32 - 1)]);
-  if (values.ticks !== undefined) sets.push(['ticks', integerOption('--ticks', values.ticks, 1, 1_000_000)]);
+  const extra: [string, unknown][] = [];
+  if (values.seed !== undefined) extra.push(['seed', integerOption('--seed', values.seed, 0, 2 ** 32 - 1)]);
+  if (values.ticks !== undefined) extra.push(['ticks', integerOption('--ticks', values.ticks, 1, 1_000_000)]);
   const every = values.every !== undefined ? integerOption('--every', values.every, 1, 1_000_000) : 1;
-
-  let variants = expandVariants(source.input as never, sets);
-  const problems = variants.flatMap((v) => ('errors' in v && v.errors ? v.errors : []));
-  if (problems.length) throw new UserError(`${source.sourceName} is not a valid scenario:\n  ${problems.join('\n  ')}`);
-  if (values.variant !== undefined) {
-    const chosen = variants.filter((v) => v.label === values.variant);
-    if (!chosen.length) throw new UserError(`--variant: no variant "${values.variant}" (variants: ${variants.map((v) => v.label).join(', ')})`);
-    variants = chosen;
-  }
+  const source = scenarioVariants(positionals[0]!, values.set ?? [], extra, values.variant);
 
   const runs: VariantRun[] = [];
-  for (const v of variants) {
-    const scenario = (v as { scenario: Scenario }).scenario;
+  for (const { label, scenario } of source.variants) {
     const data = readDataFiles(scenario, source.baseDir);
-    const sim = build(() => createSimulation(scenario, scenario.seed, { data }));
-    build(() => sim.step(scenario.ticks));
-    runs.push({ label: v.label, scenario, sim, summary: sim.summary() });
+    const sim = userFacing(() => createSimulation(scenario, scenario.seed, { data }));
+    userFacing(() => sim.step(scenario.ticks));
+    runs.push({ label, scenario, sim, summary: sim.summary() });
   }
 
   if (values.series !== undefined) writeSeries(values.series, runs, every);
@@ -89,22 +77,6 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${summaryTable(first.name ?? source.sourceName, first.seed, first.ticks, runs)}\n`);
   }
   return 0;
-}
-
-/** Runs `f`, turning the engine's user-facing errors into exit code 2. */
-function build<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof ScenarioError || e instanceof OrganizationError || e instanceof ShockError || e instanceof ReplayError) throw new UserError(e.message);
-    throw e;
-  }
-}
-
-function integerOption(name: string, text: string, min: number, max: number): number {
-  const x = Number(text);
-  if (!Number.isInteger(x) || x < min || x > max) throw new UserError(`${name}: expected an integer from ${min} to ${max}, got "${text}"`);
-  return x;
 }
 
 async function replayCommand(path: string, json: boolean): Promise<number> {
@@ -120,7 +92,7 @@ async function replayCommand(path: string, json: boolean): Promise<number> {
     if (!r.ok) throw new UserError(`--replay: the bundle's scenario is not valid:\n  ${r.errors.join('\n  ')}`);
     return r.scenario;
   };
-  const sim = build(() => replay(bundle, validate));
+  const sim = userFacing(() => replay(bundle, validate));
   const scenario = sim.scenario;
   const runs: VariantRun[] = [{ label: bundle.variant ?? 'default', scenario, sim, summary: sim.summary() }];
   const out = json ? JSON.stringify(summaryJson(scenario.name ?? 'replay', sim.seed, sim.tick, runs), null, 2) : summaryTable(scenario.name ?? 'replay', sim.seed, sim.tick, runs);

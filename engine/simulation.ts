@@ -1,6 +1,6 @@
 // createSimulation(scenario, seed): assembles the state from a validated
 // scenario and steps it through the phases of MODEL.md §1. The engine never
-// reads the clock, the DOM, files or Math.random: a run is a function of
+// reads the clock, the DOM, files or an unseeded generator: a run is a function of
 // (scenario, seed, event log), however its steps are chunked.
 import type { Context } from './context.ts';
 import { type Graph, completeGraph } from './graph/csr.ts';
