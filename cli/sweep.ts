@@ -5,14 +5,16 @@
 // written from the journal in run order at the end, so they are the same bytes
 // whatever the finishing order, an interruption, or a split into shards.
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { intOption, parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { indexSeries, JOURNAL, JournalWriter, readJournal, SERIES_JOURNAL, type JournalRecord } from './sweep/journal.ts';
 import { loadPlan, parseShard, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
-import { prepareWorkerEntry, runPool, WORKER_DIR_PREFIX, type WorkerEntry } from './sweep/pool.ts';
+import { runPool } from './sweep/pool.ts';
+import { prepareWorkerEntry } from './sweep/worker-bundle.ts';
+import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Manifest } from './sweep/outputs.ts';
 
@@ -68,10 +70,21 @@ export interface SweepOptions {
 
 /** Runs (or resumes) a sweep into `out`; resolves to the exit code. */
 export async function runSweep(options: SweepOptions): Promise<number> {
-  const { plan, out, shard, jobs, resume } = options;
+  const { out } = options;
   const say = (line: string) => (options.progress?.stream ?? process.stderr).write(`${line}\n`);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`--out ${out}: is a file, not a directory`);
   mkdirSync(out, { recursive: true });
+  const release = lockSweepDir(out);
+  try {
+    return await sweepLocked(options, say, release);
+  } finally {
+    release();
+  }
+}
+
+/** runSweep's work, once it holds the output directory's lock (released on Ctrl-C too). */
+async function sweepLocked(options: SweepOptions, say: (line: string) => void, release: () => void): Promise<number> {
+  const { plan, out, shard, jobs, resume } = options;
   const journalPath = join(out, JOURNAL);
   const seriesPath = join(out, SERIES_JOURNAL);
   const selection = shardRuns(plan.grid.runs, shard);
@@ -121,18 +134,15 @@ export async function runSweep(options: SweepOptions): Promise<number> {
   const isFinal = (r: number) => !pending.has(r);
   partial.advance(records, isFinal);
   const progress = new Progress({ total: selection.length, already, ...options.progress });
-  let entry: WorkerEntry | null = null;
   const onSigint = () => {
-    entry?.dispose();
     progress.finish();
+    release();
     say(`sweep: interrupted; the finished runs are in ${journalPath}; rerun with --resume to finish`);
     process.exit(130);
   };
   process.once('SIGINT', onSigint);
   try {
-    // A killed sweep leaves its worker bundle behind: clear it.
-    for (const f of readdirSync(out)) if (f.startsWith(WORKER_DIR_PREFIX)) rmSync(join(out, f), { recursive: true, force: true });
-    if (todo.length > 0) entry = await prepareWorkerEntry(out);
+    const entry = todo.length > 0 ? await prepareWorkerEntry() : null;
     await runPool(
       { length: todo.length, get: (i) => taskOf(plan, todo[i]!) },
       {
@@ -159,7 +169,6 @@ export async function runSweep(options: SweepOptions): Promise<number> {
     );
   } finally {
     process.removeListener('SIGINT', onSigint);
-    entry?.dispose();
     progress.finish();
     partial.close();
     journalWriter.close();

@@ -10,53 +10,10 @@
 // entry on Node 20), and its one policy — a dead worker fails its run and is
 // replaced — is easier to see here than through a library's options.
 //
-// The entry: the worker's sources bundled by esbuild (tsx's own compiler, always
-// installed with it) into one plain JavaScript file for the sweep, which a
-// thread starts in ~30 ms; through tsx's loader (the fallback, or with
-// EQUIPOTENT_SWEEP_BUNDLE=0) each thread compiles and links ~60 modules, 0.3–1 s
-// on two busy cores — which alone would cost a 200-run sweep on 2 workers most
-// of its speedup. The code is the same either way, so are the results.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// The entry is the worker bundled into one file (cli/sweep/worker-bundle.ts).
 import { Worker } from 'node:worker_threads';
+import { BOOTSTRAP } from './worker-bundle.ts';
 import type { SweepTask, SweepTaskReply, SweepWorkerData } from '../../workers/sweep-task.ts';
-
-const BOOTSTRAP = new URL('../../workers/sweep-worker-bootstrap.mjs', import.meta.url);
-const ENTRY_TS = new URL('../../workers/sweep-worker.ts', import.meta.url);
-
-/** A worker entry file and how to remove it when the sweep is over. */
-export interface WorkerEntry {
-  url: URL;
-  bundled: boolean;
-  dispose(): void;
-}
-
-/** Where prepareWorkerEntry puts its bundle inside `parent` (`.worker-XXXXXX`). */
-export const WORKER_DIR_PREFIX = '.worker-';
-
-/**
- * Bundles the worker for this sweep into a new directory under `parent` (the
- * sweep's output directory, so that a killed sweep leaves it there for the next
- * run to remove, not in /tmp); falls back to the tsx bootstrap when esbuild is not at hand.
- */
-export async function prepareWorkerEntry(parent: string = tmpdir()): Promise<WorkerEntry> {
-  if (process.env.EQUIPOTENT_SWEEP_BUNDLE !== '0') {
-    let dir: string | null = null;
-    try {
-      const esbuild = await import('esbuild');
-      dir = mkdtempSync(join(parent, WORKER_DIR_PREFIX));
-      const outfile = join(dir, 'sweep-worker.mjs');
-      await esbuild.build({ entryPoints: [fileURLToPath(ENTRY_TS)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
-      const made = dir;
-      return { url: pathToFileURL(outfile), bundled: true, dispose: () => rmSync(made, { recursive: true, force: true }) };
-    } catch {
-      if (dir !== null) rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  return { url: BOOTSTRAP, bundled: false, dispose: () => {} };
-}
 
 export interface PoolOptions {
   /** Worker threads (at most one per task). */

@@ -845,6 +845,12 @@ function crossProblems(s: Parsed): Problem[] {
         message: 'target "top" removes the top of the formal tree, but the organization is flat, got "top"; use "degree" or "betweenness", or add a formal tree',
       });
     }
+    if (sh.kind === 'reconnect' && org.informal.kind === 'complete') {
+      out.push({
+        path: [...base, 'kind'],
+        message: 'a reconnect restores ties a partition cut, but the "complete" informal layer is implicit and never cut, got "reconnect"; remove this shock, or use "random" with a high meanDegree to partition and reconnect',
+      });
+    }
     if (sh.kind === 'partition') {
       if (org.informal.kind === 'complete') {
         out.push({

@@ -81,7 +81,7 @@ export const validScenario: fc.Arbitrary<Obj> = fc.gen().map((g) => {
   }
   const shocks: Json[] = [];
   const shockCount = g(fc.integer, { min: 0, max: 3 });
-  const kinds = ['remove-nodes', 'add-nodes', 'misinformation', 'environment-shift', 'surge', ...(complete ? [] : ['partition']), 'reconnect'];
+  const kinds = ['remove-nodes', 'add-nodes', 'misinformation', 'environment-shift', 'surge', ...(complete ? [] : ['partition', 'reconnect'])];
   for (let i = 0; i < shockCount; i++) {
     const at = g(fc.integer, { min: 0, max: 6 });
     const shock: Obj = { at, kind: g(fc.constantFrom, ...kinds) };

@@ -281,6 +281,7 @@ describe('cross-field checks', () => {
     ['variant labels unique', (s) => (s.variants = [{ label: 'x' }, { label: 'x' }]), /variants\.1\.label: expected a unique label/],
     ['top needs a tree', (s) => ((s.organization = { size: 10, informal: { kind: 'complete' } }), (s.shocks = [{ at: 1, kind: 'remove-nodes', target: 'top', count: 1 }])), /shocks\.0\.target: target "top" .* flat/],
     ['partition needs materialized ties', (s) => ((s.organization.informal = { kind: 'complete' }), (s.shocks = [{ at: 1, kind: 'partition' }])), /shocks\.0\.kind: a partition cuts materialized ties/],
+    ['reconnect needs a layer that can be cut', (s) => ((s.organization.informal = { kind: 'complete' }), (s.shocks = [{ at: 1, kind: 'reconnect' }])), /shocks\.0\.kind: a reconnect restores ties a partition cut/],
     ['partition by attribute needs a nodes file', (s) => (s.shocks = [{ at: 1, kind: 'partition', groups: { attribute: 'office' } }]), /groups\.attribute: groups \{attribute\} needs a node column/],
     ['partition groups are disjoint', (s) => (s.shocks = [{ at: 1, kind: 'partition', groups: [[1, 2], [2, 3]] }]), /shocks\.0\.groups\.1\.0: expected each person in one group/],
     ['a flat organization needs an informal layer', (s) => (s.organization = { size: 10 }), /organization\.informal: a flat organization .* needs an informal layer, got nothing; add/],

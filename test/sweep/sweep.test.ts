@@ -5,15 +5,17 @@
 // --resume runs exactly the missing runs), failed runs recorded and retried,
 // and a bad grid path refused with exit 2. Small scenarios: ~100 people, ≤ 60 ticks.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep } from '../../cli/sweep.ts';
 import { mergeSweeps } from '../../cli/merge.ts';
 import { loadPlan, parseShard } from '../../cli/sweep/plan.ts';
 import { Progress } from '../../cli/sweep/progress.ts';
 import { runPool } from '../../cli/sweep/pool.ts';
+import { prepareWorkerEntry } from '../../cli/sweep/worker-bundle.ts';
 import type { SweepTaskReply } from '../../workers/sweep-task.ts';
 import { readJournal } from '../../cli/sweep/journal.ts';
 import type { Manifest } from '../../cli/sweep/outputs.ts';
@@ -266,7 +268,8 @@ describe('sweep: crash safety and --resume', () => {
     // A kill inside a write leaves a torn last line: simulate one.
     appendFileSync(journalPath, '{"run":39,"seed":20,"rows":[{"vari');
     const partialAtKill = readFileSync(join(out, 'runs.partial.csv'), 'utf8');
-    expect(readdirSync(out).filter((f) => f.startsWith('.worker-')).length).toBe(1);
+    // The killed sweep's lock is left behind; its process is gone, so --resume takes it over.
+    expect(existsSync(join(out, '.lock'))).toBe(true);
     const before = readJournal(journalPath).records;
     expect(before.size).toBeGreaterThanOrEqual(5);
     expect(before.size).toBeLessThan(40);
@@ -285,8 +288,8 @@ describe('sweep: crash safety and --resume', () => {
     expect(clean.code).toBe(0);
     for (const f of ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json']) expect(read(out, f)).toBe(read(dir, 'crash-clean', f));
     expect(existsSync(join(out, 'runs.partial.csv'))).toBe(false);
-    // The killed sweep's worker bundle was cleared by the resumed one, which cleared its own.
-    expect(readdirSync(out).filter((f) => f.startsWith('.worker-'))).toEqual([]);
+    // Nothing else is left behind: no lock, no temporary files.
+    expect(readdirSync(out).sort()).toEqual(readdirSync(join(dir, 'crash-clean')).sort());
     // While it ran, runs.partial.csv grew in run order: what it held at the kill is a prefix of runs.csv.
     const complete = partialAtKill.slice(0, partialAtKill.lastIndexOf('\n') + 1);
     expect(complete.split('\n').length).toBeGreaterThan(2);
@@ -304,6 +307,25 @@ describe('sweep: crash safety and --resume', () => {
     expect(r.code).toBe(0);
     expect(r.said).toContain('24 of 24 runs done; running 0');
     expect(read(dir, 'one', 'runs.csv')).toBe(read(dir, 'full', 'runs.csv'));
+  });
+
+  it('runs one sweep at a time in a directory: a live lock is refused with its file named, two sweeps started together do not mix', async () => {
+    const out = join(dir, 'locked');
+    mkdirSync(out);
+    // Held by a live process (this one), or by one on another host that cannot be checked from here.
+    writeFileSync(join(out, '.lock'), JSON.stringify({ host: hostname(), pid: process.pid }));
+    await expect(sweepInto(join(dir, 'sweep.json'), out)).rejects.toThrow(new RegExp(`process ${process.pid} on .* is running a sweep there .*remove .*\\.lock if that sweep is gone`));
+    writeFileSync(join(out, '.lock'), JSON.stringify({ host: 'elsewhere-node-7', pid: 1 }));
+    await expect(sweepInto(join(dir, 'sweep.json'), out)).rejects.toThrow(/process 1 on elsewhere-node-7 is running a sweep there/);
+    expect(readdirSync(out)).toEqual(['.lock']); // refused before writing anything
+    writeFileSync(join(dir, 'race.json'), JSON.stringify({ ...sweep, seeds: 1 }));
+    const race = join(dir, 'race');
+    const [a, b] = await Promise.allSettled([sweepInto(join(dir, 'race.json'), race), sweepInto(join(dir, 'race.json'), race)]);
+    expect(a).toMatchObject({ status: 'fulfilled', value: { code: 0 } });
+    expect(b.status).toBe('rejected');
+    expect(String((b as PromiseRejectedResult).reason)).toMatch(/is running a sweep there/);
+    expect(existsSync(join(race, '.lock'))).toBe(false); // released when done
+    expect(csv(read(race, 'runs.csv')).length).toBe(1 + 6 * 2);
   });
 });
 
@@ -348,6 +370,28 @@ describe('sweep: the worker pool', () => {
     expect(replies.map((r) => [r.run, r.ok])).toEqual([[0, true], [1, false], [2, true], [3, false], [4, true], [5, true]]);
     expect(replies[1]).toMatchObject({ ok: false, error: 'the worker thread died: it exited with code 7' });
     expect(replies[3]).toMatchObject({ ok: false, error: 'the worker thread died: boom in run 3' });
+  });
+
+  it('the worker bundle is cached while its inputs are unchanged and rebuilt when one changes', async () => {
+    const src = join(dir, 'bundle-src');
+    const cache = join(dir, 'bundle-cache');
+    mkdirSync(src);
+    writeFileSync(join(src, 'part.ts'), 'export const answer: number = 1;\n');
+    writeFileSync(join(src, 'entry.ts'), "import { answer } from './part.ts';\nexport const seen = answer;\n");
+    const entryUrl = pathToFileURL(join(src, 'entry.ts'));
+    const first = await prepareWorkerEntry(entryUrl, cache);
+    expect(first.source).toBe('built');
+    const second = await prepareWorkerEntry(entryUrl, cache);
+    expect(second).toEqual({ url: first.url, source: 'cache' });
+    expect((await import(first.url.href)).seen).toBe(1);
+    // An edited input (same length, so only the modification time tells) is never run stale.
+    writeFileSync(join(src, 'part.ts'), 'export const answer: number = 2;\n');
+    utimesSync(join(src, 'part.ts'), new Date(), new Date(Date.now() + 5000));
+    const third = await prepareWorkerEntry(entryUrl, cache);
+    expect(third.source).toBe('built');
+    expect(third.url.href).not.toBe(first.url.href);
+    expect((await import(third.url.href)).seen).toBe(2);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 
