@@ -98,6 +98,17 @@ export function intOption(name: string, raw: string | undefined, range: { min: n
   return value;
 }
 
+/** A positive number of seconds (e.g. `--timeout 90`, `--timeout 2.5`), or undefined when absent. */
+export function secondsOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.trim();
+  const value = /^\+?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value > 0) || value > 7 * 24 * 3600) {
+    throw new UserError(`--${name}: expected a number of seconds > 0 (at most a week, 604800), got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
 /** Parses repeated `--set path=value` options (see `parseSetArg`); throws OverrideError. */
 export function setOptions(raw: readonly string[] | undefined): [string, unknown][] {
   return (raw ?? []).map(parseSetArg);

@@ -1,4 +1,4 @@
-// `equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume]`
+// `equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]`
 // (CONTRACT.md): a parameter grid × seeds × variants on a pool of worker
 // threads. Each finished run is appended to DIR/journal.ndjson and synced before
 // the next is recorded; runs.csv, summary.csv, series.csv and manifest.json are
@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { intOption, parseCommandArgs } from './args.ts';
+import { intOption, parseCommandArgs, secondsOption } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { indexSeries, JOURNAL, JournalWriter, readJournal, SERIES_JOURNAL, type JournalRecord } from './sweep/journal.ts';
@@ -18,7 +18,7 @@ import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Manifest } from './sweep/outputs.ts';
 
-const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume]
+const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]
 
 Runs a sweep file's grid × seeds × variants on a pool of worker threads and
 writes DIR/runs.csv, summary.csv, manifest.json (and series.csv with "every").
@@ -30,6 +30,8 @@ writes DIR/runs.csv, summary.csv, manifest.json (and series.csv with "every").
                shards' directories with \`equipotent merge\`
   --resume     continue the sweep in DIR: run only the runs its journal lacks,
                and retry the failed ones
+  --timeout S  stop a run that takes longer than S seconds (its worker thread
+               is replaced) and record it as failed; default: no limit
 
 Exit 0 when every run is done, 1 when some failed (see manifest.json; --resume
 retries them), 2 for a mistake in the sweep file or the options.
@@ -45,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       shard: { type: 'string' },
       resume: { type: 'boolean' },
+      timeout: { type: 'string' },
     },
     positionals: { min: 1, max: 1, name: 'sweep file' },
   });
@@ -55,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   const name = basename(file).replace(/\.json$/i, '');
   const out = resolve(args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`));
   const plan = loadPlan(file);
-  return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true });
+  const timeout = secondsOption('timeout', args.values.timeout);
+  return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000 });
 }
 
 export interface SweepOptions {
@@ -64,6 +68,8 @@ export interface SweepOptions {
   shard: Shard | null;
   jobs: number;
   resume: boolean;
+  /** Stop and fail a run after this many milliseconds (null: no limit). */
+  timeoutMs?: number | null;
   /** Progress output (default: stderr, styled by whether it is a terminal). */
   progress?: { tty?: boolean; stream?: NodeJS.WriteStream };
 }
@@ -147,6 +153,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
       { length: todo.length, get: (i) => taskOf(plan, todo[i]!) },
       {
         jobs: workers,
+        timeoutMs: options.timeoutMs ?? null,
         entry: entry?.url,
         workerData: { input: plan.scenario, baseDir: plan.baseDir },
         onReply: (reply) => {

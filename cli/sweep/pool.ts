@@ -21,6 +21,12 @@ export interface PoolOptions {
   /** The worker's entry (prepareWorkerEntry); default the tsx bootstrap. */
   entry?: URL;
   workerData: SweepWorkerData;
+  /**
+   * A run still going after this many milliseconds is stopped: its worker is
+   * terminated (which ends even a loop that never returns) and replaced, and the
+   * run fails with the reason. Null or absent: no limit.
+   */
+  timeoutMs?: number | null;
   /** Called once per task, in finishing order. May throw to stop the pool (e.g. a full disk). */
   onReply: (reply: SweepTaskReply) => void;
 }
@@ -69,6 +75,11 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
       workers.add(worker);
       let current: SweepTask | null = null;
       let dead = false;
+      let timer: NodeJS.Timeout | null = null;
+      const disarm = () => {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+      };
       const feed = () => {
         if (stopped) return;
         if (next >= tasks.length) {
@@ -80,19 +91,26 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
         }
         current = tasks.get(next++);
         worker.postMessage(current);
+        const limit = options.timeoutMs;
+        if (limit != null) {
+          // unref: a pending limit never keeps the process alive after the pool is done.
+          timer = setTimeout(() => die(`the run took longer than ${limit / 1000} s (--timeout), so its worker thread was stopped`), limit).unref();
+        }
       };
-      const die = (why: string) => {
+      const die = (error: string) => {
+        disarm();
         if (dead || stopped) return;
         dead = true;
         workers.delete(worker);
         void worker.terminate();
         const lost = current;
         current = null;
-        if (lost !== null && !deliver({ run: lost.run, ok: false, error: `the worker thread died: ${why}` })) return;
+        if (lost !== null && !deliver({ run: lost.run, ok: false, error })) return;
         if (next < tasks.length) start();
       };
       worker.on('message', (reply: SweepTaskReply) => {
         if (dead || stopped) return;
+        disarm();
         current = null;
         // Hand the worker its next run before journaling this one: the fsync'ed
         // journal line and the result files then overlap with the next simulation
@@ -100,8 +118,8 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
         feed();
         deliver(reply);
       });
-      worker.on('error', (e) => die(e instanceof Error ? e.message : String(e)));
-      worker.on('exit', (code) => die(`it exited with code ${code}`));
+      worker.on('error', (e) => die(`the worker thread died: ${e instanceof Error ? e.message : String(e)}`));
+      worker.on('exit', (code) => die(`the worker thread died: it exited with code ${code}`));
       feed();
     };
 

@@ -372,6 +372,17 @@ describe('sweep: the worker pool', () => {
     expect(replies[3]).toMatchObject({ ok: false, error: 'the worker thread died: boom in run 3' });
   });
 
+  it('a run over the time limit is stopped, fails with the reason, and its worker is replaced', async () => {
+    const replies: SweepTaskReply[] = [];
+    await runPool(
+      { length: 8, get: (i) => ({ run: i, seed: 1, sets: [], every: null }) },
+      { jobs: 2, timeoutMs: 500, entry: new URL('./dying-worker.mjs', import.meta.url), workerData: { input: {}, baseDir: dir }, onReply: (r) => replies.push(r) },
+    );
+    replies.sort((a, b) => a.run - b.run);
+    expect(replies.map((r) => [r.run, r.ok])).toEqual([[0, true], [1, false], [2, true], [3, false], [4, true], [5, true], [6, false], [7, true]]);
+    expect(replies[6]).toMatchObject({ ok: false, error: 'the run took longer than 0.5 s (--timeout), so its worker thread was stopped' });
+  });
+
   it('the worker bundle is cached while its inputs are unchanged and rebuilt when one changes', async () => {
     const src = join(dir, 'bundle-src');
     const cache = join(dir, 'bundle-cache');
@@ -414,6 +425,10 @@ describe('sweep: the command line', () => {
     const merge = cliSync(['merge', join(dir, 'shard-0')]);
     expect(merge.status).toBe(2);
     expect(merge.stderr).toMatch(/--out DIR is required/);
+    const timeout = cliSync(['sweep', 'sweep.json', '--timeout', '0', '--out', join(dir, 'never')]);
+    expect(timeout.status).toBe(2);
+    expect(timeout.stderr).toMatch(/--timeout: expected a number of seconds > 0/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 });
 
