@@ -3,6 +3,7 @@
 // words; the metric's exact name is in a tooltip for researchers.
 import { axisBottom, axisLeft, line, scaleLinear, select, type Selection } from 'd3';
 import type { SeriesStore } from '../engine/metrics.ts';
+import { placeMarkerLabels } from './marker-labels.ts';
 
 export interface ChartDef {
   metric: string;
@@ -178,7 +179,12 @@ export class Charts {
           return g;
         });
       m.select('line').attr('x1', (d) => x(d.tick)).attr('x2', (d) => x(d.tick)).attr('y1', M.top).attr('y2', H - M.bottom);
-      m.select('text').attr('x', (d) => x(d.tick) + 3).attr('y', (_, i) => M.top + 9 + (i % 3) * 11).text((d) => d.label);
+      const placed = placeMarkerLabels(this.markers.map((d) => x(d.tick)), this.markers.map((d) => d.label), W - M.right);
+      m.select('text')
+        .attr('x', (_, i) => placed[i]!.x)
+        .attr('y', (_, i) => M.top + 9 + placed[i]!.row * 11)
+        .attr('text-anchor', (_, i) => placed[i]!.anchor)
+        .text((d) => d.label);
     }
     this.setCursor(this.cursor);
   }

@@ -79,7 +79,7 @@ async function loadRun(source: RunSource, shared?: { shocks: SharedRun['shocks']
   topoKey.length = 0; positions.length = 0; frames.length = 0;
   ui.names.replaceChildren(...runner.sides.map((s, i) => {
     const d = document.createElement('div');
-    d.style.color = s.colour;
+    d.style.color = `var(--v${i % 4}, ${s.colour})`; // the theme's text shade of the variant colour
     d.textContent = s.label;
     const sub = document.createElement('span');
     sub.className = 'sub';

@@ -76,6 +76,15 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
       bg: getComputedStyle(document.documentElement).backgroundColor,
       axis: getComputedStyle(document.querySelector('.chart .axis text')!).fill,
       theme: document.documentElement.dataset.theme,
+      // WCAG contrast of each variant's name against the page (VIZ.md: text ≥ 4.5:1).
+      names: [...document.querySelectorAll('#names > div')].map((d) => {
+        const lum = (css: string) => {
+          const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((x) => Number(x) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const [hi, lo] = [lum(getComputedStyle(d).color), lum(getComputedStyle(document.documentElement).backgroundColor)].sort((a, b) => b - a);
+        return (hi! + 0.05) / (lo! + 0.05);
+      }),
     }));
     const light = await colours();
     expect(light.theme).toBe('light');
@@ -85,6 +94,8 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     expect(dark.theme).toBe('dark');
     expect(dark.bg).not.toBe(light.bg);
     expect(dark.axis).not.toBe(light.axis);
+    expect(light.names.length).toBeGreaterThan(1);
+    for (const c of [...light.names, ...dark.names]) expect(c).toBeGreaterThanOrEqual(4.5);
     expect(await page.evaluate(() => window.equipotent.inkShare())).toBeGreaterThan(0.03);
     expect(await page.evaluate(() => localStorage.getItem('equipotent-theme'))).toBe('dark');
     await page.screenshot({ path: join(shots, 'page-1920-dark.png') });
