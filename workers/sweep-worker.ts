@@ -1,22 +1,44 @@
-// A worker thread of the sweep pool (cli/sweep/pool.ts): it receives the
-// scenario once (workerData) and then one task per message — one sweep run,
-// all its variants from the same seed — and answers with the run's summary
+// A worker process of the sweep pool (cli/sweep/pool.ts): it receives the
+// scenario once (its first message) and then one task per message — one sweep
+// run, all its variants from the same seed — and answers with the run's summary
 // rows (and its series as CSV text when the sweep records series). A run that
-// throws is answered as a failure; the thread lives on for the next run.
-import { parentPort, workerData } from 'node:worker_threads';
+// throws is answered as a failure; the process lives on for the next run. An
+// error outside any run is reported before the process exits, and the process
+// ends when the sweep's process is gone (its IPC channel closes).
 import { runSweepTask, type DataCache, type SweepWorkerData, type SweepTask, type SweepTaskReply } from './sweep-task.ts';
 
-if (!parentPort) throw new Error('workers/sweep-worker.ts runs as a worker thread; see cli/sweep/pool.ts');
-const port = parentPort;
-const data = workerData as SweepWorkerData;
+/** What the pool sends: the scenario first, then tasks. */
+export type PoolMessage = { init: SweepWorkerData } | SweepTask;
+/** What a worker sends: a reply per task, or the reason it is about to die. */
+export type WorkerMessage = SweepTaskReply | { fatal: string };
+
+if (typeof process.send !== 'function') throw new Error('workers/sweep-worker.ts runs as a child process of the sweep pool; see cli/sweep/pool.ts');
+const send = (m: WorkerMessage) => process.send!(m);
+let data: SweepWorkerData | null = null;
 const files: DataCache = new Map();
 
-port.on('message', (task: SweepTask) => {
+process.on('message', (message: PoolMessage) => {
+  if ('init' in message) {
+    data = message.init;
+    return;
+  }
+  const task = message;
   let reply: SweepTaskReply;
   try {
+    if (data === null) throw new Error('a task came before the scenario');
     reply = { run: task.run, ok: true, result: runSweepTask(data, task, files) };
   } catch (e) {
     reply = { run: task.run, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  port.postMessage(reply);
+  send(reply);
 });
+process.on('uncaughtException', (e) => {
+  // Say why, then exit once the message is on its way (or at once if it cannot be sent).
+  const exit = () => process.exit(70);
+  try {
+    process.send!({ fatal: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage, undefined, undefined, exit);
+  } catch {
+    exit();
+  }
+});
+process.on('disconnect', () => process.exit());

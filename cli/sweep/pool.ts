@@ -1,32 +1,46 @@
-// The sweep's worker pool: `jobs` worker threads, one simulation at a time in
+// The sweep's worker pool: `jobs` worker processes, one simulation at a time in
 // each. Tasks are handed out in run order as workers come free; each reply is
 // passed on as it arrives (the caller journals it). A run that throws inside
 // its worker comes back as a failed reply; a worker that dies (out of memory, a
-// crash of the thread) fails the run it held and is replaced, so one bad run
-// never stops the sweep.
+// crash) fails the run it held and is replaced, so one bad run never stops the
+// sweep; a run over the time limit has its worker killed and replaced.
 //
-// Written on worker_threads directly rather than with a pool library: the pool
-// is ~100 lines, its workers need a special entry (a .ts file cannot be a worker
-// entry on Node 20), and its one policy — a dead worker fails its run and is
-// replaced — is easier to see here than through a library's options.
+// Processes, not worker threads, because V8's flags are per process. When the
+// sweep puts a simulation on every core, V8's background threads (concurrent
+// compilation, concurrent and parallel garbage collection) have no idle core to
+// run on and only compete with the simulations: measured on two cores, they add
+// ~13 % to a run's CPU time, which a lone worker hides on the idle core. So when
+// jobs >= cores the workers run with `--single-threaded` (compilation and GC on
+// the simulation's own thread, less work in all); with a core to spare they keep
+// V8's defaults. A worker process also ends by itself when the sweep's process
+// is gone (its IPC channel closes), so `kill -9` on a sweep leaves no orphans.
+//
+// Written on child_process directly rather than with a pool library: the pool
+// is ~150 lines, and its policies — a dead worker fails its run and is replaced,
+// V8 flags by core count — are easier to see here than through a library's options.
 //
 // The entry is the worker bundled into one file (cli/sweep/worker-bundle.ts).
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { BOOTSTRAP } from './worker-bundle.ts';
 import type { SweepTask, SweepTaskReply, SweepWorkerData } from '../../workers/sweep-task.ts';
+import type { WorkerMessage } from '../../workers/sweep-worker.ts';
 
 export interface PoolOptions {
-  /** Worker threads (at most one per task). */
+  /** Worker processes (at most one per task). */
   jobs: number;
   /** The worker's entry (prepareWorkerEntry); default the tsx bootstrap. */
   entry?: URL;
   workerData: SweepWorkerData;
   /**
    * A run still going after this many milliseconds is stopped: its worker is
-   * terminated (which ends even a loop that never returns) and replaced, and the
+   * killed (which ends even a loop that never returns) and replaced, and the
    * run fails with the reason. Null or absent: no limit.
    */
   timeoutMs?: number | null;
+  /** V8 flags of the workers (default: workerFlags(jobs)). */
+  flags?: string[];
   /** Called once per task, in finishing order. May throw to stop the pool (e.g. a full disk). */
   onReply: (reply: SweepTaskReply) => void;
 }
@@ -37,22 +51,34 @@ export interface TaskList {
   get(i: number): SweepTask;
 }
 
+/** The workers' V8 flags: single-threaded V8 when the workers take every core (see above). */
+export function workerFlags(jobs: number, cores = availableParallelism()): string[] {
+  return jobs >= cores ? ['--single-threaded'] : [];
+}
+
 /** Runs every task on the pool; resolves when all have replied (or rejects when onReply throws). */
 export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
   const size = Math.max(1, Math.min(options.jobs, tasks.length));
   if (tasks.length === 0) return Promise.resolve();
+  const entry = fileURLToPath(options.entry ?? BOOTSTRAP);
+  const execArgv = options.flags ?? workerFlags(size);
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let replied = 0;
     let stopped = false;
-    const workers = new Set<Worker>();
+    const workers = new Set<ChildProcess>();
 
     const stop = (error?: unknown) => {
       if (stopped) return;
       stopped = true;
       const all = [...workers];
       workers.clear();
-      void Promise.allSettled(all.map((w) => w.terminate())).then(() => (error === undefined ? resolve() : reject(error)));
+      const gone = all.map((w) => new Promise<void>((r) => {
+        if (w.exitCode !== null || w.signalCode !== null) return r();
+        w.once('exit', () => r());
+        w.kill('SIGKILL');
+      }));
+      void Promise.all(gone).then(() => (error === undefined ? resolve() : reject(error)));
     };
 
     const deliver = (reply: SweepTaskReply): boolean => {
@@ -71,10 +97,12 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
     };
 
     const start = () => {
-      const worker = new Worker(options.entry ?? BOOTSTRAP, { workerData: options.workerData });
+      // Its own V8 flags only: not the sweep's (a test runner's or a loader's).
+      const worker = fork(entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       workers.add(worker);
       let current: SweepTask | null = null;
       let dead = false;
+      let fatal: string | null = null;
       let timer: NodeJS.Timeout | null = null;
       const disarm = () => {
         if (timer !== null) clearTimeout(timer);
@@ -86,15 +114,15 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
           // Nothing left for this worker: let it go (the others finish their runs).
           workers.delete(worker);
           dead = true;
-          void worker.terminate();
+          worker.kill('SIGKILL');
           return;
         }
         current = tasks.get(next++);
-        worker.postMessage(current);
+        worker.send(current);
         const limit = options.timeoutMs;
         if (limit != null) {
           // unref: a pending limit never keeps the process alive after the pool is done.
-          timer = setTimeout(() => die(`the run took longer than ${limit / 1000} s (--timeout), so its worker thread was stopped`), limit).unref();
+          timer = setTimeout(() => die(`the run took longer than ${limit / 1000} s (--timeout), so its worker was stopped`), limit).unref();
         }
       };
       const die = (error: string) => {
@@ -102,24 +130,30 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
         if (dead || stopped) return;
         dead = true;
         workers.delete(worker);
-        void worker.terminate();
+        worker.kill('SIGKILL');
         const lost = current;
         current = null;
         if (lost !== null && !deliver({ run: lost.run, ok: false, error })) return;
         if (next < tasks.length) start();
       };
-      worker.on('message', (reply: SweepTaskReply) => {
+      worker.on('message', (message: WorkerMessage) => {
         if (dead || stopped) return;
+        if ('fatal' in message) {
+          fatal = message.fatal; // an uncaught error: the worker exits next
+          return;
+        }
         disarm();
         current = null;
         // Hand the worker its next run before journaling this one: the fsync'ed
         // journal line and the result files then overlap with the next simulation
-        // instead of leaving the worker idle (the main thread shares the cores).
+        // instead of leaving the worker idle (the main process shares the cores).
         feed();
-        deliver(reply);
+        deliver(message);
       });
-      worker.on('error', (e) => die(`the worker thread died: ${e instanceof Error ? e.message : String(e)}`));
-      worker.on('exit', (code) => die(`the worker thread died: it exited with code ${code}`));
+      worker.on('error', (e) => die(`the worker process failed: ${e.message}`));
+      // 'close', not 'exit': by then every message the worker sent (its last words) has arrived.
+      worker.on('close', (code, signal) => die(`the worker process died: ${fatal ?? (signal !== null ? `killed by ${signal}` : `it exited with code ${code}`)}`));
+      worker.send({ init: options.workerData });
       feed();
     };
 

@@ -14,7 +14,7 @@ import { runSweep } from '../../cli/sweep.ts';
 import { mergeSweeps } from '../../cli/merge.ts';
 import { loadPlan, parseShard } from '../../cli/sweep/plan.ts';
 import { Progress } from '../../cli/sweep/progress.ts';
-import { runPool } from '../../cli/sweep/pool.ts';
+import { runPool, workerFlags } from '../../cli/sweep/pool.ts';
 import { prepareWorkerEntry } from '../../cli/sweep/worker-bundle.ts';
 import type { SweepTaskReply } from '../../workers/sweep-task.ts';
 import { readJournal } from '../../cli/sweep/journal.ts';
@@ -360,7 +360,7 @@ describe('sweep: failed runs', () => {
 });
 
 describe('sweep: the worker pool', () => {
-  it('a worker thread that dies fails the run it held, is replaced, and the other runs finish', async () => {
+  it('a worker that dies fails the run it held, is replaced, and the other runs finish', async () => {
     const replies: SweepTaskReply[] = [];
     await runPool(
       { length: 6, get: (i) => ({ run: i, seed: 1, sets: [], every: null }) },
@@ -368,8 +368,8 @@ describe('sweep: the worker pool', () => {
     );
     replies.sort((a, b) => a.run - b.run);
     expect(replies.map((r) => [r.run, r.ok])).toEqual([[0, true], [1, false], [2, true], [3, false], [4, true], [5, true]]);
-    expect(replies[1]).toMatchObject({ ok: false, error: 'the worker thread died: it exited with code 7' });
-    expect(replies[3]).toMatchObject({ ok: false, error: 'the worker thread died: boom in run 3' });
+    expect(replies[1]).toMatchObject({ ok: false, error: 'the worker process died: it exited with code 7' });
+    expect(replies[3]).toMatchObject({ ok: false, error: 'the worker process died: boom in run 3' });
   });
 
   it('a run over the time limit is stopped, fails with the reason, and its worker is replaced', async () => {
@@ -380,7 +380,20 @@ describe('sweep: the worker pool', () => {
     );
     replies.sort((a, b) => a.run - b.run);
     expect(replies.map((r) => [r.run, r.ok])).toEqual([[0, true], [1, false], [2, true], [3, false], [4, true], [5, true], [6, false], [7, true]]);
-    expect(replies[6]).toMatchObject({ ok: false, error: 'the run took longer than 0.5 s (--timeout), so its worker thread was stopped' });
+    expect(replies[6]).toMatchObject({ ok: false, error: 'the run took longer than 0.5 s (--timeout), so its worker was stopped' });
+  });
+
+  it('workers run single-threaded V8 only when they take every core', async () => {
+    expect(workerFlags(2, 2)).toEqual(['--single-threaded']);
+    expect(workerFlags(4, 2)).toEqual(['--single-threaded']);
+    expect(workerFlags(1, 2)).toEqual([]);
+    // And the flags reach the worker processes (the stand-in reports its own).
+    const replies: SweepTaskReply[] = [];
+    await runPool(
+      { length: 1, get: () => ({ run: 0, seed: 1, sets: [], every: null }) },
+      { jobs: 1, flags: ['--single-threaded'], entry: new URL('./dying-worker.mjs', import.meta.url), workerData: { input: {}, baseDir: dir }, onReply: (r) => replies.push(r) },
+    );
+    expect(replies[0]).toMatchObject({ ok: true, result: { series: '--single-threaded' } });
   });
 
   it('the worker bundle is cached while its inputs are unchanged and rebuilt when one changes', async () => {
