@@ -248,11 +248,28 @@ export class Messages {
   }
 }
 
+// The scratch buffer of stableSortBySender, grown as needed and shared by every
+// simulation of the thread (the sort is synchronous, so it is never in use twice).
+let sortScratch = new Int32Array(256);
+
+/**
+ * Sorts outbox[0, len) by sender, stably (equal senders keep their order): a
+ * bottom-up merge sort into one reused scratch buffer — no allocation per tick
+ * (TypedArray.prototype.sort copies its input to the heap) and O(len log len)
+ * even when many messages are out of order.
+ */
 function stableSortBySender(outbox: Int32Array, len: number, from: Int32Array): void {
-  // Sort (from, position) pairs packed in float64 keys: exact for ids and positions < 2^26.
-  const keys = new Float64Array(len);
-  for (let i = 0; i < len; i++) keys[i] = from[outbox[i]!]! * 67108864 + i;
-  keys.sort();
-  const copy = outbox.slice(0, len);
-  for (let i = 0; i < len; i++) outbox[i] = copy[keys[i]! % 67108864]!;
+  if (sortScratch.length < len) sortScratch = new Int32Array(Math.max(len, 2 * sortScratch.length));
+  let src: Int32Array = outbox, dst: Int32Array = sortScratch;
+  for (let width = 1; width < len; width *= 2) {
+    for (let lo = 0; lo < len; lo += 2 * width) {
+      const mid = Math.min(lo + width, len), hi = Math.min(lo + 2 * width, len);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) dst[k++] = from[src[j]!]! < from[src[i]!]! ? src[j++]! : src[i++]!;
+      while (i < mid) dst[k++] = src[i++]!;
+      while (j < hi) dst[k++] = src[j++]!;
+    }
+    const t = src; src = dst; dst = t;
+  }
+  if (src !== outbox) for (let i = 0; i < len; i++) outbox[i] = src[i]!;
 }

@@ -83,24 +83,33 @@ export interface EnvironmentNow {
 }
 
 /** The rate and weights at tick t, with shifts ramped linearly over their `over` ticks. */
+const SHIFT_KEYS: { at: string; over: string; rate: string; weights: string }[] = [];
+/** The state names of environment shift i (built once: no string building per tick). */
+function shiftKeys(i: number) {
+  return (SHIFT_KEYS[i] ??= { at: `env.shift.${i}.at`, over: `env.shift.${i}.over`, rate: `env.shift.${i}.rate`, weights: `env.shift.${i}.weights` });
+}
+
 export function environmentAt(ctx: Context, t: number): EnvironmentNow {
   const env = ctx.scenario.environment;
   const D = ctx.scenario.population.domains;
   let rate = env.rate;
-  let weights = Float64Array.from(env.domainWeights ?? new Array(D).fill(1));
+  // One weights buffer per simulation, rewritten each tick (no allocation per tick);
+  // the result is read at once by arrivals and never kept.
+  let weights = ctx.cache['env.weights'] as Float64Array | undefined;
+  if (weights === undefined || weights.length !== D) ctx.cache['env.weights'] = weights = new Float64Array(D);
+  for (let d = 0; d < D; d++) weights[d] = env.domainWeights?.[d] ?? 1;
   const shifts = ctx.state.scalars['env.shifts'] ?? 0;
   for (let i = 0; i < shifts; i++) {
-    const at = ctx.state.scalars[`env.shift.${i}.at`]!;
-    const over = ctx.state.scalars[`env.shift.${i}.over`]!;
+    const keys = shiftKeys(i);
+    const at = ctx.state.scalars[keys.at]!;
+    const over = ctx.state.scalars[keys.over]!;
     const f = over <= 0 ? 1 : Math.min(1, (t - at + 1) / (over + 1));
     if (t < at) continue;
-    const r = ctx.state.scalars[`env.shift.${i}.rate`];
+    const r = ctx.state.scalars[keys.rate];
     if (r !== undefined && !Number.isNaN(r)) rate = rate + (r - rate) * f;
-    if (ctx.state.has(`env.shift.${i}.weights`)) {
-      const w = ctx.state.f64(`env.shift.${i}.weights`);
-      const next = new Float64Array(D);
-      for (let d = 0; d < D; d++) next[d] = weights[d]! + (w[d]! - weights[d]!) * f;
-      weights = next;
+    if (ctx.state.has(keys.weights)) {
+      const w = ctx.state.f64(keys.weights);
+      for (let d = 0; d < D; d++) weights[d] = weights[d]! + (w[d]! - weights[d]!) * f;
     }
   }
   return { rate, weights };
@@ -278,6 +287,8 @@ export interface Outcome {
  * with probability 1 / (1 + exp(−(q − h) / 0.1)) (protocol stream). Then
  * phase 6 (Deadlines): open situations past their deadline are missed.
  */
+const OUTCOME: Outcome = { sit: 0, leader: 0, slot: 0, success: false, wasted: false };
+
 export function workAndDeadlines(ctx: Context, t: number): void {
   const state = ctx.state;
   const rng = ctx.streams.protocol;
@@ -310,7 +321,16 @@ export function workAndDeadlines(ctx: Context, t: number): void {
       }
     }
     endAttempt(ctx, slot);
-    ctx.protocol.onOutcome?.(ctx, { sit, leader, slot, success, wasted });
+    if (ctx.protocol.onOutcome) {
+      // One outcome record reused for every attempt (protocols read it during the call only).
+      const o = OUTCOME;
+      o.sit = sit;
+      o.leader = leader;
+      o.slot = slot;
+      o.success = success;
+      o.wasted = wasted;
+      ctx.protocol.onOutcome(ctx, o);
+    }
   }
   // Keep the live list compact, in creation order (new attempts may have been appended by onOutcome).
   const newLen = state.scalars['attempts.length']!;
@@ -355,19 +375,31 @@ function resolve(ctx: Context, sit: number, resolver: number, q: number, t: numb
 
 /** The highest skill among alive people in domain d (cached within a tick; the cache is not state). */
 function bestSkill(ctx: Context, d: number): number {
-  const key = `best/${ctx.tick}/${ctx.state.scalars['aliveCount']}/${d}`;
-  const hit = ctx.cache[key] as number | undefined;
-  if (hit !== undefined) return hit;
   const D = ctx.scenario.population.domains;
+  const aliveCount = ctx.state.scalars['aliveCount']!;
+  let c = ctx.cache['bestSkill'] as BestSkillCache | undefined;
+  if (c === undefined || c.best.length !== D) ctx.cache['bestSkill'] = c = { tick: -1, aliveCount: -1, best: new Float64Array(D), known: new Uint8Array(D) };
+  if (c.tick !== ctx.tick || c.aliveCount !== aliveCount) {
+    c.tick = ctx.tick;
+    c.aliveCount = aliveCount;
+    c.known.fill(0);
+  }
+  if (c.known[d] === 1) return c.best[d]!;
   const skill = ctx.state.f32('skill');
   const alive = ctx.state.u8('alive');
   let best = 0;
   for (let i = 0; i < ctx.n; i++) if (alive[i] && skill[i * D + d]! > best) best = skill[i * D + d]!;
-  // Forget only earlier ticks' values (every domain's entry of this tick stays cached).
-  const current = `best/${ctx.tick}/`;
-  for (const k of Object.keys(ctx.cache)) if (k.startsWith('best/') && !k.startsWith(current)) delete ctx.cache[k];
-  ctx.cache[key] = best;
+  c.best[d] = best;
+  c.known[d] = 1;
   return best;
+}
+
+/** bestSkill's memo: each domain's best skill, valid for one tick and head count. */
+interface BestSkillCache {
+  tick: number;
+  aliveCount: number;
+  best: Float64Array;
+  known: Uint8Array;
 }
 
 function endAttempt(ctx: Context, slot: number): void {
