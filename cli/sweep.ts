@@ -20,17 +20,17 @@ import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Ma
 
 const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]
 
-Runs a sweep file's grid × seeds × variants on a pool of worker threads and
+Runs a sweep file's grid × seeds × variants on a pool of worker processes and
 writes DIR/runs.csv, summary.csv, manifest.json (and series.csv with "every").
 
-  --jobs N     worker threads (default: the number of cores)
+  --jobs N     worker processes (default: the number of cores)
   --out DIR    output directory (default: <sweep name>-out, or with --shard
                <sweep name>-shard-<i>-of-<N>)
   --shard i/N  run only the runs r with r mod N = i (0 <= i < N); join the
                shards' directories with \`equipotent merge\`
   --resume     continue the sweep in DIR: run only the runs its journal lacks,
                and retry the failed ones
-  --timeout S  stop a run that takes longer than S seconds (its worker thread
+  --timeout S  stop a run that takes longer than S seconds (its worker process
                is replaced) and record it as failed; default: no limit
 
 Exit 0 when every run is done, 1 when some failed (see manifest.json; --resume

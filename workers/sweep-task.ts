@@ -3,7 +3,7 @@
 // values, then the sweep's seed and ticks — the order `run --set` uses, so
 // `equipotent run <scenario> --seed S --ticks T --set k=v …` reproduces any
 // row of runs.csv, hash included), run from the same seed (common random numbers).
-// Runs in the sweep pool's worker threads (workers/sweep-worker.ts) and, for
+// Runs in the sweep pool's worker processes (workers/sweep-worker.ts) and, for
 // tests and benchmarks, on any thread.
 import { readDataFiles } from '../cli/load-scenario.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';

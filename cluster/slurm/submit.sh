@@ -7,7 +7,7 @@
 #   e.g. cluster/slurm/submit.sh sweeps/hydra.json results/hydra 32 --partition=short --time=2:00:00
 #
 # The sbatch options go to both jobs (partition, account, time, --cpus-per-task
-# — a task then runs that many worker threads). Logs go to OUT/logs/. Prints the
+# — a task then runs that many worker processes). Logs go to OUT/logs/. Prints the
 # two job ids; the result is OUT/merged/{runs,summary}.csv.
 set -euo pipefail
 
