@@ -51,9 +51,15 @@ export interface TaskList {
   get(i: number): SweepTask;
 }
 
-/** The workers' V8 flags: single-threaded V8 when the workers take every core (see above). */
-export function workerFlags(jobs: number, cores = availableParallelism()): string[] {
-  return jobs >= cores ? ['--single-threaded'] : [];
+/**
+ * The workers' V8 flags: single-threaded V8 when the workers take every core (see
+ * above). EQUIPOTENT_SINGLE_THREADED=1 or 0 decides instead — for a machine whose
+ * core count Node misreads (a container or batch job that is not given its own
+ * CPU set), or to compare. The results are the same bytes either way.
+ */
+export function workerFlags(jobs: number, cores = availableParallelism(), choice = process.env.EQUIPOTENT_SINGLE_THREADED): string[] {
+  const single = choice === '1' ? true : choice === '0' ? false : jobs >= cores;
+  return single ? ['--single-threaded'] : [];
 }
 
 /** Runs every task on the pool; resolves when all have replied (or rejects when onReply throws). */

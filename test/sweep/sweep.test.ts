@@ -125,10 +125,22 @@ describe('sweep: numbering, columns, order', () => {
     }
   });
 
-  it('one worker and two workers write the same bytes (rows in run order whatever the finishing order)', async () => {
-    const r = await sweepInto(join(dir, 'sweep.json'), join(dir, 'one'), { jobs: 1 });
-    expect(r.code).toBe(0);
-    for (const f of ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json']) expect(read(dir, 'one', f)).toBe(read(dir, 'full', f));
+  it('one worker and two workers, V8 single-threaded or not, write the same bytes (rows in run order whatever the finishing order)', async () => {
+    const before = process.env.EQUIPOTENT_SINGLE_THREADED;
+    try {
+      process.env.EQUIPOTENT_SINGLE_THREADED = '0';
+      const r = await sweepInto(join(dir, 'sweep.json'), join(dir, 'one'), { jobs: 1 });
+      expect(r.code).toBe(0);
+      process.env.EQUIPOTENT_SINGLE_THREADED = '1';
+      const s = await sweepInto(join(dir, 'sweep.json'), join(dir, 'single'), { jobs: 2 });
+      expect(s.code).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.EQUIPOTENT_SINGLE_THREADED;
+      else process.env.EQUIPOTENT_SINGLE_THREADED = before;
+    }
+    for (const out of ['one', 'single']) {
+      for (const f of ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json']) expect(read(dir, out, f), `${out}/${f}`).toBe(read(dir, 'full', f));
+    }
   });
 
   it('series.csv is tidy long with a run column, every 10 ticks and the last', () => {
@@ -384,9 +396,11 @@ describe('sweep: the worker pool', () => {
   });
 
   it('workers run single-threaded V8 only when they take every core', async () => {
-    expect(workerFlags(2, 2)).toEqual(['--single-threaded']);
-    expect(workerFlags(4, 2)).toEqual(['--single-threaded']);
-    expect(workerFlags(1, 2)).toEqual([]);
+    expect(workerFlags(2, 2, undefined)).toEqual(['--single-threaded']);
+    expect(workerFlags(4, 2, undefined)).toEqual(['--single-threaded']);
+    expect(workerFlags(1, 2, undefined)).toEqual([]);
+    expect(workerFlags(1, 2, '1')).toEqual(['--single-threaded']);
+    expect(workerFlags(8, 2, '0')).toEqual([]);
     // And the flags reach the worker processes (the stand-in reports its own).
     const replies: SweepTaskReply[] = [];
     await runPool(
