@@ -1,6 +1,6 @@
 // `equipotent graph <scenario>`: the ties of one layer at tick T, after that
 // tick's shocks, as `source,target` with the scenario's own ids (CONTRACT.md).
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { AtomicFile } from './files.ts';
 import { readDataFiles } from './load-scenario.ts';
@@ -12,26 +12,20 @@ const USAGE = 'usage: equipotent graph <scenario> [--seed N] [--set path=value]â
 const COMPLETE_EXPORT_LIMIT = 10_000;
 
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        seed: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        variant: { type: 'string' },
-        at: { type: 'string' },
-        layer: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UserError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
+  const args = parseCommandArgs(argv, {
+    command: 'graph',
+    usage: USAGE,
+    options: {
+      seed: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      variant: { type: 'string' },
+      at: { type: 'string' },
+      layer: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  if (args === null) return 0;
+  const { values, positionals } = args;
   if (positionals.length !== 1) throw new UserError(`graph takes one scenario\n${USAGE}`);
   const layer = values.layer ?? 'informal';
   if (layer !== 'formal' && layer !== 'informal') throw new UserError(`--layer: expected "formal" or "informal", got "${layer}"`);

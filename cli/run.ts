@@ -2,7 +2,7 @@
 // runs every variant (or one) from the same seed, prints a side-by-side table
 // or the summary as JSON, and writes the series and events CSV files.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { AtomicFile, csvField } from './files.ts';
 import { formatNumber, table } from './format.ts';
@@ -25,32 +25,23 @@ export interface VariantRun {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        seed: { type: 'string' },
-        ticks: { type: 'string' },
-        variant: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        series: { type: 'string' },
-        every: { type: 'string' },
-        events: { type: 'string' },
-        json: { type: 'boolean' },
-        replay: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UserError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const args = parseCommandArgs(argv, {
+    command: 'run',
+    usage: USAGE,
+    options: {
+      seed: { type: 'string' },
+      ticks: { type: 'string' },
+      variant: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      series: { type: 'string' },
+      every: { type: 'string' },
+      events: { type: 'string' },
+      json: { type: 'boolean' },
+      replay: { type: 'string' },
+    },
+  });
+  if (args === null) return 0;
+  const { values, positionals } = args;
   if (values.replay !== undefined) return replayCommand(values.replay, values.json === true);
   if (positionals.length !== 1) throw new UserError(`run takes one scenario (a file or a built-in name)\n${USAGE}`);
 

@@ -5,26 +5,12 @@
 // message bill, and determinism across snapshots.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../engine/simulation.ts';
-import { validateScenario } from '../../engine/scenario/validate.ts';
+import { merge, runFrom, scenarioFrom, type Json } from './scenarios.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { arcIndex, buildGraph, hasTie, rebuildGraph } from '../../engine/graph/csr.ts';
 import { insertTies } from '../../engine/protocols/p2p-ties.ts';
 import { ContactDraw } from '../../engine/protocols/p2p-contacts.ts';
 import { standaloneRng } from '../../engine/rng.ts';
-
-type Json = Record<string, unknown>;
-
-function merge(base: Json, over: Json): Json {
-  const out: Json = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = base[k];
-    const objects = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b);
-    // An object of another `kind` (a layer, a skill distribution) replaces the base's instead of merging.
-    const sameKind = objects && ((v as Json)['kind'] === undefined || (v as Json)['kind'] === (b as Json)['kind']);
-    out[k] = objects && sameKind ? merge(b as Json, v as Json) : v;
-  }
-  return out;
-}
 
 const BASE: Json = {
   seed: 11,
@@ -34,18 +20,8 @@ const BASE: Json = {
   protocol: { kind: 'p2p' },
 };
 
-function scenario(over: Json = {}): Scenario {
-  const r = validateScenario(merge(BASE, over));
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.scenario;
-}
-
-function run(over: Json = {}, ticks?: number): Simulation {
-  const sc = scenario(over);
-  const sim = createSimulation(sc);
-  sim.step(ticks ?? sc.ticks);
-  return sim;
-}
+const scenario = (over: Json = {}): Scenario => scenarioFrom(BASE, over);
+const run = (over: Json = {}, ticks?: number): Simulation => runFrom(BASE, over, ticks);
 
 /** Per situation with a leader: (arrival, decision, leader's skill in its domain). */
 function leaders(sim: Simulation): { delay: number; skill: number; fraction: number }[] {

@@ -4,7 +4,8 @@
 // values themselves checked against the published numbers they stand for.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validationCases, type ValidationResult } from '../../engine/validation/index.ts';
+import { validationCases } from '../../engine/validation/index.ts';
+import { outcome } from './outcomes.ts';
 import { validationScenarios } from '../../engine/validation/scenarios.ts';
 import { studentQuantile, judge } from '../../engine/validation/case.ts';
 import { pushRoundsTheory } from '../../engine/validation/push-complete.ts';
@@ -12,20 +13,6 @@ import { pushPullRoundsTheory } from '../../engine/validation/gossip-modes.ts';
 import { blindCoinResidue, blindCoinResidueLimit, singleChainResidue } from '../../engine/validation/rumour-blind-coin.ts';
 import { giantShare } from '../../engine/validation/cascade-er.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
-
-const results = new Map<string, ValidationResult>();
-
-/** The quick-mode outcome of a validation case, run once per test file. */
-function outcome(id: string): ValidationResult {
-  let r = results.get(id);
-  if (!r) {
-    const c = validationCases.find((x) => x.id === id);
-    if (!c) throw new Error(`no validation case "${id}"`);
-    r = c.run({ quick: true });
-    results.set(id, r);
-  }
-  return r;
-}
 
 const INFORMATION_CASES = validationCases
   .map((c) => c.id)

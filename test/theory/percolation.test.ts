@@ -3,26 +3,13 @@
 // run once and shared by the assertions below, plus the theory values and the
 // independent union–find checked on their own.
 import { describe, expect, it } from 'vitest';
-import { validationCases, type ValidationResult } from '../../engine/validation/index.ts';
+import { validationCases } from '../../engine/validation/index.ts';
+import { outcome } from './outcomes.ts';
 import { sitePercolationGiant, SUBCRITICAL_CEILING } from '../../engine/validation/removal-er.ts';
 import { INTACT_ABOVE, SHATTERED_BELOW } from '../../engine/validation/attack-ba.ts';
 import { largestComponentUnionFind } from '../../engine/validation/giant-union-find.ts';
 import { buildGraph, completeGraph } from '../../engine/graph/csr.ts';
 import { giantComponentSize } from '../../engine/graph/components.ts';
-
-const results = new Map<string, ValidationResult>();
-
-/** The quick-mode outcome of a validation case, run once per test file. */
-function outcome(id: string): ValidationResult {
-  let r = results.get(id);
-  if (!r) {
-    const c = validationCases.find((x) => x.id === id);
-    if (!c) throw new Error(`no validation case "${id}"`);
-    r = c.run({ quick: true });
-    results.set(id, r);
-  }
-  return r;
-}
 
 const PERCOLATION_CASES = validationCases.map((c) => c.id).filter((id) => /^(removal|attack|giant)/.test(id));
 
