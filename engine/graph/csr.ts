@@ -55,6 +55,29 @@ export function completeGraph(n: number): Graph {
 }
 
 /**
+ * CSR from ties without loops or repeats, each node's arcs in tie order (sorted
+ * only when the ties come so: G(n, p) lists them in ascending (max, min) order).
+ * The generators that know their order use this instead of buildGraph's sort.
+ */
+export function csrInTieOrder(n: number, src: Int32Array, dst: Int32Array, count: number): Graph {
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < count; e++) {
+    offsets[src[e]! + 1]!++;
+    offsets[dst[e]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(2 * count);
+  for (let e = 0; e < count; e++) {
+    const u = src[e]!, v = dst[e]!;
+    targets[fill[u]!++] = v;
+    targets[fill[v]!++] = u;
+  }
+  const trust = new Float32Array(2 * count).fill(DEFAULT_TRUST);
+  return { n, offsets, targets, trust, complete: false };
+}
+
+/**
  * Builds a CSR graph from ties (u, v); drops self-loops and repeated ties, sorts
  * neighbours. `trustOf(e)` gives tie e's trust (the first occurrence wins), default 0.5.
  * O(n + m) plus the per-node sorts.

@@ -8,7 +8,7 @@
 // The pairs come out sorted by (v, w), so every node's arcs arrive in ascending
 // order (its smaller neighbours during its own row, its larger ones in later
 // rows): the CSR is filled directly, with no per-node sort.
-import { DEFAULT_TRUST, EdgeBuffer, type Graph } from './csr.ts';
+import { csrInTieOrder, EdgeBuffer, type Graph } from './csr.ts';
 import type { Rng } from '../rng.ts';
 
 /** G(n, p) with p = meanDegree / (n − 1); assumes n ≥ 0, meanDegree ≥ 0. Expected ties n·meanDegree/2. */
@@ -30,29 +30,7 @@ export function randomGraph(n: number, meanDegree: number, rng: Rng): Graph {
       if (v < n) ties.push(v, w);
     }
   }
-  return sortedTiesToGraph(n, ties);
+  // G(n, p) lists ties in ascending (max, min) order: each node's arcs land already sorted.
+  return csrInTieOrder(n, ties.src, ties.dst, ties.length);
 }
 
-/**
- * CSR from ties listed in ascending (max, min) order with no loops or repeats —
- * the order G(n, p) produces — so each node's arcs land already sorted.
- */
-function sortedTiesToGraph(n: number, ties: EdgeBuffer): Graph {
-  const count = ties.length;
-  const src = ties.src, dst = ties.dst;
-  const offsets = new Int32Array(n + 1);
-  for (let e = 0; e < count; e++) {
-    offsets[src[e]! + 1]!++;
-    offsets[dst[e]! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(2 * count);
-  for (let e = 0; e < count; e++) {
-    const u = src[e]!, v = dst[e]!;
-    targets[fill[u]!++] = v;
-    targets[fill[v]!++] = u;
-  }
-  const trust = new Float32Array(2 * count).fill(DEFAULT_TRUST);
-  return { n, offsets, targets, trust, complete: false };
-}

@@ -11,7 +11,7 @@
 // once per tie end), an Int32Array of 2·m·(n − m) entries filled as we go; a
 // repeated pick among the m is rejected and redrawn (networkx's `_random_subset`),
 // with a stamp array instead of a set so a draw costs O(1).
-import { DEFAULT_TRUST, type Graph } from './csr.ts';
+import { csrInTieOrder, type Graph } from './csr.ts';
 import type { Rng } from '../rng.ts';
 
 /** The BA graph on n nodes with m ties per new node; assumes integers 1 ≤ m < n. */
@@ -57,19 +57,8 @@ export function scaleFree(n: number, m: number, rng: Rng): Graph {
  * come from newer nodes in ascending order, so only its own m picks are out of order.
  */
 function tiesToGraph(n: number, src: Int32Array, dst: Int32Array, count: number): Graph {
-  const offsets = new Int32Array(n + 1);
-  for (let e = 0; e < count; e++) {
-    offsets[src[e]! + 1]!++;
-    offsets[dst[e]! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(2 * count);
-  for (let e = 0; e < count; e++) {
-    const u = src[e]!, v = dst[e]!;
-    targets[fill[u]!++] = v;
-    targets[fill[v]!++] = u;
-  }
+  const g = csrInTieOrder(n, src, dst, count);
+  const { offsets, targets } = g;
   for (let i = 0; i < n; i++) {
     const a = offsets[i]!, b = offsets[i + 1]!;
     for (let x = a + 1; x < b; x++) {
@@ -82,6 +71,5 @@ function tiesToGraph(n: number, src: Int32Array, dst: Int32Array, count: number)
       targets[y + 1] = key;
     }
   }
-  const trust = new Float32Array(2 * count).fill(DEFAULT_TRUST);
-  return { n, offsets, targets, trust, complete: false };
+  return g;
 }
