@@ -173,7 +173,10 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
       toolbar: document.querySelector('.toolbar')!.getBoundingClientRect().height,
       chartsBottom: document.getElementById('charts')!.getBoundingClientRect().bottom,
       shown: window.equipotent.shownCharts,
+      // The rightmost visible control of the toolbar (none may be cut off at the edge).
+      toolbarRight: Math.max(...[...document.querySelectorAll('.toolbar > *')].filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().right)),
     }));
+    expect(fit.toolbarRight).toBeLessThanOrEqual(1366);
     expect(fit.scroll).toBeLessThanOrEqual(768);
     expect(fit.toolbar).toBeLessThan(60);
     expect(fit.chartsBottom).toBeLessThanOrEqual(768);
