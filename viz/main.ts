@@ -16,6 +16,7 @@ import type { ShockSpec } from '../engine/shocks.ts';
 import type { LessonStep } from '../engine/scenario/schema.ts';
 import './page-api.ts';
 import type { Theme } from './palette.ts';
+import { fitText } from './fit-text.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -31,6 +32,21 @@ const ui = {
   lessonToggle: $<HTMLButtonElement>('lesson-toggle'), lesson: $('lesson'), lessonText: $('lesson-text'), lessonCount: $('lesson-count'),
   lessonNext: $<HTMLButtonElement>('lesson-next'), lessonClose: $<HTMLButtonElement>('lesson-close'),
 };
+
+// ---- the notice panel fits its text ----------------------------------------------------
+
+let fitPending = false;
+/** Refits the notice panel's text after the next layout (text, mode or window changed). */
+function fitNotice(): void {
+  if (fitPending) return;
+  fitPending = true;
+  requestAnimationFrame(() => {
+    fitPending = false;
+    const box = ui.noticeBox.closest<HTMLElement>('.notice');
+    if (box) fitText(box, [ui.noticeBox, ui.lesson]);
+  });
+}
+window.addEventListener('resize', fitNotice);
 
 const runner = new Runner();
 const view = new NetworkView(ui.stage);
@@ -97,6 +113,7 @@ async function loadRun(source: RunSource, shared?: { shocks: SharedRun['shocks']
   ui.cards.replaceChildren(...cardEls);
   const input = source.input as { notice?: unknown; description?: unknown; name?: unknown };
   ui.notice.textContent = typeof input?.notice === 'string' ? input.notice : 'Press play, then try the shock buttons and watch the charts.';
+  fitNotice();
   ui.description.textContent = typeof input?.description === 'string' ? input.description : '';
   ui.seed.value = String(source.seed);
   buildSliders();
@@ -280,6 +297,7 @@ function showLesson(text: string): void {
   ui.lessonCount.textContent = `step ${lessonAt + 1} of ${steps.length}`;
   ui.lessonNext.textContent = lessonAt + 1 >= steps.length ? 'finish' : 'next ▸';
   ui.lessonToggle.setAttribute('aria-pressed', 'true');
+  fitNotice();
 }
 
 function stopLesson(): void {
@@ -289,6 +307,7 @@ function stopLesson(): void {
   ui.noticeBox.hidden = false;
   ui.lessonToggle.setAttribute('aria-pressed', 'false');
   charts.watch([]);
+  fitNotice();
 }
 
 /** Starts the lesson from a fresh run (tick 0, no live shocks) at its first step. */
@@ -585,6 +604,7 @@ function setTheme(t: Theme, remember = true): void {
 
 function togglePresent(): void {
   document.body.classList.toggle('presenting');
+  fitNotice();
   if (document.body.classList.contains('presenting')) ui.drawer.hidden = true;
 }
 
@@ -636,3 +656,4 @@ async function start(): Promise<void> {
 }
 
 void start();
+

@@ -161,6 +161,13 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     expect(await page.isVisible('#play')).toBe(true);
     expect(await page.isVisible('#shock-buttons button')).toBe(true);
     expect(await page.isVisible('#drawer-toggle')).toBe(false);
+    // The notice is read from the back of the room: its text fits its panel (smaller type, no scrollbar).
+    const notice = await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('.notice')!;
+      return { overflow: box.scrollHeight - box.clientHeight, font: parseFloat(getComputedStyle(document.getElementById('notice')!).fontSize) };
+    });
+    expect(notice.overflow).toBeLessThanOrEqual(1);
+    expect(notice.font).toBeGreaterThanOrEqual(13);
     await page.keyboard.press('p');
     await page.setViewportSize({ width: 1920, height: 1080 });
   });
