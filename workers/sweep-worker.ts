@@ -42,3 +42,7 @@ process.on('uncaughtException', (e) => {
   }
 });
 process.on('disconnect', () => process.exit());
+// Ctrl-C reaches the whole process group: the sweep's process decides what it means
+// (it stops, its journal intact), and this worker ends with it, not on its own with
+// its run recorded as failed.
+process.on('SIGINT', () => {});
