@@ -90,10 +90,11 @@ export async function prepareWorkerEntry(entryTs: URL = ENTRY_TS, dir: string = 
       write: false,
       metafile: true,
       logLevel: 'silent',
+      absWorkingDir: PACKAGE_ROOT, // the metafile names inputs relative to it
     });
     const code = result.outputFiles[0]!.contents;
     const inputs: Stamp[] = Object.keys(result.metafile.inputs).map((p) => {
-      const abs = resolve(p); // esbuild names inputs relative to the working directory
+      const abs = resolve(PACKAGE_ROOT, p);
       const st = statSync(abs);
       return [abs, st.size, st.mtimeMs];
     });
