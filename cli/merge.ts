@@ -10,7 +10,7 @@ import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { AtomicFile } from './files.ts';
-import { indexSeries, JOURNAL, readAt, readJournal, SERIES_JOURNAL, type JournalRecord, type LineRef } from './sweep/journal.ts';
+import { indexSeries, JOURNAL, LineReader, readAt, readJournal, SERIES_JOURNAL, type JournalEntry, type LineRef } from './sweep/journal.ts';
 import { MANIFEST, writeOutputs, type Manifest } from './sweep/outputs.ts';
 import { parseShard, projectVersion, shardRuns, type SweepSpec } from './sweep/plan.ts';
 
@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
 interface Input {
   dir: string;
   manifest: Manifest;
-  records: Map<number, JournalRecord>;
+  records: Map<number, JournalEntry>;
 }
 
 /** Merges sweep output directories into `out`; throws UserError for anything that does not add up. */
@@ -105,7 +105,7 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
   if (missing.length > 0) throw new UserError(`merge: ${missingMessage(missing, inputs, failed, total)}`);
 
   // Everything adds up: write the merged journals and the result files.
-  const records = new Map<number, JournalRecord>();
+  const records = new Map<number, JournalEntry>();
   for (let r = 0; r < total; r++) records.set(r, owner.get(r)!.records.get(r)!);
   const every = spec.sweep.every !== undefined;
   const seriesIndex = new Map<Input, Map<number, LineRef>>();
@@ -121,13 +121,26 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
     const line = seriesIndex.get(input)?.get(run);
     return line ? { path: join(input.dir, SERIES_JOURNAL), line } : undefined;
   };
-  const journal = new AtomicFile(join(out, JOURNAL));
+  // The merged journal: each run's line copied as it is in its shard's journal.
+  const journalPath = join(out, JOURNAL);
+  const journal = new AtomicFile(journalPath);
+  const reader = new LineReader();
+  let offset = 0;
   try {
-    for (let r = 0; r < total; r++) journal.write(`${JSON.stringify(records.get(r))}\n`);
+    for (let r = 0; r < total; r++) {
+      const line = reader.line(records.get(r)!.at);
+      journal.write(`${line}\n`);
+      // From here on the run's line is the merged journal's (the shards may be removed).
+      const length = Buffer.byteLength(line, 'utf8');
+      records.set(r, { ...records.get(r)!, at: { path: journalPath, offset, length } });
+      offset += length + 1;
+    }
     journal.commit();
   } catch (e) {
     journal.abort();
     throw e;
+  } finally {
+    reader.close();
   }
   if (every) copySeriesJournal(join(out, SERIES_JOURNAL), total, seriesOf);
   return writeOutputs(out, spec, null, shardRuns(total, null), records, seriesOf);

@@ -166,8 +166,8 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
           } else {
             rec = { run: reply.run, seed, error: reply.error };
           }
-          journalWriter.append(rec);
-          records.set(reply.run, rec);
+          const at = journalWriter.append(rec);
+          records.set(reply.run, rec.error !== undefined ? { run: rec.run, seed, error: rec.error, at } : { run: rec.run, seed, at });
           pending.delete(reply.run);
           partial.advance(records, isFinal);
           progress.tick(!reply.ok);
@@ -182,7 +182,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
     seriesWriter?.close();
   }
 
-  const series = every ? indexSeries(seriesPath, new Set([...records].filter(([, r]) => r.rows !== undefined).map(([run]) => run))) : new Map();
+  const series = every ? indexSeries(seriesPath, new Set([...records].filter(([, r]) => r.error === undefined).map(([run]) => run))) : new Map();
   const manifest = writeOutputs(out, plan, shard, selection, records, (run) => {
     const line = series.get(run);
     return line ? { path: seriesPath, line } : undefined;

@@ -11,6 +11,11 @@
 //
 // A kill in the middle of a write leaves a torn last line: readers skip it and
 // a writer cuts it off before appending, so the next line starts clean.
+//
+// Reading a journal keeps, per run, where its line is and not its rows (a
+// classroom run's rows are ~10 KB as objects): the result files are written by
+// reading the rows back run by run, so a sweep or a merge of a million runs
+// needs memory for its index, not for its results.
 import { closeSync, existsSync, fsyncSync, openSync, readSync, statSync, ftruncateSync, writeSync } from 'node:fs';
 import type { RunRow } from '../../workers/sweep-task.ts';
 
@@ -20,6 +25,16 @@ export const SERIES_JOURNAL = 'series.ndjson';
 export type JournalRecord =
   | { run: number; seed: number; rows: RunRow[]; error?: undefined }
   | { run: number; seed: number; error: string; rows?: undefined };
+
+/** Where a run's journal line is: the file, its first byte and its length (without the newline). */
+export interface LineAt {
+  path: string;
+  offset: number;
+  length: number;
+}
+
+/** What a reader keeps of a journal line: the run, its seed, its error if it failed, and where the line is. */
+export type JournalEntry = { run: number; seed: number; error?: string; at: LineAt };
 
 /** A complete line of a journal file: where it starts, its length (without the newline), its run. */
 export interface LineRef {
@@ -80,9 +95,9 @@ export function readAt(fd: number, offset: number, length: number): string {
   return buf.toString('utf8');
 }
 
-/** What a journal holds: the last record of each run, and lines that could not be read. */
+/** What a journal holds: the last entry of each run, and lines that could not be read. */
 export interface JournalContents {
-  records: Map<number, JournalRecord>;
+  records: Map<number, JournalEntry>;
   /** Runs with more than one record (retries). */
   retried: number;
   /** Complete lines that are not valid records (should not happen; reported, then ignored). */
@@ -91,9 +106,9 @@ export interface JournalContents {
   validBytes: number;
 }
 
-/** Reads `journal.ndjson`; a missing file is an empty journal. */
+/** Reads `journal.ndjson` (each line checked whole, then only its entry kept); a missing file is an empty journal. */
 export function readJournal(path: string): JournalContents {
-  const records = new Map<number, JournalRecord>();
+  const records = new Map<number, JournalEntry>();
   let bad = 0;
   let retried = 0;
   if (!existsSync(path)) return { records, retried, bad, validBytes: 0 };
@@ -107,16 +122,41 @@ export function readJournal(path: string): JournalContents {
         bad++;
         return;
       }
-      if (!Number.isSafeInteger(rec.run) || (rec.error === undefined && !Array.isArray(rec.rows))) {
+      if (!Number.isSafeInteger(rec.run) || !Number.isSafeInteger(rec.seed) || (rec.error === undefined && !Array.isArray(rec.rows))) {
         bad++;
         return;
       }
       if (records.has(rec.run)) retried++;
-      records.set(rec.run, rec);
+      const at = { path, offset: line.offset, length: line.length };
+      records.set(rec.run, rec.error !== undefined ? { run: rec.run, seed: rec.seed, error: rec.error, at } : { run: rec.run, seed: rec.seed, at });
     });
     return { records, retried, bad, validBytes };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Reads journal lines back by where they are (one open file per journal, until close). */
+export class LineReader {
+  private fds = new Map<string, number>();
+
+  /** The line's text. */
+  line(at: LineAt): string {
+    let fd = this.fds.get(at.path);
+    if (fd === undefined) this.fds.set(at.path, (fd = openSync(at.path, 'r')));
+    return readAt(fd, at.offset, at.length);
+  }
+
+  /** The rows of a done run's journal line. */
+  rows(at: LineAt): RunRow[] {
+    const rec = JSON.parse(this.line(at)) as JournalRecord;
+    if (rec.rows === undefined) throw new Error(`${at.path}: the line at byte ${at.offset} is not a done run`);
+    return rec.rows;
+  }
+
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
   }
 }
 
@@ -132,21 +172,27 @@ export function indexSeries(path: string, done: ReadonlySet<number>): Map<number
 /** An append-only journal file: each `append` is one write() followed by fsync. */
 export class JournalWriter {
   private fd: number;
+  /** The file's length: where the next line starts. */
+  private size: number;
 
   /** Opens `path` for appending, first cutting off a torn last line. */
   constructor(readonly path: string) {
     this.fd = openSync(path, 'a+');
     const complete = scanLines(path, () => {});
     if (statSync(path).size > complete) ftruncateSync(this.fd, complete);
+    this.size = complete;
   }
 
-  /** Appends one record as a line and makes it durable before returning. */
-  append(record: object): void {
+  /** Appends one record as a line and makes it durable before returning; returns where the line is. */
+  append(record: object): LineAt {
     const line = `${JSON.stringify(record)}\n`;
     const buf = Buffer.from(line, 'utf8');
+    const offset = this.size;
     let done = 0;
     while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done);
     fsyncSync(this.fd);
+    this.size += buf.length;
+    return { path: this.path, offset, length: buf.length - 1 };
   }
 
   close(): void {

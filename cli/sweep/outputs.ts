@@ -6,7 +6,7 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtomicFile } from '../files.ts';
-import { readAt, type JournalRecord, type LineRef } from './journal.ts';
+import { LineReader, readAt, type JournalEntry, type LineRef } from './journal.ts';
 import { shardText, type Shard, type SweepSpec } from './plan.ts';
 import { ColumnSet, runLines, runsHeader, type Columns } from './tables.ts';
 import { summaryLines, type DoneRun } from './summary.ts';
@@ -50,10 +50,9 @@ export interface Manifest extends SweepSpec {
 /** Where a run's series line is: a series journal's path and the line. */
 export type SeriesSource = (run: number) => { path: string; line: LineRef } | undefined;
 
-/** Tallies which selected runs are done, failed and missing. */
-export function tally(selection: RunSelection, records: ReadonlyMap<number, JournalRecord>) {
+/** Tallies which selected runs are done, failed and missing (done runs in selection order). */
+export function tally(selection: RunSelection, records: ReadonlyMap<number, JournalEntry>) {
   const done: DoneRun[] = [];
-  const seeds: number[] = [];
   const failed: FailedRun[] = [];
   let missing = 0;
   for (let i = 0; i < selection.length; i++) {
@@ -61,16 +60,13 @@ export function tally(selection: RunSelection, records: ReadonlyMap<number, Jour
     const rec = records.get(r);
     if (rec === undefined) missing++;
     else if (rec.error !== undefined) failed.push({ run: r, seed: rec.seed, error: rec.error });
-    else {
-      done.push({ run: r, rows: rec.rows });
-      seeds.push(rec.seed);
-    }
+    else done.push(rec);
   }
-  return { done, seeds, failed, missing };
+  return { done, failed, missing };
 }
 
 /** The manifest of an output covering `selection`, from the records so far. */
-export function manifestOf(spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalRecord>): Manifest {
+export function manifestOf(spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>): Manifest {
   const { done, failed, missing } = tally(selection, records);
   const { version, specHash, sweep, scenario, data, grid, variants } = spec;
   return {
@@ -106,25 +102,32 @@ function writeFile(path: string, lines: Iterable<string>): void {
   }
 }
 
-/** The value columns over the done runs, in run order. */
-export function columnsOf(done: readonly DoneRun[]): Columns {
+/** The value columns over the done runs, in run order (their rows read back one run at a time). */
+export function columnsOf(done: readonly DoneRun[], reader: LineReader): Columns {
   const set = new ColumnSet();
-  for (const d of done) for (const row of d.rows) set.add(row);
+  for (const d of done) for (const row of reader.rows(d.at)) set.add(row);
   return set.columns();
 }
 
 /**
  * Writes runs.csv, summary.csv, series.csv (when the sweep has `every`) and
- * manifest.json into `dir` from the records of the selected runs. Returns the manifest.
+ * manifest.json into `dir` from the journal entries of the selected runs,
+ * reading each run's rows back from its journal line as it is written (the
+ * rows are never all in memory). Returns the manifest.
  */
-export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalRecord>, series: SeriesSource): Manifest {
-  const { done, seeds } = tally(selection, records);
-  const columns = columnsOf(done);
-  writeFile(join(dir, RUNS_CSV), (function* () {
-    yield runsHeader(spec, columns);
-    for (let i = 0; i < done.length; i++) yield runLines(spec, columns, done[i]!.run, seeds[i]!, done[i]!.rows);
-  })());
-  writeFile(join(dir, SUMMARY_CSV), summaryLines(spec, columns, done));
+export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>, series: SeriesSource): Manifest {
+  const { done } = tally(selection, records);
+  const reader = new LineReader();
+  try {
+    const columns = columnsOf(done, reader);
+    writeFile(join(dir, RUNS_CSV), (function* () {
+      yield runsHeader(spec, columns);
+      for (const d of done) yield runLines(spec, columns, d.run, d.seed, reader.rows(d.at));
+    })());
+    writeFile(join(dir, SUMMARY_CSV), summaryLines(spec, columns, done, (d) => reader.rows(d.at)));
+  } finally {
+    reader.close();
+  }
   if (spec.sweep.every !== undefined) writeFile(join(dir, SERIES_CSV), seriesLines(done, series));
   rmSync(join(dir, RUNS_PARTIAL), { force: true });
   const manifest = manifestOf(spec, shard, selection, records);
@@ -164,35 +167,38 @@ export class PartialRuns {
   private fd: number | null;
   private columns: ColumnSet | null = null;
   private header: Columns | null = null;
+  private readonly reader = new LineReader();
 
   constructor(dir: string, private readonly spec: SweepSpec, private readonly selection: RunSelection) {
     this.fd = openSync(join(dir, RUNS_PARTIAL), 'w');
   }
 
-  /** Writes every run now final (`isFinal`) at the front of the selection. */
-  advance(records: ReadonlyMap<number, JournalRecord>, isFinal: (run: number) => boolean): void {
+  /** Writes every run now final (`isFinal`) at the front of the selection (rows read back from the journal). */
+  advance(records: ReadonlyMap<number, JournalEntry>, isFinal: (run: number) => boolean): void {
     while (this.fd !== null && this.pos < this.selection.length) {
       const r = this.selection.at(this.pos);
       const rec = records.get(r);
       if (rec === undefined || !isFinal(r)) return;
       this.pos++;
-      if (rec.rows === undefined) continue;
+      if (rec.error !== undefined) continue;
+      const rows = this.reader.rows(rec.at);
       if (this.columns === null) {
         this.columns = new ColumnSet();
-        for (const row of rec.rows) this.columns.add(row);
+        for (const row of rows) this.columns.add(row);
         this.header = this.columns.columns();
         writeSync(this.fd, runsHeader(this.spec, this.header));
       }
-      if (!rec.rows.every((row) => this.columns!.covers(row))) {
+      if (!rows.every((row) => this.columns!.covers(row))) {
         this.close();
         return;
       }
-      writeSync(this.fd, runLines(this.spec, this.header!, r, rec.seed, rec.rows));
+      writeSync(this.fd, runLines(this.spec, this.header!, r, rec.seed, rows));
     }
   }
 
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    this.reader.close();
   }
 }

@@ -8,23 +8,22 @@ import { ci95, pairedDifference, type Interval } from '../../engine/stats.ts';
 import type { RunRow } from '../../workers/sweep-task.ts';
 import { fmt, paramFields, type Columns } from './tables.ts';
 import type { SweepSpec } from './plan.ts';
+import type { JournalEntry } from './journal.ts';
 
 /** The statistics columns after `<params…>,variant,metric`. */
 export const SUMMARY_STATS = ['n', 'mean', 'sd', 'ci95Low', 'ci95High', 'diffN', 'diffMean', 'diffSd', 'diffCi95Low', 'diffCi95High'] as const;
 
-/** A done run's rows, by run number. */
-export interface DoneRun {
-  run: number;
-  rows: RunRow[];
-}
+/** A done run: its number, its seed and where its journal line is. */
+export type DoneRun = JournalEntry;
 
 const stats = (iv: Interval): string[] => [String(iv.n), fmt(iv.mean), fmt(iv.sd), fmt(iv.lo), fmt(iv.hi)];
 
 /**
  * The lines of summary.csv (header first). `runs` are the done runs in
- * ascending run order; `columns` the value columns of runs.csv (hash excluded here).
+ * ascending run order, `rowsOf` reads a run's rows (one grid point's runs are
+ * in memory at a time); `columns` the value columns of runs.csv (hash excluded here).
  */
-export function* summaryLines(spec: SweepSpec, columns: Columns, runs: readonly DoneRun[]): Generator<string> {
+export function* summaryLines(spec: SweepSpec, columns: Columns, runs: readonly DoneRun[], rowsOf: (run: DoneRun) => RunRow[]): Generator<string> {
   const header = [...spec.grid.keys, 'variant', 'metric', ...SUMMARY_STATS];
   yield `${header.map((h) => fmt(h)).join(',')}\n`;
   const metrics = columns.numeric;
@@ -35,11 +34,11 @@ export function* summaryLines(spec: SweepSpec, columns: Columns, runs: readonly 
     const point = Math.floor(runs[i]!.run / spec.grid.seeds);
     let j = i;
     while (j < runs.length && Math.floor(runs[j]!.run / spec.grid.seeds) === point) j++;
-    const group = runs.slice(i, j);
+    const group = runs.slice(i, j).map(rowsOf);
     i = j;
     const params = paramFields(spec, point);
     // values[v][m] = the metric over the point's runs, in run order (null where absent).
-    const values = labels.map((label) => metrics.map((m) => group.map((r) => valueOf(r.rows.find((row) => row.variant === label), m))));
+    const values = labels.map((label) => metrics.map((m) => group.map((rows) => valueOf(rows.find((row) => row.variant === label), m))));
     for (let v = 0; v < labels.length; v++) {
       for (let k = 0; k < metrics.length; k++) {
         const xs = values[v]![k]!.map((x) => (x === null ? NaN : x));

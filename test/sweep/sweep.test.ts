@@ -17,7 +17,7 @@ import { Progress } from '../../cli/sweep/progress.ts';
 import { runPool, workerFlags } from '../../cli/sweep/pool.ts';
 import { prepareWorkerEntry } from '../../cli/sweep/worker-bundle.ts';
 import type { SweepTaskReply } from '../../workers/sweep-task.ts';
-import { readJournal } from '../../cli/sweep/journal.ts';
+import { LineReader, readJournal } from '../../cli/sweep/journal.ts';
 import type { Manifest } from '../../cli/sweep/outputs.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { createSimulation } from '../../engine/simulation.ts';
@@ -294,7 +294,9 @@ describe('sweep: crash safety and --resume', () => {
     const journal = readFileSync(journalPath, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { run: number });
     expect(journal.length).toBe(40);
     expect(new Set(journal.map((j) => j.run)).size).toBe(40);
-    for (const [run, rec] of before) expect(journal.find((j) => j.run === run)).toEqual(rec);
+    const reader = new LineReader();
+    for (const [run, rec] of before) expect(journal.find((j) => j.run === run)).toEqual(JSON.parse(reader.line(rec.at)));
+    reader.close();
 
     const clean = await sweepInto(join(dir, 'crash.json'), join(dir, 'crash-clean'), { jobs: 2 });
     expect(clean.code).toBe(0);
