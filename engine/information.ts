@@ -15,6 +15,7 @@ import { MSG } from './messages.ts';
 import type { SeriesStore } from './metrics.ts';
 import { Misinformation, misinformedCount, misinformationClearedTick } from './misinformation.ts';
 import type { State } from './state.ts';
+import { itemKey } from './item-keys.ts';
 
 /** Per-person state of one item. */
 export const INFO = {
@@ -69,13 +70,13 @@ export class InformationLayer {
   addItem(ctx: Context, item: ItemSpec): number {
     const k = this.items.length;
     this.items.push(item);
-    ctx.state.set(`info.${k}.state`, new Uint8Array(ctx.n));
+    ctx.state.set(itemKey(k).state, new Uint8Array(ctx.n));
     // Removed people must never look unaware, or pull would let them ask.
     const alive = ctx.state.u8('alive');
-    const st = ctx.state.u8(`info.${k}.state`);
+    const st = ctx.state.u8(itemKey(k).state);
     for (let i = 0; i < ctx.n; i++) if (!alive[i]) st[i] = INFO.GONE;
-    ctx.state.scalars[`info.${k}.informed`] = 0;
-    ctx.state.scalars[`info.${k}.seeded`] = 0;
+    ctx.state.scalars[itemKey(k).informed] = 0;
+    ctx.state.scalars[itemKey(k).seeded] = 0;
     this.mis.addItem(ctx, k, item);
     return k;
   }
@@ -87,14 +88,14 @@ export class InformationLayer {
 
   /** True when v has heard item k (informed now, whatever they made of it). */
   hasHeard(ctx: Context, v: number, k: number): boolean {
-    const s = ctx.state.u8(`info.${k}.state`)[v];
+    const s = ctx.state.u8(itemKey(k).state)[v];
     return s === INFO.ACTIVE || s === INFO.QUIET || s === INFO.NEW;
   }
 
   /** v starts spreading the correction of false item k, as a detector does (the steward's fact-checking). */
   startCorrection(ctx: Context, v: number, k: number): void {
     const item = this.items[k];
-    if (item && ctx.state.scalars[`info.${k}.seeded`]) this.mis.startCorrection(ctx, v, k, item);
+    if (item && ctx.state.scalars[itemKey(k).seeded]) this.mis.startCorrection(ctx, v, k, item);
   }
 
   /** Alive people who believe a false item now (the `misinformed` series). */
@@ -114,27 +115,27 @@ export class InformationLayer {
 
   /** Number of alive people who have heard item k. */
   informed(state: State, k: number): number {
-    return state.scalars[`info.${k}.informed`]!;
+    return state.scalars[itemKey(k).informed]!;
   }
 
   /** Seeds the items due at this tick: seeds are informed at its start and act in it. */
   seedDue(ctx: Context, tick: number): void {
     for (let k = 0; k < this.items.length; k++) {
       const item = this.items[k]!;
-      if (item.at !== tick || ctx.state.scalars[`info.${k}.seeded`]) continue;
-      ctx.state.scalars[`info.${k}.seeded`] = 1;
-      const st = ctx.state.u8(`info.${k}.state`);
+      if (item.at !== tick || ctx.state.scalars[itemKey(k).seeded]) continue;
+      ctx.state.scalars[itemKey(k).seeded] = 1;
+      const st = ctx.state.u8(itemKey(k).state);
       const alive = ctx.state.u8('alive');
       let seeds = item.seeds;
       if (!seeds) seeds = drawAlive(ctx, item.seedCount);
-      let informed = ctx.state.scalars[`info.${k}.informed`]!;
+      let informed = ctx.state.scalars[itemKey(k).informed]!;
       for (const v of seeds) {
         if (v < 0 || v >= ctx.n || !alive[v] || st[v] !== INFO.UNAWARE) continue;
         st[v] = INFO.ACTIVE;
         informed++;
         if (this.mis.handles(item)) this.mis.onSeed(ctx, k, item, v);
       }
-      ctx.state.scalars[`info.${k}.informed`] = informed;
+      ctx.state.scalars[itemKey(k).informed] = informed;
     }
   }
 
@@ -147,7 +148,7 @@ export class InformationLayer {
   spreadInstant(ctx: Context): void {
     if (this.capacityLimited) return;
     for (let k = 0; k < this.items.length; k++) {
-      if (!ctx.state.scalars[`info.${k}.seeded`]) continue;
+      if (!ctx.state.scalars[itemKey(k).seeded]) continue;
       const item = this.items[k]!;
       if (this.mis.handles(item)) { this.mis.spreadInstant(ctx, k, item); continue; }
       if (item.mode === 'push' || item.mode === 'push-pull') this.pushInstant(ctx, k, item);
@@ -169,7 +170,7 @@ export class InformationLayer {
    */
   private pushInstant(ctx: Context, k: number, item: ItemSpec): void {
     const n = ctx.n;
-    const st = ctx.state.u8(`info.${k}.state`);
+    const st = ctx.state.u8(itemKey(k).state);
     const g = ctx.informal;
     const off = g.offsets, tg = g.targets;
     const fanout = item.fanout;
@@ -244,7 +245,7 @@ export class InformationLayer {
   /** Pull: each unaware person asks one random neighbour and is informed if it was active at the tick's start. */
   private pullInstant(ctx: Context, k: number): void {
     const n = ctx.n;
-    const st = ctx.state.u8(`info.${k}.state`);
+    const st = ctx.state.u8(itemKey(k).state);
     const g = ctx.informal;
     const off = g.offsets, tg = g.targets;
     const complete = g.complete;
@@ -278,7 +279,7 @@ export class InformationLayer {
    */
   private floodInstant(ctx: Context, k: number, item: ItemSpec): void {
     const n = ctx.n;
-    const st = ctx.state.u8(`info.${k}.state`);
+    const st = ctx.state.u8(itemKey(k).state);
     const g = ctx.informal;
     const off = g.offsets, tg = g.targets;
     const beta = item.beta;
@@ -330,7 +331,7 @@ export class InformationLayer {
 
   /** Stifling of the people who acted, then NEW → ACTIVE, and the informed count. */
   private finishTick(ctx: Context, k: number, item: ItemSpec): void {
-    const st = ctx.state.u8(`info.${k}.state`);
+    const st = ctx.state.u8(itemKey(k).state);
     const n = ctx.n;
     if (item.stifle > 0 && (item.mode !== 'pull')) {
       // Only people who were active at the tick's start acted; NEW ones are not yet ACTIVE.
@@ -343,7 +344,7 @@ export class InformationLayer {
     }
     const fresh = this.fresh;
     for (let i = 0; i < this.freshLength; i++) st[fresh[i]!] = INFO.ACTIVE;
-    ctx.state.scalars[`info.${k}.informed`]! += this.freshLength;
+    ctx.state.scalars[itemKey(k).informed]! += this.freshLength;
     this.freshLength = 0;
   }
 
@@ -363,8 +364,8 @@ export class InformationLayer {
     this.handled.length = 0;
     this.anyHandled = false;
     for (let k = 0; k < this.items.length; k++) {
-      this.st.push(ctx.state.u8(`info.${k}.state`));
-      this.live.push(ctx.state.scalars[`info.${k}.seeded`] === 1);
+      this.st.push(ctx.state.u8(itemKey(k).state));
+      this.live.push(ctx.state.scalars[itemKey(k).seeded] === 1);
       const h = this.mis.handles(this.items[k]!);
       this.handled.push(h);
       if (h) this.anyHandled = true;
@@ -451,7 +452,7 @@ export class InformationLayer {
     for (let i = 0; i < this.freshLength; i++) {
       const k = items[i]!;
       this.st[k]![fresh[i]!] = INFO.ACTIVE;
-      ctx.state.scalars[`info.${k}.informed`]!++;
+      ctx.state.scalars[itemKey(k).informed]!++;
     }
     this.freshLength = 0;
   }
@@ -461,8 +462,8 @@ export class InformationLayer {
     for (let k = 0; k < this.items.length; k++) {
       const item = this.items[k]!;
       if (this.mis.handles(item)) this.mis.onRemove(ctx, v, k, item);
-      const st = ctx.state.u8(`info.${k}.state`);
-      if (st[v] !== INFO.UNAWARE && st[v] !== INFO.GONE) ctx.state.scalars[`info.${k}.informed`]!--;
+      const st = ctx.state.u8(itemKey(k).state);
+      if (st[v] !== INFO.UNAWARE && st[v] !== INFO.GONE) ctx.state.scalars[itemKey(k).informed]!--;
       st[v] = INFO.GONE;
     }
   }
@@ -470,10 +471,10 @@ export class InformationLayer {
   /** People were hired: every item's array grows, newcomers unaware. */
   onGrow(ctx: Context, n: number): void {
     for (let k = 0; k < this.items.length; k++) {
-      const old = ctx.state.u8(`info.${k}.state`);
+      const old = ctx.state.u8(itemKey(k).state);
       const next = new Uint8Array(n);
       next.set(old);
-      ctx.state.set(`info.${k}.state`, next);
+      ctx.state.set(itemKey(k).state, next);
       const item = this.items[k]!;
       if (this.mis.handles(item)) this.mis.onGrow(ctx, k, item, n);
     }

@@ -52,6 +52,7 @@ import type { Context } from './context.ts';
 import { countContacts, type ItemSpec } from './information.ts';
 import { MSG } from './messages.ts';
 import type { SeriesStore } from './metrics.ts';
+import { itemKey } from './item-keys.ts';
 
 /** Per-person belief in a false item. */
 export const BELIEF = {
@@ -161,29 +162,29 @@ export class Misinformation {
     const n = ctx.n;
     const s = ctx.state;
     if (!item.truth) {
-      s.set(`info.${k}.belief`, new Uint8Array(n));
-      const corr = s.set(`info.${k}.corr`, new Uint8Array(n));
+      s.set(itemKey(k).belief, new Uint8Array(n));
+      const corr = s.set(itemKey(k).corr, new Uint8Array(n));
       const alive = s.u8('alive');
       for (let i = 0; i < n; i++) if (!alive[i]) corr[i] = GONE;
-      s.scalars[`info.${k}.believers`] = 0;
+      s.scalars[itemKey(k).believers] = 0;
     }
     if (this.official) {
-      s.set(`info.${k}.heard`, new Int32Array(n));
-      s.set(`info.${k}.sent`, new Int32Array(n));
-      s.set(`info.${k}.report`, new Uint8Array(n));
-      s.set(`info.${k}.upq`, new Int32Array(n));
-      s.set(`info.${k}.downq`, new Int32Array(n));
-      s.scalars[`info.${k}.waves`] = 0;
+      s.set(itemKey(k).heard, new Int32Array(n));
+      s.set(itemKey(k).sent, new Int32Array(n));
+      s.set(itemKey(k).report, new Uint8Array(n));
+      s.set(itemKey(k).upq, new Int32Array(n));
+      s.set(itemKey(k).downq, new Int32Array(n));
+      s.scalars[itemKey(k).waves] = 0;
     }
   }
 
   /** A seed of item k: seeds of a false item believe it (they start it), and report it under client-server. */
   onSeed(ctx: Context, k: number, item: ItemSpec, v: number): void {
     if (!item.truth) {
-      ctx.state.u8(`info.${k}.belief`)[v] = BELIEF.BELIEVER;
-      ctx.state.scalars[`info.${k}.believers`]!++;
+      ctx.state.u8(itemKey(k).belief)[v] = BELIEF.BELIEVER;
+      ctx.state.scalars[itemKey(k).believers]!++;
     }
-    if (this.official) ctx.state.u8(`info.${k}.report`)[v] = 1;
+    if (this.official) ctx.state.u8(itemKey(k).report)[v] = 1;
   }
 
   private params(ctx: Context): Params {
@@ -280,7 +281,7 @@ export class Misinformation {
   /** v stops believing item k (a believer detected it, or accepted a correction): corrected, spreading the correction. */
   private correct(ctx: Context, k: number, v: number, st: Uint8Array, belief: Uint8Array, corr: Uint8Array, now: boolean): void {
     belief[v] = BELIEF.CORRECTED;
-    ctx.state.scalars[`info.${k}.believers`]!--;
+    ctx.state.scalars[itemKey(k).believers]!--;
     if (st[v] === ACTIVE || st[v] === NEW) st[v] = QUIET;
     if (now) corr[v] = ACTIVE;
     else if (corr[v] === UNAWARE) this.pushCorrection(k, v, corr);
@@ -315,9 +316,9 @@ export class Misinformation {
    */
   startCorrection(ctx: Context, v: number, k: number, item: ItemSpec): void {
     if (item.truth || !ctx.state.u8('alive')[v]) return;
-    const st = ctx.state.u8(`info.${k}.state`);
-    const belief = ctx.state.u8(`info.${k}.belief`);
-    const corr = ctx.state.u8(`info.${k}.corr`);
+    const st = ctx.state.u8(itemKey(k).state);
+    const belief = ctx.state.u8(itemKey(k).belief);
+    const corr = ctx.state.u8(itemKey(k).corr);
     if (belief[v] === BELIEF.BELIEVER) this.correct(ctx, k, v, st, belief, corr, true);
     // A person already passing it on, or about to, keeps that state.
     if (corr[v] !== ACTIVE && corr[v] !== NEW) corr[v] = ACTIVE;
@@ -349,11 +350,11 @@ export class Misinformation {
     const p = this.params(ctx);
     this.skill = s.f32('skill');
     this.domains = ctx.scenario.population.domains;
-    const st = s.u8(`info.${k}.state`);
+    const st = s.u8(itemKey(k).state);
     const isFalse = !item.truth;
-    const belief = isFalse ? s.u8(`info.${k}.belief`) : null;
-    const corr = isFalse ? s.u8(`info.${k}.corr`) : null;
-    const report = this.official ? s.u8(`info.${k}.report`) : null;
+    const belief = isFalse ? s.u8(itemKey(k).belief) : null;
+    const corr = isFalse ? s.u8(itemKey(k).corr) : null;
+    const report = this.official ? s.u8(itemKey(k).report) : null;
     const rng = ctx.streams.information;
     this.contacts = 0;
     this.wasted = 0;
@@ -492,7 +493,7 @@ export class Misinformation {
    * client-server, believers (and, for true items, the informed) report it up.
    */
   private expose(ctx: Context, k: number, item: ItemSpec, u: number, st: Uint8Array, belief: Uint8Array | null, report: Uint8Array | null): void {
-    ctx.state.scalars[`info.${k}.informed`]!++;
+    ctx.state.scalars[itemKey(k).informed]!++;
     this.pushFresh(k, u, st);
     if (belief) {
       if (!this.believes(ctx, u, item)) {
@@ -500,7 +501,7 @@ export class Misinformation {
         return;
       }
       belief[u] = BELIEF.BELIEVER;
-      ctx.state.scalars[`info.${k}.believers`]!++;
+      ctx.state.scalars[itemKey(k).believers]!++;
     }
     if (report) report[u] = 1;
   }
@@ -514,9 +515,9 @@ export class Misinformation {
   private officialInstant(ctx: Context, k: number, item: ItemSpec, st: Uint8Array, belief: Uint8Array | null, corr: Uint8Array | null): void {
     const n = ctx.n;
     const s = ctx.state;
-    const report = s.u8(`info.${k}.report`);
-    const upq = s.i32(`info.${k}.upq`);
-    const downq = s.i32(`info.${k}.downq`);
+    const report = s.u8(itemKey(k).report);
+    const upq = s.i32(itemKey(k).upq);
+    const downq = s.i32(itemKey(k).downq);
     if (this.pendV.length < n) {
       this.pendV = new Int32Array(n);
       this.pendRep = new Uint8Array(n);
@@ -532,8 +533,8 @@ export class Misinformation {
       m++;
     }
     if (m === 0) return;
-    const heard = s.i32(`info.${k}.heard`);
-    const sent = s.i32(`info.${k}.sent`);
+    const heard = s.i32(itemKey(k).heard);
+    const sent = s.i32(itemKey(k).sent);
     const alive = s.u8('alive');
     const server = this.server(ctx);
     for (let i = 0; i < m; i++) {
@@ -596,10 +597,10 @@ export class Misinformation {
     heard: Int32Array, st: Uint8Array, belief: Uint8Array | null, corr: Uint8Array | null,
   ): number {
     if (w < heard[v]!) return 0;
-    const wave = ++ctx.state.scalars[`info.${k}.waves`]!;
+    const wave = ++ctx.state.scalars[itemKey(k).waves]!;
     heard[v] = wave;
     if (item.truth) {
-      if (st[v] === UNAWARE) { ctx.state.scalars[`info.${k}.informed`]!++; this.pushFresh(k, v, st); }
+      if (st[v] === UNAWARE) { ctx.state.scalars[itemKey(k).informed]!++; this.pushFresh(k, v, st); }
     } else if (belief![v] === BELIEF.BELIEVER) {
       // The server issued the correction: it does not go on believing.
       this.correct(ctx, k, v, st, belief!, corr!, false);
@@ -616,7 +617,7 @@ export class Misinformation {
     heard[v] = wave;
     if (item.truth) {
       // Official news informs; those it informs do not report it back up.
-      if (st[v] === UNAWARE) { ctx.state.scalars[`info.${k}.informed`]!++; this.pushFresh(k, v, st); }
+      if (st[v] === UNAWARE) { ctx.state.scalars[itemKey(k).informed]!++; this.pushFresh(k, v, st); }
     } else if (belief![v] === BELIEF.BELIEVER && ctx.streams.information.float() < this.p.acceptOfficial) {
       this.correct(ctx, k, v, st, belief!, corr!, false);
     }
@@ -636,13 +637,13 @@ export class Misinformation {
     for (let k = 0; k < items.length; k++) {
       const handled = this.handles(items[k]!);
       const isFalse = handled && !items[k]!.truth;
-      this.st.push(s.u8(`info.${k}.state`));
-      this.belief.push(isFalse ? s.u8(`info.${k}.belief`) : null);
-      this.corr.push(isFalse ? s.u8(`info.${k}.corr`) : null);
+      this.st.push(s.u8(itemKey(k).state));
+      this.belief.push(isFalse ? s.u8(itemKey(k).belief) : null);
+      this.corr.push(isFalse ? s.u8(itemKey(k).corr) : null);
       const off = handled && this.official;
-      this.heard.push(off ? s.i32(`info.${k}.heard`) : null);
-      this.sent.push(off ? s.i32(`info.${k}.sent`) : null);
-      this.report.push(off ? s.u8(`info.${k}.report`) : null);
+      this.heard.push(off ? s.i32(itemKey(k).heard) : null);
+      this.sent.push(off ? s.i32(itemKey(k).sent) : null);
+      this.report.push(off ? s.u8(itemKey(k).report) : null);
     }
     this.freshLength = 0;
     this.cfreshLength = 0;
@@ -774,22 +775,22 @@ export class Misinformation {
   onRemove(ctx: Context, v: number, k: number, item: ItemSpec): void {
     const s = ctx.state;
     if (!item.truth) {
-      const belief = s.u8(`info.${k}.belief`);
-      if (belief[v] === BELIEF.BELIEVER && s.u8(`info.${k}.state`)[v] !== GONE) s.scalars[`info.${k}.believers`]!--;
-      s.u8(`info.${k}.corr`)[v] = GONE;
+      const belief = s.u8(itemKey(k).belief);
+      if (belief[v] === BELIEF.BELIEVER && s.u8(itemKey(k).state)[v] !== GONE) s.scalars[itemKey(k).believers]!--;
+      s.u8(itemKey(k).corr)[v] = GONE;
     }
     if (this.official) {
-      s.u8(`info.${k}.report`)[v] = 0;
-      s.i32(`info.${k}.upq`)[v] = 0;
-      s.i32(`info.${k}.downq`)[v] = 0;
+      s.u8(itemKey(k).report)[v] = 0;
+      s.i32(itemKey(k).upq)[v] = 0;
+      s.i32(itemKey(k).downq)[v] = 0;
     }
   }
 
   /** People were hired: item k's arrays grow, newcomers unaware. */
   onGrow(ctx: Context, k: number, item: ItemSpec, n: number): void {
     const names = [
-      ...(item.truth ? [] : [`info.${k}.belief`, `info.${k}.corr`]),
-      ...(this.official ? [`info.${k}.heard`, `info.${k}.sent`, `info.${k}.report`, `info.${k}.upq`, `info.${k}.downq`] : []),
+      ...(item.truth ? [] : [itemKey(k).belief, itemKey(k).corr]),
+      ...(this.official ? [itemKey(k).heard, itemKey(k).sent, itemKey(k).report, itemKey(k).upq, itemKey(k).downq] : []),
     ];
     for (const name of names) {
       const old = ctx.state.arrays[name];
@@ -812,16 +813,16 @@ export function misinformedCount(ctx: Context, items: readonly ItemSpec[]): numb
   const s = ctx.state.scalars;
   let only = -1, count = 0;
   for (let k = 0; k < items.length; k++) {
-    if (items[k]!.truth || !s[`info.${k}.seeded`]) continue;
+    if (items[k]!.truth || !s[itemKey(k).seeded]) continue;
     only = k;
     count++;
   }
   if (count === 0) return 0;
-  if (count === 1) return s[`info.${only}.believers`]!;
+  if (count === 1) return s[itemKey(only).believers]!;
   // Several false items: count people, not person-items (one person may believe two rumours).
   const alive = ctx.state.u8('alive');
   const beliefs: Uint8Array[] = [];
-  for (let k = 0; k < items.length; k++) if (!items[k]!.truth && s[`info.${k}.seeded`]) beliefs.push(ctx.state.u8(`info.${k}.belief`));
+  for (let k = 0; k < items.length; k++) if (!items[k]!.truth && s[itemKey(k).seeded]) beliefs.push(ctx.state.u8(itemKey(k).belief));
   let people = 0;
   for (let v = 0; v < ctx.n; v++) {
     if (!alive[v]) continue;

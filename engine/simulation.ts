@@ -19,6 +19,7 @@ import './environment-shocks.ts';
 import './misinformation-shock.ts';
 import { initSituations, arrivals, workAndDeadlines, relaxEngagement } from './situations.ts';
 import { SITUATION_SERIES, resetSituationCounters, recordSituationSeries, summarizeSituations, situationRecords } from './situation-metrics.ts';
+import { itemKey } from './item-keys.ts';
 
 /** A shock queued live (the page's buttons, a replay), applied at the start of `tick`. */
 export interface LiveShock {
@@ -312,7 +313,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     protocol.record?.(ctx, series, t);
     for (let k = 0; k < information.items.length; k++) {
       const item = information.items[k]!;
-      setSeries(series, `informed:${item.id}`, t, s[`info.${k}.seeded`] ? information.informed(state, k) : 0);
+      setSeries(series, `informed:${item.id}`, t, s[itemKey(k).seeded] ? information.informed(state, k) : 0);
     }
     series.length = t + 1;
   }

@@ -8,6 +8,7 @@ import { makeReplayBundle, type ReplayBundle, type ReplayOptions } from '../engi
 import type { ShockSpec } from '../engine/shocks.ts';
 import type { SeriesStore } from '../engine/metrics.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
+import { itemKey } from '../engine/item-keys.ts';
 
 /** What the page draws for one tick; every array is a fresh copy, transferred. */
 export interface Frame {
@@ -120,8 +121,8 @@ export function createHost(): Host {
     frame() {
       const { state, n, tick } = need();
       const informed = new Uint8Array(n);
-      for (let k = 0; state.has(`info.${k}.state`); k++) {
-        const st = state.u8(`info.${k}.state`);
+      for (let k = 0; state.has(itemKey(k).state); k++) {
+        const st = state.u8(itemKey(k).state);
         for (let v = 0; v < n; v++) if (st[v] !== 0 && st[v] !== 4 /* GONE */) informed[v] = 1;
       }
       const outbox = state.i32('outbox'), from = state.i32('msg.from'), to = state.i32('msg.to'), kind = state.u8('msg.kind');
@@ -134,8 +135,8 @@ export function createHost(): Host {
       const misinformed = new Uint8Array(n);
       const items = need().items;
       for (let k = 0; k < items.length; k++) {
-        if (items[k]!.truth || !state.scalars[`info.${k}.seeded`] || !state.has(`info.${k}.belief`)) continue;
-        const belief = state.u8(`info.${k}.belief`);
+        if (items[k]!.truth || !state.scalars[itemKey(k).seeded] || !state.has(itemKey(k).belief)) continue;
+        const belief = state.u8(itemKey(k).belief);
         for (let v = 0; v < n; v++) if (belief[v] === 1 /* BELIEVER */) misinformed[v] = 1;
       }
       const alive = state.u8('alive').slice(0, n);

@@ -14,6 +14,7 @@ import * as informationModule from '../information.ts';
 import type { Outcome } from '../situations.ts';
 import { P2PProtocol } from './p2p.ts';
 import { queueFront, queueInit, queueLength, queuePop, queuePush } from './p2p-queue.ts';
+import { itemKey } from '../item-keys.ts';
 
 /** Recent missed situations the stewards remember (older ones are forgotten first). */
 export const MISSED_MEMORY = 256;
@@ -258,7 +259,7 @@ function correctionHooks(ctx: Context): CorrectionHooks | null {
     startCorrection: start as CorrectionHooks['startCorrection'],
     // Fallbacks from the layer's public state when a hook is missing: heard = not unaware (nor gone).
     hasHeard: (heard as CorrectionHooks['hasHeard'] | null) ?? ((c, v, k) => {
-      const st = c.state.u8(`info.${k}.state`)[v]!;
+      const st = c.state.u8(itemKey(k).state)[v]!;
       return st !== informationModule.INFO.UNAWARE && st !== informationModule.INFO.GONE;
     }),
     isFalse: (isFalse as CorrectionHooks['isFalse'] | null) ?? ((k) => ctx.information.items[k]!.truth === false),

@@ -6,6 +6,7 @@ import { expandVariants } from '../scenario/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { INFO } from '../information.ts';
 import { validationScenarios, type ValidationScenarioName } from './scenarios.ts';
+import { itemKey } from '../item-keys.ts';
 
 /**
  * How the model's value is held against theory's: `≈` within the tolerance
@@ -159,9 +160,9 @@ export function runItem(sim: Simulation, k = 0): void {
   while (sim.tick < ticks) {
     sim.step(1);
     const s = sim.state.scalars;
-    if (!s[`info.${k}.seeded`]) continue; // not seeded yet (its tick `at` is still ahead)
-    if (s[`info.${k}.informed`]! >= s['aliveCount']!) return;
-    const st = sim.state.u8(`info.${k}.state`);
+    if (!s[itemKey(k).seeded]) continue; // not seeded yet (its tick `at` is still ahead)
+    if (s[itemKey(k).informed]! >= s['aliveCount']!) return;
+    const st = sim.state.u8(itemKey(k).state);
     // NEW people become ACTIVE at the end of the tick, so after a step only ACTIVE ones can still spread.
     if (st.indexOf(INFO.ACTIVE) === -1) return;
   }
