@@ -56,10 +56,15 @@ export function cacheDir(): string {
     accessSync(modules, constants.W_OK);
     return join(modules, '.cache', 'equipotent');
   } catch {
-    let user = 'user';
-    try { user = String(userInfo().uid); } catch { /* no user database: keep the default */ }
-    return join(tmpdir(), `equipotent-cache-${user}`);
+    return userTmpCache();
   }
+}
+
+/** A per-user cache directory under the system's temporary directory. */
+function userTmpCache(): string {
+  let user = 'user';
+  try { user = String(userInfo().uid); } catch { /* no user database: keep the default */ }
+  return join(tmpdir(), `equipotent-cache-${user}`);
 }
 
 /**
@@ -77,9 +82,13 @@ export async function prepareWorkerEntry(entryTs: URL = ENTRY_TS, dir: string = 
   }
   const entryPath = fileURLToPath(entryTs);
   const builder = `esbuild ${esbuild.version}, node ${process.version}`;
-  const indexPath = join(dir, `${createHash('sha256').update(entryPath).digest('hex').slice(0, 16)}.json`);
-  const cached = readIndex(indexPath, builder, dir);
-  if (cached !== null) return { url: pathToFileURL(cached), source: 'cache' };
+  const indexName = `${createHash('sha256').update(entryPath).digest('hex').slice(0, 16)}.json`;
+  // The cache directory, else (read-only, full) the per-user temporary one.
+  const places = dir === userTmpCache() ? [dir] : [dir, userTmpCache()];
+  for (const place of places) {
+    const cached = readIndex(join(place, indexName), builder, place);
+    if (cached !== null) return { url: pathToFileURL(cached), source: 'cache' };
+  }
   try {
     const result = await esbuild.build({
       entryPoints: [entryPath],
@@ -99,16 +108,24 @@ export async function prepareWorkerEntry(entryTs: URL = ENTRY_TS, dir: string = 
       return [abs, st.size, st.mtimeMs];
     });
     const bundle = `sweep-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
-    mkdirSync(dir, { recursive: true });
-    const bundlePath = join(dir, bundle);
-    if (!existsSync(bundlePath)) writeAtomically(bundlePath, code);
-    writeAtomically(indexPath, JSON.stringify({ builder, bundle, inputs } satisfies CacheIndex));
-    removeStale(dir, bundle);
-    return { url: pathToFileURL(bundlePath), source: 'built' };
+    const index = JSON.stringify({ builder, bundle, inputs } satisfies CacheIndex);
+    for (const into of places) {
+      try {
+        mkdirSync(into, { recursive: true });
+        const bundlePath = join(into, bundle);
+        if (!existsSync(bundlePath)) writeAtomically(bundlePath, code);
+        writeAtomically(join(into, indexName), index);
+        removeStale(into, bundle);
+        return { url: pathToFileURL(bundlePath), source: 'built' };
+      } catch {
+        /* try the next place */
+      }
+    }
   } catch {
-    // No writable cache or esbuild failed: the loader still runs the same code.
-    return { url: BOOTSTRAP, source: 'tsx' };
+    /* esbuild failed */
   }
+  // Nowhere to write a bundle, or esbuild failed: the loader still runs the same code.
+  return { url: BOOTSTRAP, source: 'tsx' };
 }
 
 /** The cached bundle's path when the index is valid and every input unchanged, else null. */

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep } from '../../cli/sweep.ts';
 import { mergeSweeps } from '../../cli/merge.ts';
@@ -432,6 +432,13 @@ describe('sweep: the worker pool', () => {
     expect(third.url.href).not.toBe(first.url.href);
     expect((await import(third.url.href)).seen).toBe(2);
     expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // A cache directory that cannot be made (here: under a file) falls back to a per-user temporary one.
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    const fallback = await prepareWorkerEntry(entryUrl, join(dir, 'not-a-dir', 'cache'));
+    expect(fallback.source).toBe('built');
+    expect(fileURLToPath(fallback.url).startsWith(join(tmpdir(), 'equipotent-cache-'))).toBe(true);
+    expect((await import(fallback.url.href)).seen).toBe(2);
+    expect(await prepareWorkerEntry(entryUrl, join(dir, 'not-a-dir', 'cache'))).toEqual({ url: fallback.url, source: 'cache' });
   });
 });
 
