@@ -4,7 +4,7 @@
 # task has succeeded (--dependency=afterok). See docs/cluster.md.
 #
 # usage: cluster/slurm/submit.sh <sweep.json> <OUT> <SHARDS> [sbatch options…]
-#   e.g. cluster/slurm/submit.sh sweeps/hydra.json results/hydra 32 --partition=short --time=2:00:00
+#   e.g. cluster/slurm/submit.sh sweeps/classroom-grid.json results/classroom-grid 9 --partition=short --time=2:00:00
 #
 # The sbatch options go to both jobs (partition, account, time, --cpus-per-task
 # — a task then runs that many worker processes). Logs go to OUT/logs/. Prints the

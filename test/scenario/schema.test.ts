@@ -1,7 +1,7 @@
 // The scenario file as a specification: defaults, messages a user can act on,
 // cross-field checks, work limits, variants and overrides, the shipped JSON Schema.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -557,6 +557,14 @@ describe('the validate and list commands', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('ok test/fixtures/hydra.json\nok test/fixtures/sweep.json\nok test/fixtures/krackhardt.json\n');
     expect(r.code).toBe(0);
+  });
+
+  it('the example sweeps in sweeps/ (docs/research.md) are valid', () => {
+    const files = readdirSync(join(root, 'sweeps')).filter((f) => f.endsWith('.json')).map((f) => `sweeps/${f}`);
+    expect(files).toContain('sweeps/hydra-size.json');
+    const r = cli('validate', ...files);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(files.map((f) => `ok ${f}\n`).join(''));
   });
 
   it('validate prints every problem, exit 2, no stack trace', () => {
