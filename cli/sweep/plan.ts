@@ -3,10 +3,10 @@
 // numbering of CONTRACT.md: run r is grid point floor(r / seeds) with seed
 // baseSeed + (r mod seeds); `--shard i/N` takes the runs with r mod N = i.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
-import { dataFileRefs, loadScenarioSource, packageRoot, type ScenarioSource } from '../load-scenario.ts';
+import { dataFileRefs, loadScenarioSource, packageRoot, readJsonFile, type ScenarioSource } from '../load-scenario.ts';
 import { checkFile, scenarioProblems } from '../validate.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { gridPoint, gridPoints, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
@@ -64,7 +64,10 @@ const sha256 = (text: string | Buffer) => createHash('sha256').update(text).dige
  * points (as `equipotent validate` does); throws a UserError listing every problem.
  */
 export function loadPlan(file: string): SweepPlan {
-  const source = loadScenarioSource(file);
+  // A sweep file is a file (built-in names are scenarios): say so when it is missing.
+  const path = resolve(file);
+  if (!existsSync(path)) throw new UserError(`no sweep file "${file}" (${path}); give the path of a sweep file — examples in sweeps/ (see docs/research.md)`);
+  const source = { input: readJsonFile(path, file), baseDir: dirname(path) };
   const input = source.input;
   const v = validateSweep(input);
   if (!v.ok) {

@@ -461,6 +461,9 @@ describe('sweep: the command line', () => {
     const merge = cliSync(['merge', join(dir, 'shard-0')]);
     expect(merge.status).toBe(2);
     expect(merge.stderr).toMatch(/--out DIR is required/);
+    const missing = cliSync(['sweep', 'no-such-sweep.json']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no sweep file "no-such-sweep.json" .*examples in sweeps\//);
     const timeout = cliSync(['sweep', 'sweep.json', '--timeout', '0', '--out', join(dir, 'never')]);
     expect(timeout.status).toBe(2);
     expect(timeout.stderr).toMatch(/--timeout: expected a number of seconds > 0/);
