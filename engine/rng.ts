@@ -15,19 +15,33 @@ export type StreamName = (typeof STREAM_NAMES)[number];
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
+// Derived seeds already computed, by "seed/name": the variants of a run (and the
+// runs of a sweep worker that share a seed) derive the same streams, and an ARC4
+// key schedule is the biggest allocation of a simulation's setup. Bounded.
+const derived = new Map<string, Uint32Array>();
+const DERIVED_MAX = 4096;
+
 /** Fills 4 words of `out` at `at` with a seed derived from `seed/name` by seedrandom. */
 export function seedWords(seed: number, name: string, out: Uint32Array, at: number): void {
-  // seedrandom's default generator (ARC4 keyed by the whole string, with its key
-  // schedule and RC4-drop) decorrelates neighbouring seeds; alea's first outputs
-  // for seeds "1/x", "2/x", … were seen to correlate. Only used to derive seeds.
-  const prng = seedrandom(`${seed}/${name}`);
-  let any = 0;
-  for (let i = 0; i < 4; i++) {
-    const w = prng.int32() >>> 0;
-    out[at + i] = w;
-    any |= w;
+  const key = `${seed}/${name}`;
+  let words = derived.get(key);
+  if (words === undefined) {
+    // seedrandom's default generator (ARC4 keyed by the whole string, with its key
+    // schedule and RC4-drop) decorrelates neighbouring seeds; alea's first outputs
+    // for seeds "1/x", "2/x", … were seen to correlate. Only used to derive seeds.
+    const prng = seedrandom(key);
+    words = new Uint32Array(4);
+    let any = 0;
+    for (let i = 0; i < 4; i++) {
+      const w = prng.int32() >>> 0;
+      words[i] = w;
+      any |= w;
+    }
+    if (any === 0) words[0] = 0x9e3779b9; // xoshiro's state must not be all zero
+    if (derived.size >= DERIVED_MAX) derived.clear();
+    derived.set(key, words);
   }
-  if (any === 0) out[at] = 0x9e3779b9; // xoshiro's state must not be all zero
+  out.set(words, at);
 }
 
 /**

@@ -78,6 +78,27 @@ export function csrInTieOrder(n: number, src: Int32Array, dst: Int32Array, count
 }
 
 /**
+ * Sorts keys[0, len) ascending (the keys are distinct). Most people have a few
+ * ties: an insertion sort in place, where TypedArray sort would copy its input
+ * to the heap for every person; hubs take the native sort.
+ */
+function sortPrefix(keys: Float64Array, len: number): void {
+  if (len > 32) {
+    keys.subarray(0, len).sort();
+    return;
+  }
+  for (let x = 1; x < len; x++) {
+    const key = keys[x]!;
+    let y = x - 1;
+    while (y >= 0 && keys[y]! > key) {
+      keys[y + 1] = keys[y]!;
+      y--;
+    }
+    keys[y + 1] = key;
+  }
+}
+
+/**
  * Builds a CSR graph from ties (u, v); drops self-loops and repeated ties, sorts
  * neighbours. `trustOf(e)` gives tie e's trust (the first occurrence wins), default 0.5.
  * O(n + m) plus the per-node sorts.
@@ -112,15 +133,14 @@ export function buildGraph(n: number, src: Int32Array, dst: Int32Array, count = 
     const len = b - a;
     if (keys.length < len) keys = new Float64Array(len * 2);
     for (let k = 0; k < len; k++) keys[k] = rawTargets[a + k]! * 4294967296 + rawEdge[a + k]!;
-    const view = keys.subarray(0, len);
-    view.sort();
+    sortPrefix(keys, len);
     outOffsets[i] = w;
     let last = -1;
     for (let k = 0; k < len; k++) {
-      const t = Math.floor(view[k]! / 4294967296);
+      const t = Math.floor(keys[k]! / 4294967296);
       if (t === last) continue;
       last = t;
-      const e = view[k]! - t * 4294967296;
+      const e = keys[k]! - t * 4294967296;
       targets[w] = t;
       trust[w] = trustOf ? trustOf(e) : DEFAULT_TRUST;
       w++;
