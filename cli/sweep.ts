@@ -167,6 +167,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
             rec = { run: reply.run, seed, error: reply.error };
           }
           const at = journalWriter.append(rec);
+          if (rec.rows !== undefined) partial.remember(rec.run, rec.rows);
           records.set(reply.run, rec.error !== undefined ? { run: rec.run, seed, error: rec.error, at } : { run: rec.run, seed, at });
           pending.delete(reply.run);
           partial.advance(records, isFinal);

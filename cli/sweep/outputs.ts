@@ -10,6 +10,7 @@ import { LineReader, readAt, type JournalEntry, type LineRef } from './journal.t
 import { shardText, type Shard, type SweepSpec } from './plan.ts';
 import { ColumnSet, runLines, runsHeader, type Columns } from './tables.ts';
 import { summaryLines, type DoneRun } from './summary.ts';
+import type { RunRow } from '../../workers/sweep-task.ts';
 
 export const RUNS_CSV = 'runs.csv';
 export const RUNS_PARTIAL = 'runs.partial.csv';
@@ -120,11 +121,27 @@ export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, 
   const reader = new LineReader();
   try {
     const columns = columnsOf(done, reader);
-    writeFile(join(dir, RUNS_CSV), (function* () {
-      yield runsHeader(spec, columns);
-      for (const d of done) yield runLines(spec, columns, d.run, d.seed, reader.rows(d.at));
-    })());
-    writeFile(join(dir, SUMMARY_CSV), summaryLines(spec, columns, done, (d) => reader.rows(d.at)));
+    // One more pass, reading each run's rows once for both files: runs.csv gets
+    // them as the summary asks for the next run.
+    const runsFile = new AtomicFile(join(dir, RUNS_CSV));
+    const summaryFile = new AtomicFile(join(dir, SUMMARY_CSV));
+    try {
+      runsFile.write(runsHeader(spec, columns));
+      const inRunOrder = function* () {
+        for (const d of done) {
+          const rows = reader.rows(d.at);
+          runsFile.write(runLines(spec, columns, d.run, d.seed, rows));
+          yield { run: d.run, rows };
+        }
+      };
+      for (const line of summaryLines(spec, columns, inRunOrder())) summaryFile.write(line);
+      runsFile.commit();
+      summaryFile.commit();
+    } catch (e) {
+      runsFile.abort();
+      summaryFile.abort();
+      throw e;
+    }
   } finally {
     reader.close();
   }
@@ -168,12 +185,19 @@ export class PartialRuns {
   private columns: ColumnSet | null = null;
   private header: Columns | null = null;
   private readonly reader = new LineReader();
+  /** Rows of runs this sweep just finished, until written (runs finish about in order: a few). */
+  private readonly fresh = new Map<number, RunRow[]>();
 
   constructor(dir: string, private readonly spec: SweepSpec, private readonly selection: RunSelection) {
     this.fd = openSync(join(dir, RUNS_PARTIAL), 'w');
   }
 
-  /** Writes every run now final (`isFinal`) at the front of the selection (rows read back from the journal). */
+  /** Keeps the rows of a run just finished, so that advance need not read them back from the journal. */
+  remember(run: number, rows: RunRow[]): void {
+    if (this.fd !== null) this.fresh.set(run, rows);
+  }
+
+  /** Writes every run now final (`isFinal`) at the front of the selection (rows of earlier sessions read back from the journal). */
   advance(records: ReadonlyMap<number, JournalEntry>, isFinal: (run: number) => boolean): void {
     while (this.fd !== null && this.pos < this.selection.length) {
       const r = this.selection.at(this.pos);
@@ -181,7 +205,8 @@ export class PartialRuns {
       if (rec === undefined || !isFinal(r)) return;
       this.pos++;
       if (rec.error !== undefined) continue;
-      const rows = this.reader.rows(rec.at);
+      const rows = this.fresh.get(r) ?? this.reader.rows(rec.at);
+      this.fresh.delete(r);
       if (this.columns === null) {
         this.columns = new ColumnSet();
         for (const row of rows) this.columns.add(row);
@@ -199,6 +224,7 @@ export class PartialRuns {
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    this.fresh.clear();
     this.reader.close();
   }
 }
