@@ -1,7 +1,80 @@
-// A mistake in the user's input: printed without a stack trace, exit code 2 (CONTRACT.md).
-export class UserError extends Error {
+// The errors met at the border (CONTRACT.md): a mistake in the user's input is
+// printed without a stack trace, exit code 2; a run that failed for a reason the
+// user can act on (the disk is full, a replay that does not reproduce its hash)
+// is printed the same way, exit code 1. Anything else is a bug: `internal error`.
+//
+// One family: `UserInputError` and its subclasses, plus the engine's own errors
+// for a user's mistake (which cannot import this file: the engine has no CLI),
+// recognized by name. Names survive a worker or comlink boundary, classes do not.
+
+/** A mistake in the user's input: what is wrong, where (a path), and the fix. Exit 2. */
+export class UserInputError extends Error {
+  /** Each problem as `path: what was expected, got what; the fix` (the message joins them). */
+  readonly problems: readonly string[];
+
+  constructor(message: string, problems: readonly string[] = [message]) {
+    super(message);
+    this.name = 'UserInputError';
+    this.problems = problems;
+  }
+}
+
+/** A user's mistake in the options or files given to a command (the CLI's long-standing name). */
+export class UserError extends UserInputError {
   constructor(message: string) {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/** A run that could not finish for a reason the user can act on (not a bug, not their input). Exit 1. */
+export class RunFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunFailedError';
+  }
+}
+
+/**
+ * The names of the user-input family: this file's classes and the engine's
+ * errors for a scenario, organization, shock, replay bundle or override the
+ * user got wrong (engine/simulation.ts, organization.ts, shocks.ts, replay.ts,
+ * scenario/overrides.ts).
+ */
+export const USER_INPUT_ERRORS: ReadonlySet<string> = new Set([
+  'UserInputError',
+  'UserError',
+  'ScenarioError',
+  'OrganizationError',
+  'ShockError',
+  'ReplayError',
+  'OverrideError',
+]);
+
+/** True for an error of the user-input family (exit 2), by class or by name. */
+export function isUserInputError(e: unknown): e is Error {
+  return e instanceof UserInputError || (e instanceof Error && USER_INPUT_ERRORS.has(e.name));
+}
+
+/** Error codes of a write that found no room: the disk is full, the quota or the file size limit reached. */
+const NO_ROOM: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full (no space left on device)',
+  EDQUOT: 'the disk quota is exceeded',
+  EFBIG: 'the file is larger than this system allows (a file size limit, see `ulimit -f`)',
+};
+
+/**
+ * A system error while writing `path` as a message a user can act on, or null
+ * when it is not one of the write failures the user can fix (then it is a bug).
+ */
+export function writeFailure(e: unknown, path?: string): RunFailedError | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string') return null;
+  const where = path !== undefined ? ` ${path}` : ' an output file';
+  if (Object.hasOwn(NO_ROOM, code)) {
+    return new RunFailedError(`could not write${where}: ${NO_ROOM[code]}; nothing was left half-written — free some space (or raise the limit) and run again`);
+  }
+  if (code === 'EROFS') return new RunFailedError(`could not write${where}: the file system is read-only; write the output elsewhere`);
+  if (code === 'EIO') return new RunFailedError(`could not write${where}: the disk reported an input/output error; check the disk and run again`);
+  return null;
 }

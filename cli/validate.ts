@@ -8,7 +8,7 @@
 // schema, then the grid points (all of them up to 200, else 200 spread evenly)
 // as the sweep will run them.
 import { parseCommandArgs } from './args.ts';
-import { UserError } from './errors.ts';
+import { isUserInputError } from './errors.ts';
 import { loadScenarioSource, readDataFiles, type ScenarioSource } from './load-scenario.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
 import { gridPoint, gridPoints, validateSweep } from '../engine/scenario/sweep-schema.ts';
@@ -63,7 +63,7 @@ export function checkFile(file: string): string[] {
   try {
     source = loadScenarioSource(file);
   } catch (e) {
-    if (e instanceof UserError) return [e.message];
+    if (isUserInputError(e)) return [e.message];
     throw e;
   }
   const problems = isObject(source.input) && Object.hasOwn(source.input, 'grid') ? sweepProblems(source) : scenarioProblems(source.input, source.baseDir);
@@ -96,7 +96,7 @@ export function scenarioProblems(input: unknown, baseDir: string, sets: Readonly
     try {
       readDataFiles(v.scenario, baseDir);
     } catch (e) {
-      if (!(e instanceof UserError)) throw e;
+      if (!isUserInputError(e)) throw e;
       if (!seen.has(e.message)) problems.push(e.message);
       seen.add(e.message);
     }
@@ -112,7 +112,7 @@ function sweepProblems(source: ScenarioSource): string[] {
   try {
     scenario = loadScenarioSource(sweep.scenario, source.baseDir);
   } catch (e) {
-    if (e instanceof UserError) return [`scenario: ${e.message}`];
+    if (isUserInputError(e)) return [`scenario: ${e.message}`];
     throw e;
   }
   const own = scenarioProblems(scenario.input, scenario.baseDir);
