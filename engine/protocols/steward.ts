@@ -15,6 +15,7 @@ import type { Outcome } from '../situations.ts';
 import { P2PProtocol } from './p2p.ts';
 import { queueFront, queueInit, queueLength, queuePop, queuePush } from './p2p-queue.ts';
 import { itemKey } from '../item-keys.ts';
+import { OrganizationError } from '../organization.ts';
 
 /** Recent missed situations the stewards remember (older ones are forgotten first). */
 export const MISSED_MEMORY = 256;
@@ -277,7 +278,8 @@ function pickStewards(ctx: Context): Int32Array {
   if (Array.isArray(spec)) {
     return Int32Array.from(spec.map((id, i) => {
       const k = ctx.labels.indexOf(String(id));
-      if (k < 0) throw new Error(`protocol.stewards[${i}]: no person has id ${JSON.stringify(id)}`);
+      // A user's mistake (a file's ids are known only once it is read): exit 2, not a bug.
+      if (k < 0) throw new OrganizationError(`protocol.stewards.${i}: no person has id ${JSON.stringify(id)} (the organization's ids run ${ctx.labels[0]} … ${ctx.labels[ctx.labels.length - 1]}); use an id from its nodes or edges file`);
       return k;
     }));
   }

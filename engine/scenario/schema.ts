@@ -477,8 +477,8 @@ const shockSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...timing, ...reconnectBody }).superRefine(refineTimedShock),
 ]);
 
-/** A lesson step's shock: a shock body without `at`/`every`/`until` (the step says when). */
-const lessonShockSchema = z.discriminatedUnion('kind', [
+/** A lesson step's shock: a shock body without `at`/`every`/`until` (the step says when); live shocks too (live-shock.ts). */
+export const lessonShockSchema = z.discriminatedUnion('kind', [
   z.strictObject(removeNodesBody).superRefine(refineShockBody),
   z.strictObject(addNodesBody).superRefine(refineShockBody),
   z.strictObject(misinformationBody).superRefine(refineShockBody),
@@ -802,8 +802,8 @@ function scenarioSizeProblems(s: Parsed, n: number, fromFile: boolean): Problem[
   return out;
 }
 
-/** Checks across sections that do not need n (domains, layers, item ids, the situation limit). */
-function crossProblems(s: Parsed): Problem[] {
+/** Checks across sections that do not need n (domains, layers, item ids, the situation limit); live-shock.ts reuses them. */
+export function crossProblems(s: Parsed): Problem[] {
   const out: Problem[] = [];
   const D = s.population.domains;
   const org = s.organization;
