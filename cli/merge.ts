@@ -4,12 +4,13 @@
 // versions, runs done in two directories, failed runs and missing runs. The
 // merged runs.csv, summary.csv, series.csv and manifest.json are the bytes an
 // unsharded sweep writes: they are computed from the journals in run order.
-import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { AtomicFile } from './files.ts';
+import { checkOutputPath } from './output-paths.ts';
 import { indexSeries, JOURNAL, LineReader, readAt, readJournal, SERIES_JOURNAL, type JournalEntry, type LineRef } from './sweep/journal.ts';
 import { MANIFEST, writeOutputs, type Manifest } from './sweep/outputs.ts';
 import { parseShard, projectVersion, shardRuns, type SweepSpec } from './sweep/plan.ts';
@@ -49,7 +50,8 @@ interface Input {
 
 /** Merges sweep output directories into `out`; throws UserError for anything that does not add up. */
 export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
-  const out = resolve(outDir);
+  // Where the result goes is checked first: a mistake there costs a second, not a merge.
+  const out = checkOutputPath('--out', outDir, 'folder');
   const seen = new Map<string, string>();
   for (const d of dirs) {
     const abs = resolve(d);
@@ -122,6 +124,7 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
     return line ? { path: join(input.dir, SERIES_JOURNAL), line } : undefined;
   };
   // The merged journal: each run's line copied as it is in its shard's journal.
+  if (!existsSync(out)) mkdirSync(out);
   const journalPath = join(out, JOURNAL);
   const journal = new AtomicFile(journalPath);
   const reader = new LineReader();

@@ -27,6 +27,9 @@ const VIRTUAL_FS: ReadonlyMap<number, string> = new Map([
 
 const VIRTUAL_ROOTS = ['/proc', '/sys'];
 
+/** A file name to suggest for each option's file. */
+const EXAMPLES: Readonly<Record<string, string>> = { '--series': 'series.csv', '--events': 'events.csv', '--people': 'people.csv' };
+
 const underRoot = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
 
 /** The nearest existing folder at or above `abs` (the file system's root at worst). */
@@ -81,7 +84,7 @@ function why(e: unknown): string {
  * any work starts; returns the absolute path. Throws a UserError naming the
  * option, the path and the fix.
  */
-export function checkOutputPath(option: string, given: string, kind: OutputKind): string {
+export function checkOutputPath(option: string, given: string, kind: OutputKind, example = EXAMPLES[option] ?? 'out.csv'): string {
   const thing = kind === 'file' ? 'a file' : 'a folder';
   if (typeof given !== 'string' || given.trim() === '') throw new UserError(`${option}: expected the path of ${thing}, got an empty one`);
   const abs = resolve(given);
@@ -114,7 +117,7 @@ export function checkOutputPath(option: string, given: string, kind: OutputKind)
 
   const here = statOrNull(abs);
   if (kind === 'file' && here !== null) {
-    if (here.isDirectory()) throw refuse('is a folder, but a file is written here', `give a file name, e.g. ${JSON.stringify(`${abs}${sep}${option === '--events' ? 'events.csv' : 'out.csv'}`)}`);
+    if (here.isDirectory()) throw refuse('is a folder, but a file is written here', `give a file name, e.g. ${JSON.stringify(`${abs}${sep}${example}`)}`);
     if (!here.isFile()) throw refuse('is not a regular file (a device, pipe or socket); the output is written to a temporary file and renamed into place', 'give the path of a regular file');
     try {
       accessSync(abs, constants.W_OK);

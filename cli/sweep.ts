@@ -5,8 +5,8 @@
 // written from the journal in run order at the end, so they are the same bytes
 // whatever the finishing order, an interruption, or a split into shards.
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { intOption, parseCommandArgs, secondsOption } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
@@ -16,7 +16,8 @@ import { runPool } from './sweep/pool.ts';
 import { prepareWorkerEntry } from './sweep/worker-bundle.ts';
 import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
-import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Manifest } from './sweep/outputs.ts';
+import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Manifest, type RunSelection } from './sweep/outputs.ts';
+import { checkOutputPath } from './output-paths.ts';
 
 const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]
 
@@ -56,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = intOption('jobs', args.values.jobs, { min: 1, max: 1024 }) ?? availableParallelism();
   const shard = args.values.shard !== undefined ? parseShard(args.values.shard) : null;
   const name = basename(file).replace(/\.json$/i, '');
-  const out = resolve(args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`));
+  const out = checkOutputPath('--out', args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`), 'folder');
   const plan = loadPlan(file);
   const timeout = secondsOption('timeout', args.values.timeout);
   return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000 });
@@ -78,8 +79,8 @@ export interface SweepOptions {
 export async function runSweep(options: SweepOptions): Promise<number> {
   const { out } = options;
   const say = (line: string) => (options.progress?.stream ?? process.stderr).write(`${line}\n`);
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`--out ${out}: is a file, not a directory`);
-  mkdirSync(out, { recursive: true });
+  checkOutputPath('--out', out, 'folder');
+  if (!existsSync(out)) mkdirSync(out);
   const release = lockSweepDir(out);
   try {
     return await sweepLocked(options, say, release);
@@ -97,10 +98,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
 
   const previous = readPrevious(out);
   if (previous !== null || existsSync(journalPath)) {
-    if (!resume) {
-      const done = previous ? `${previous.runs.done} of ${previous.runs.selected} runs done` : 'a journal';
-      throw new UserError(`--out ${out} already holds a sweep (${done}); add --resume to finish it, or choose another --out`);
-    }
+    if (!resume) throw new UserError(alreadyHolds(out, previous, plan, selection));
     if (previous !== null) checkSameSweep(previous, plan, shard, out);
   } else if (resume) {
     say(`sweep: nothing to resume in ${out}; starting the sweep`);
@@ -196,6 +194,26 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
   }
   say(`sweep: done; ${selection.length} runs in ${join(out, 'runs.csv')}`);
   return 0;
+}
+
+/**
+ * The refusal to run into a folder that holds a sweep: what is there, counted
+ * from the journal (the manifest is written at the start and the end only, so
+ * a killed sweep's manifest says 0 done), and how to finish it.
+ */
+function alreadyHolds(out: string, previous: Manifest | null, plan: SweepPlan, selection: RunSelection): string {
+  const records = readJournal(join(out, JOURNAL)).records;
+  let done = 0;
+  let failed = 0;
+  for (let i = 0; i < selection.length; i++) {
+    const rec = records.get(selection.at(i));
+    if (rec !== undefined) rec.error === undefined ? done++ : failed++;
+  }
+  const counted = `${done} of ${previous?.runs.selected ?? selection.length} runs done${failed > 0 ? `, ${failed} failed` : ''}, in ${join(out, JOURNAL)}`;
+  if (previous !== null && previous.specHash !== plan.specHash) {
+    return `--out ${out} already holds another sweep (${counted}; its sweep file, scenario or data differ from this one); choose another --out, or remove that folder if its runs are not wanted`;
+  }
+  return `--out ${out} already holds this sweep (${counted}); to finish it, run the same command with --resume (${done} runs are kept${failed > 0 ? ', the failed ones retried' : ''}), or choose another --out`;
 }
 
 /** The manifest of an earlier sweep in `dir`, or null. */
