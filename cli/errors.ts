@@ -63,18 +63,23 @@ const NO_ROOM: Readonly<Record<string, string>> = {
   EFBIG: 'the file is larger than this system allows (a file size limit, see `ulimit -f`)',
 };
 
+/** Why a write failed, in words, when it is a failure the user can fix (a full disk, a read-only disk…); else null. */
+export function writeFailureReason(e: unknown): string | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (Object.hasOwn(NO_ROOM, code)) return NO_ROOM[code]!;
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'EIO') return 'the disk reported an input/output error';
+  return null;
+}
+
 /**
  * A system error while writing `path` as a message a user can act on, or null
  * when it is not one of the write failures the user can fix (then it is a bug).
  */
 export function writeFailure(e: unknown, path?: string): RunFailedError | null {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (typeof code !== 'string') return null;
+  const reason = writeFailureReason(e);
+  if (reason === null) return null;
   const where = path !== undefined ? ` ${path}` : ' an output file';
-  if (Object.hasOwn(NO_ROOM, code)) {
-    return new RunFailedError(`could not write${where}: ${NO_ROOM[code]}; nothing was left half-written — free some space (or raise the limit) and run again`);
-  }
-  if (code === 'EROFS') return new RunFailedError(`could not write${where}: the file system is read-only; write the output elsewhere`);
-  if (code === 'EIO') return new RunFailedError(`could not write${where}: the disk reported an input/output error; check the disk and run again`);
-  return null;
+  return new RunFailedError(`could not write${where}: ${reason}; nothing was left half-written — make room (or write elsewhere) and run again`);
 }

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { intOption, parseCommandArgs, secondsOption } from './args.ts';
-import { UserError } from './errors.ts';
+import { RunFailedError, UserError, writeFailureReason } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { indexSeries, JOURNAL, JournalWriter, readJournal, SERIES_JOURNAL, type JournalRecord } from './sweep/journal.ts';
 import { loadPlan, parseShard, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
@@ -84,6 +84,11 @@ export async function runSweep(options: SweepOptions): Promise<number> {
   const release = lockSweepDir(out);
   try {
     return await sweepLocked(options, say, release);
+  } catch (e) {
+    // A full disk mid-sweep: the journal keeps every run finished (a torn last line is cut on resume).
+    const reason = writeFailureReason(e);
+    if (reason !== null) throw new RunFailedError(`sweep: could not write in ${out}: ${reason}; the runs finished so far are kept in ${join(out, JOURNAL)} — make room, then run the same command with --resume`);
+    throw e;
   } finally {
     release();
   }
@@ -202,18 +207,17 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
  * a killed sweep's manifest says 0 done), and how to finish it.
  */
 function alreadyHolds(out: string, previous: Manifest | null, plan: SweepPlan, selection: RunSelection): string {
-  const records = readJournal(join(out, JOURNAL)).records;
+  // The journal holds that folder's runs only (a shard's, or all): count them all.
   let done = 0;
   let failed = 0;
-  for (let i = 0; i < selection.length; i++) {
-    const rec = records.get(selection.at(i));
-    if (rec !== undefined) rec.error === undefined ? done++ : failed++;
-  }
-  const counted = `${done} of ${previous?.runs.selected ?? selection.length} runs done${failed > 0 ? `, ${failed} failed` : ''}, in ${join(out, JOURNAL)}`;
+  for (const rec of readJournal(join(out, JOURNAL)).records.values()) rec.error === undefined ? done++ : failed++;
+  const total = previous?.runs.selected ?? selection.length;
+  const counted = `${done} of ${total} runs done${failed > 0 ? `, ${failed} failed` : ''}`;
   if (previous !== null && previous.specHash !== plan.specHash) {
     return `--out ${out} already holds another sweep (${counted}; its sweep file, scenario or data differ from this one); choose another --out, or remove that folder if its runs are not wanted`;
   }
-  return `--out ${out} already holds this sweep (${counted}); to finish it, run the same command with --resume (${done} runs are kept${failed > 0 ? ', the failed ones retried' : ''}), or choose another --out`;
+  const rest = total - done;
+  return `--out ${out} already holds a sweep (${counted}); add --resume to finish it (the ${done} runs in ${join(out, JOURNAL)} are kept${rest > 0 ? `, the other ${rest} run` : ''}), or choose another --out`;
 }
 
 /** The manifest of an earlier sweep in `dir`, or null. */
