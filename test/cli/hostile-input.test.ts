@@ -147,7 +147,13 @@ describe('JSON files: nothing that JSON.parse would let through silently', () =>
     expect((await refused(['--replay', twice])).message).toMatch(/the key "seed" appears twice/);
   });
 
-  it('validate exits 2 for each, with the message and never "internal error" or a NUL byte', () => {
+  it('a --set value is held to the same rules: 1e999 and a repeated key are named, before any run', async () => {
+    const s = join(dir, 's.json');
+    expect((await refused([s, '--set', 'ticks=1e999'])).message).toMatch(/^--set "ticks=1e999": the number 1e999 is too large/);
+    expect((await refused([s, '--set', 'organization={"size":10,"size":20}'])).message).toMatch(/the key "size" appears twice/);
+  });
+
+    it('validate exits 2 for each, with the message and never "internal error" or a NUL byte', () => {
     const inputs = [
       file('{"ticks": 5, "ticks": 6, "organization": {"size": 10}}'),
       file('{"ticks": 1e999, "organization": {"size": 10}}'),
