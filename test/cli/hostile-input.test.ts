@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../engine/simulation.ts', async (importOriginal) => {
@@ -25,6 +26,8 @@ import { decodeJsonBytes, findJsonProblem, invalidUtf8At, JsonBytesProblem, MAX_
 import { checkReplayBundle, makeReplayBundle, MAX_LIVE_SHOCKS, type ReplayBundle } from '../../engine/replay.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
+import { liveShockProblems } from '../../engine/scenario/live-shock.ts';
+import { anyJson } from '../scenario/arbitraries.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/equipotent.mjs');
@@ -291,5 +294,49 @@ describe('run refuses what it would otherwise ignore or fail on late', () => {
     const e = await refused(['krackhardt', '--ticks', '3', '--set', 'protocol.kind=steward', '--set', 'protocol.stewards=["7","nobody"]'], 1);
     expect(isUserInputError(e), e.message).toBe(true);
     expect(e.message).toMatch(/^protocol\.stewards\.1: no person has id "nobody" \(the organization's ids run 1 … 21\); use an id from its nodes or edges file/);
+  });
+});
+
+describe('fuzzing bundles and live shocks: a user error or nothing, never a crash', () => {
+  const shockKinds = ['remove-nodes', 'add-nodes', 'misinformation', 'environment-shift', 'surge', 'partition', 'reconnect'];
+  // A shock of a real kind with random keys and values, or any JSON at all.
+  const shockish = fc.oneof(
+    fc.record({ kind: fc.constantFrom(...shockKinds), target: fc.constantFrom('random', 'top', 'ids', 'degree', 5), count: anyJson, fraction: anyJson, ids: anyJson, groups: anyJson, domain: anyJson, domainWeights: anyJson, id: anyJson, spread: anyJson }, { requiredKeys: ['kind'] }),
+    anyJson,
+  );
+  const live = valid(scenario);
+  const labels = Array.from({ length: 60 }, (_, i) => String(i));
+
+  it('live shocks: every problem is a "shock…: message" line; a shock without problems runs', () => {
+    fc.assert(
+      fc.property(shockish, (shock) => {
+        const problems = liveShockProblems([shock], live, ['shock'], labels);
+        for (const p of problems) expect(p).toMatch(/^shock[.\[:][^\n]*: \S/);
+        if (problems.length === 0) {
+          const sim = createSimulation(live, 1);
+          sim.shock(shock as never);
+          sim.step(2);
+        }
+      }),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+
+  it('bundles with a field replaced by any JSON: checkReplayBundle passes or throws a user error', () => {
+    const fields = ['format', 'version', 'model', 'scenario', 'overrides', 'variant', 'seed', 'liveShocks', 'stopAt', 'hash'];
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), anyJson, fc.array(fc.record({ tick: fc.oneof(fc.nat(30), anyJson), shock: shockish }), { maxLength: 3 }), (field, value, shocks) => {
+        for (const bundle of [{ ...good, [field]: value }, { ...good, liveShocks: shocks }]) {
+          try {
+            checkReplayBundle(bundle as ReplayBundle, valid);
+          } catch (e) {
+            // valid() throws a plain Error for the scenario; everything else must be the user-input family.
+            if ((e as Error).name === 'Error') expect((e as Error).message).toMatch(/^[^\n]+: \S/);
+            else expect(isUserInputError(e), String(e)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300, seed: 12 },
+    );
   });
 });
