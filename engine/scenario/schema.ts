@@ -230,11 +230,23 @@ export type ShockKind = string;
 export type LessonStep = Scenario['lesson'][number];
 export type Variant = Scenario['variants'][number];
 
+const schemas = new WeakMap<Registry, z.ZodType<Scenario>>();
+
+/** The scenario schema of a registry's modules (built once per registry). */
+export function schemaOf(registry: Registry): z.ZodType<Scenario> {
+  let s = schemas.get(registry);
+  if (s === undefined) {
+    s = scenarioSchemaFor(registry) as unknown as z.ZodType<Scenario>;
+    schemas.set(registry, s);
+  }
+  return s;
+}
+
 let builtinSchema: z.ZodType<Scenario> | undefined;
 
 /** The scenario schema of the built-in modules: parse JSON input into a `Scenario` with every default filled in. */
 export function builtinScenarioSchema(): z.ZodType<Scenario> {
-  builtinSchema ??= scenarioSchemaFor(builtinRegistry()) as unknown as z.ZodType<Scenario>;
+  builtinSchema ??= schemaOf(builtinRegistry());
   return builtinSchema;
 }
 

@@ -7,13 +7,14 @@
 // and the input's values (so a discriminated union shows the keys of the kind
 // the user chose).
 import type { z } from 'zod';
-import { builtinScenarioSchema, type Scenario } from './schema.ts';
+import { builtinScenarioSchema, schemaOf, type Scenario } from './schema.ts';
+import type { Registry } from '../modules/registry.ts';
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-/** Validates a parsed JSON value as a scenario; never throws on a JSON value. */
-export function validateScenario(input: unknown): ValidationResult {
-  const r = validateWith(builtinScenarioSchema(), input);
+/** Validates a parsed JSON value as a scenario (of the built-in modules, or `registry`'s); never throws on a JSON value. */
+export function validateScenario(input: unknown, registry?: Registry): ValidationResult {
+  const r = validateWith(registry ? schemaOf(registry) : builtinScenarioSchema(), input);
   // A record (a variant's `set`) would silently drop a "__proto__" key: say so instead.
   const refused = protoKeys(input, ['variants', '*', 'set']);
   if (refused.length > 0) return { ok: false, errors: [...refused, ...(r.ok ? [] : r.errors)] };
