@@ -12,8 +12,19 @@
 // people (engine/shocks.ts topOfTree; the page's "remove the leader" button),
 // and a misinformation id already in use starts a new rumour `<id>@<tick>`
 // (engine/misinformation-shock.ts).
-import { crossProblems, lessonShockSchema, type Problem, type Scenario } from './schema.ts';
+import type { z } from 'zod';
+import { builtinRegistry, type Registry } from '../modules/registry.ts';
+import { crossProblems } from './cross-checks.ts';
+import { shockSchemas, type Problem, type Scenario } from './schema.ts';
 import { formatPath, validateWith } from './validate.ts';
+
+/** The lesson-shock schema of each registry (a union over its shock modules), built once. */
+const untimedShocks = new WeakMap<Registry, z.ZodType>();
+function lessonShockSchema(registry: Registry): z.ZodType {
+  let schema = untimedShocks.get(registry);
+  if (schema === undefined) untimedShocks.set(registry, (schema = shockSchemas(registry).lessonShock));
+  return schema;
+}
 
 const TIMING = ['at', 'every', 'until'] as const;
 
@@ -45,6 +56,7 @@ export function liveShockProblems(
   scenario: Scenario,
   paths: readonly string[],
   labels?: readonly string[],
+  registry: Registry = builtinRegistry(),
 ): string[] {
   const problems: string[] = [];
   const valid: { index: number; shock: Record<string, unknown> }[] = [];
@@ -55,7 +67,7 @@ export function liveShockProblems(
       problems.push(`${path}.${timing[0]}: a live shock happens once, at the tick it is queued (a bundle's liveShocks give it as "tick"), got ${timing.map((k) => `"${k}"`).join(' and ')}; remove ${timing.length === 1 ? 'it' : 'them'}`);
       return;
     }
-    const r = validateWith(lessonShockSchema, shock);
+    const r = validateWith(lessonShockSchema(registry), shock);
     if (!r.ok) problems.push(...r.errors.map((e) => under(path, e)));
     else valid.push({ index: i, shock: r.value as Record<string, unknown> });
   });
@@ -72,9 +84,9 @@ export function liveShockProblems(
   // With the people at hand, ids are checked against them below, not against the scenario's size.
   const organization = labels !== undefined ? { ...scenario.organization, size: undefined } : scenario.organization;
   const without = { ...scenario, organization } as Scenario;
-  const seen = new Set(crossProblems(without).map(key));
+  const seen = new Set(crossProblems(without, registry).map(key));
   const first = scenario.shocks.length;
-  for (const p of crossProblems({ ...without, shocks: [...scenario.shocks, ...appended] } as Scenario)) {
+  for (const p of crossProblems({ ...without, shocks: [...scenario.shocks, ...appended] } as Scenario, registry)) {
     const k = p.path[0] === 'shocks' && typeof p.path[1] === 'number' ? p.path[1] - first : -1;
     if (k >= 0) problems.push(`${pathText(paths[valid[k]!.index] ?? 'shock', p.path.slice(2))}: ${p.message}`);
     else if (!seen.has(key(p))) problems.push(`${paths.length === 1 ? paths[0] : 'liveShocks'}: ${p.message}`);
