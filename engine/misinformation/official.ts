@@ -1,5 +1,5 @@
 // The official channel's traffic (MODEL.md §6), for a protocol that provides one
-// (Protocol.officialChannel; client-server's is protocols/client-server-channel.ts):
+// (Protocol.officialChannel; client-server's is protocols/client-server/channel.ts):
 // reports climb the channel to the server, whose numbered waves come back down.
 //
 // Choices where MODEL.md is silent (docs/ODD.md):

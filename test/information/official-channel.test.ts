@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulation } from '../../engine/simulation.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
 import { registerProtocol } from '../../engine/protocols/registry.ts';
-import { GossipProtocol } from '../../engine/protocols/gossip.ts';
+import { GossipProtocol } from '../../engine/protocols/gossip/protocol.ts';
 import type { OfficialChannel } from '../../engine/protocols/protocol.ts';
-import { clientServerChannel } from '../../engine/protocols/client-server-channel.ts';
+import { clientServerChannel } from '../../engine/protocols/client-server/channel.ts';
 import { itemHandles } from '../../engine/item-keys.ts';
 import { stateNumber } from '../../engine/state-handles.ts';
 

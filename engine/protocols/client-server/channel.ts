@@ -8,11 +8,11 @@
 // The chain: the formal tree; in a flat organization the protocol's routing tree
 // (`cs.tree`, a BFS tree from the server over the informal layer); without
 // either, everyone reports to the server directly.
-import type { Context } from '../context.ts';
-import { FORMAL_PARENT, FORMAL_ROOT } from '../organization-state.ts';
-import { ALIVE } from '../people-state.ts';
-import { stateArray, stateNumber } from '../state-handles.ts';
-import type { OfficialChannel } from './protocol.ts';
+import type { Context } from '../../context.ts';
+import { FORMAL_PARENT, FORMAL_ROOT } from '../../organization-state.ts';
+import { ALIVE } from '../../people-state.ts';
+import { stateArray, stateNumber } from '../../state-handles.ts';
+import type { OfficialChannel } from '../protocol.ts';
 
 /** The client-server protocol's server (−1 while its place is vacant). */
 export const CS_SERVER = stateNumber('cs.server');
