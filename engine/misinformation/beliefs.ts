@@ -28,7 +28,8 @@ export interface BeliefParams {
 }
 
 export class Beliefs {
-  readonly p: BeliefParams = { verifyThreshold: 0.7, verify: 0.1, acceptPeer: 0.5, acceptOfficial: 0.9, contact: 1 };
+  /** Set by `bind` before every pass (the schema declares the defaults). */
+  readonly p: BeliefParams = { verifyThreshold: 0, verify: 0, acceptPeer: 0, acceptOfficial: 0, contact: 1 };
   private skill: Float32Array = new Float32Array(0);
   private domains = 1;
   /** People whose item state is NEW this tick (with their item). */
@@ -43,10 +44,10 @@ export class Beliefs {
   bind(ctx: Context, channel: OfficialChannel | null): BeliefParams {
     const inf = ctx.scenario.information;
     const p = this.p;
-    p.verifyThreshold = inf?.verifyThreshold ?? 0.7;
-    p.verify = inf?.verify ?? 0.1;
-    p.acceptPeer = inf?.acceptPeer ?? 0.5;
-    p.acceptOfficial = inf?.acceptOfficial ?? 0.9;
+    p.verifyThreshold = inf.verifyThreshold;
+    p.verify = inf.verify;
+    p.acceptPeer = inf.acceptPeer;
+    p.acceptOfficial = inf.acceptOfficial;
     p.contact = channel ? channel.grapevine(ctx) : 1;
     this.skill = ctx.state.get(SKILL);
     this.domains = ctx.scenario.population.domains;

@@ -23,7 +23,7 @@ const INFO_SERVER = stateNumber('info.server');
 
 export class ClientServerChannel implements OfficialChannel {
   grapevine(ctx: Context): number {
-    return ctx.scenario.information?.grapevine ?? 0.3;
+    return ctx.scenario.information.grapevine;
   }
 
   /**
