@@ -2,10 +2,11 @@
 // working for its channel (Protocol.officialChannel), never which protocol runs.
 // A way of working of another kind that offers client-server's channel gets the
 // same reports and waves; one that offers none gets none.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../engine/simulation.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
-import { registerProtocol } from '../../engine/protocols/registry.ts';
+import { builtinRegistry, type Registry } from '../../engine/modules/registry.ts';
+import gossipModule from '../../engine/protocols/gossip/index.ts';
 import { GossipProtocol } from '../../engine/protocols/gossip/protocol.ts';
 import type { OfficialChannel } from '../../engine/protocols/protocol.ts';
 import { clientServerChannel } from '../../engine/protocols/client-server/channel.ts';
@@ -18,7 +19,10 @@ class GossipWithChannel extends GossipProtocol {
   }
 }
 
-function run(organization: Record<string, unknown>, capacityLimited: boolean) {
+/** Gossip whose protocol offers client-server's channel (same name and keys). */
+const withChannel = (): Registry => builtinRegistry().replacing({ ...gossipModule, create: () => new GossipWithChannel() });
+
+function run(organization: Record<string, unknown>, capacityLimited: boolean, modules: Registry = builtinRegistry()) {
   const r = validateScenario({
     name: 'channel', seed: 3, ticks: 30, organization,
     population: { domains: 1 }, environment: { rate: 0 },
@@ -26,7 +30,7 @@ function run(organization: Record<string, unknown>, capacityLimited: boolean) {
     information: { verify: 0, items: [{ id: 'r', truth: false, seeds: [13], spread: { mode: 'push' } }] },
   });
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  const sim = createSimulation(r.scenario, 3);
+  const sim = createSimulation(r.scenario, 3, { modules });
   sim.step(30);
   return sim;
 }
@@ -35,11 +39,8 @@ const hierarchy = { size: 40, formal: { kind: 'hierarchy', span: 3 }, informal: 
 const flat = { size: 40, formal: null, informal: { kind: 'small-world', k: 4, p: 0.1 } };
 
 describe('the official channel is whatever the way of working provides', () => {
-  afterEach(() => registerProtocol('gossip', () => new GossipProtocol()));
-
   it.each([['textbook', false], ['message', true]] as const)('a way of working of another kind that provides the channel gets reports and waves (%s model)', (_, capacityLimited) => {
-    registerProtocol('gossip', () => new GossipWithChannel());
-    const sim = run(hierarchy, capacityLimited);
+    const sim = run(hierarchy, capacityLimited, withChannel());
     const h = itemHandles(0);
     expect(sim.state.num(h.waves)).toBeGreaterThanOrEqual(1);
     // The wave went down the whole formal tree from its root.
@@ -47,8 +48,7 @@ describe('the official channel is whatever the way of working provides', () => {
   });
 
   it('in a flat organization without a protocol server, the channel fixes one (the highest degree) as state', () => {
-    registerProtocol('gossip', () => new GossipWithChannel());
-    const sim = run(flat, true);
+    const sim = run(flat, true, withChannel());
     const server = sim.state.num(stateNumber('info.server'));
     expect(server).toBeGreaterThanOrEqual(0);
     expect(sim.state.get(itemHandles(0).heard)[server]).toBeGreaterThanOrEqual(1);

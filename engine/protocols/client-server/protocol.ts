@@ -216,10 +216,6 @@ export class ClientServerProtocol implements Protocol {
     this.recomputeTree(ctx);
   }
 
-  seriesNames(): string[] {
-    return ['serverQueue', 'decisions', 'vacancies'];
-  }
-
   officialChannel(): OfficialChannel {
     return clientServerChannel;
   }
