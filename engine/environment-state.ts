@@ -1,7 +1,8 @@
 // The environment's shocks as state (MODEL.md §7), declared once: the shifts of
 // rate and domain weights (`env.shift.<i>.*`, declared when shift i happens and
 // kept by index) and the situations a surge adds at the next arrivals. The
-// shocks write them (environment-shocks.ts); arrivals read them.
+// shocks write them (shocks/environment-shift.ts, shocks/surge.ts, which still
+// use the state's names: the same entries); arrivals read them.
 import { type ArrayHandle, type ScalarHandle, stateArray, stateNumber } from './state-handles.ts';
 
 /** Shifts so far (absent before the first). */
