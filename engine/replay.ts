@@ -25,9 +25,11 @@ export interface ReplayBundle {
   format: 'equipotent-replay';
   version: 1;
   /**
-   * The model the run was made under (MODEL.md §10): 1 or 2; absent means 1.
-   * Today only model 1 behaves: this engine runs model 1 whatever the bundle
-   * says, so a model-2 bundle replays under model 1 and its hash check fails.
+   * The model the run was made under (MODEL.md §10, the scenario key `model`):
+   * 1 or 2; absent means 1 (CONTRACT.md: bundles made before the key existed
+   * ran v1). It applies to the bundle's scenario when that does not say. Only
+   * model 1 behaves fully today: model 2's keys are declared but its mechanisms
+   * are not built yet, so a model-2 run follows v1's rules with model 2's defaults.
    */
   model?: 1 | 2;
   /** The scenario input JSON as loaded (before the variant and overrides; defaults may be missing). */
@@ -61,12 +63,14 @@ export class ReplayError extends Error {
 /** The bundle of a run so far: `scenarioInput` is what the simulation's scenario was validated from. */
 export function makeReplayBundle(
   scenarioInput: unknown,
-  sim: Pick<Simulation, 'seed' | 'tick' | 'eventLog' | 'hash'>,
+  sim: Pick<Simulation, 'seed' | 'tick' | 'eventLog' | 'hash'> & { scenario?: Pick<Scenario, 'model'> },
   options: ReplayOptions = {},
 ): ReplayBundle {
   const bundle: ReplayBundle = {
     format: 'equipotent-replay',
     version: 1,
+    // The model the run used (a scenario without the key runs the default, 2): a bundle without it would mean 1.
+    ...(sim.scenario?.model !== undefined ? { model: sim.scenario.model } : {}),
     scenario: json(scenarioInput),
     overrides: json(options.overrides ?? {}),
     seed: sim.seed,
@@ -86,6 +90,12 @@ export function makeReplayBundle(
 export function bundleInput(bundle: ReplayBundle): unknown {
   const input = json(bundle.scenario) as Record<string, unknown>;
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new ReplayError('scenario: expected the scenario object');
+  // The bundle's model applies when the scenario does not say (absent from both: model 1).
+  const model = bundle.model ?? 1;
+  if (input.model === undefined) input.model = model;
+  else if (input.model !== model && bundle.model !== undefined) {
+    throw new ReplayError(`model: the bundle says ${JSON.stringify(bundle.model)} but its scenario says ${JSON.stringify(input.model)}; make them agree, or remove "model" from the bundle`);
+  }
   const variants = Array.isArray(input.variants) ? (input.variants as { label?: unknown; set?: Overrides }[]) : [];
   variants.forEach((v, i) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ReplayError(`scenario.variants.${i}: expected {"label": …, "set": {…}}, got ${JSON.stringify(v)}`);
@@ -154,7 +164,7 @@ function checkBundle(b: ReplayBundle): void {
   const tick = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
   if (!b || b.format !== 'equipotent-replay') throw new ReplayError('format: expected "equipotent-replay"; this file is not a replay bundle');
   if (b.version !== 1) throw new ReplayError(`version: expected 1, got ${JSON.stringify(b.version)}; this bundle comes from another version`);
-  // Only 1 behaves today (see ReplayBundle.model); 2 is recorded for when model 2 lands.
+  // 1 or 2 (see ReplayBundle.model); anything else is not a model this engine knows.
   if (b.model !== undefined && b.model !== 1 && b.model !== 2) {
     throw new ReplayError(`model: expected 1 or 2 (absent means 1), got ${JSON.stringify(b.model)}; fix or remove "model"`);
   }

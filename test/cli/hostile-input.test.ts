@@ -204,6 +204,12 @@ describe('run --replay verifies the hash', () => {
       expect(e.message).toMatch(/^model: expected 1 or 2 \(absent means 1\), got /);
     }
     expect((await refused(['--replay', file({ ...good, hash: 'xyz' })])).message).toMatch(/^hash: expected the 16 hexadecimal digits/);
+    // A bundle records the model its run used; it applies to a scenario that does not say, and must agree with one that does.
+    expect(good.model).toBe(2);
+    expect(checkReplayBundle({ ...good, model: undefined } as ReplayBundle, v).model).toBe(1);
+    expect(checkReplayBundle({ ...good, model: 1 } as ReplayBundle, v).model).toBe(1);
+    const clash = await refused(['--replay', file({ ...good, model: 1, scenario: { ...scenario, model: 2 } })]);
+    expect(clash.message).toMatch(/^model: the bundle says 1 but its scenario says 2; make them agree/);
   });
 });
 
