@@ -14,6 +14,9 @@ import { createStreams } from '../rng.ts';
 import { problemsForSize, type Scenario } from '../scenario/schema.ts';
 import { initSituations } from '../situations.ts';
 import { State } from '../state.ts';
+import type { ArrayHandle } from '../state-handles.ts';
+import { runStream } from '../run-streams.ts';
+import { modelTwo } from '../mechanisms/model-two.ts';
 import { ALIVE, ALIVE_COUNT, LOAD_STAMP, LOAD_TICK, LOAD_TOTAL } from '../people-state.ts';
 import { FORMAL_LEVEL, FORMAL_PARENT, FORMAL_ROOT, INFORMAL_COMPLETE, INFORMAL_OFFSETS, INFORMAL_TARGETS, INFORMAL_TRUST } from '../organization-state.ts';
 import { INBOX_COUNT, INBOX_HEAD, INBOX_TAIL } from '../messages.ts';
@@ -70,9 +73,11 @@ export function assemble(scenario: Scenario, seed: number, registry: Registry, d
     n,
     tick: 0,
     applied: [],
-    registerPersonArray(name: string, stride: number, fill: number) {
-      persons.register(name, stride, fill);
+    registerPersonArray(array: string | ArrayHandle, stride: number, fill: number) {
+      persons.register(array, stride, fill);
     },
+    stream: (name: string) => runStream(ctx, name),
+    v2: null,
     setInformal(g: Graph) {
       ctx.informal = g;
       writeInformal(state, g);
@@ -83,6 +88,7 @@ export function assemble(scenario: Scenario, seed: number, registry: Registry, d
       // Newcomers are alive, with skills drawn like everyone's (population stream).
       hirePeople(state, ctx.n, to, scenario.population, streams.population);
       information.onGrow(ctx, to);
+      ctx.v2?.self.draw(ctx, ctx.n, to);
       state.addNum(ALIVE_COUNT, to - ctx.n);
       ctx.n = to;
       state.setNum(PEOPLE, to);
@@ -117,6 +123,9 @@ export function assemble(scenario: Scenario, seed: number, registry: Registry, d
   information.init(ctx, scenarioItems(scenario, ctx));
   if (protocol.handlesSituations === true) initSituations(ctx);
   protocol.init(ctx);
+  // Model 2's mechanisms (null under model 1: v1 runs touch none of their state).
+  ctx.v2 = modelTwo(ctx);
+  ctx.messages.attention = ctx.v2?.attention ?? null;
   // The streams' words are state: move them into the record so snapshots carry them.
   state.put(RNG_WORDS, streams.words);
   // The components of the organization as built are part of building it (so a run's

@@ -56,7 +56,9 @@ export function runTick(ctx: Context, log: RunLog, t: number): void {
   // 3. Delivery of what was sent during t−1.
   messages.deliver(state.get(ALIVE), t);
 
-  // 4. Act: the textbook information passes, then people in ascending id order.
+  // 4. Act: model 2's budgets and work reservations, the textbook information
+  // passes, then people in ascending id order.
+  ctx.v2?.attention.beginAct(ctx);
   information.spreadInstant(ctx);
   protocol.beginAct(ctx);
   information.bindTick(ctx);
@@ -101,11 +103,13 @@ function actLoop(c: Context): void {
   const head = state.get(INBOX_HEAD);
   const actsPerPerson = protocol.actsPerPerson;
   const spreads = information.needsNodeLoop();
+  const attention = c.v2 === null ? null : c.v2.attention;
   for (let v = 0; v < c.n; v++) {
     if (!alive[v]) continue;
     if (head[v] !== -1) {
-      let budget = effectiveCapacity(capacity[v]!, engagement[v]!);
-      while (budget > 0) {
+      // v1: up to the effective capacity; model 2: while the attention balance covers a read.
+      let budget = attention === null ? effectiveCapacity(capacity[v]!, engagement[v]!) : 0;
+      while (attention === null ? budget > 0 : head[v] !== -1 && attention.read(state, v)) {
         const slot = messages.pop(v);
         if (slot === -1) break;
         budget--;
