@@ -50,11 +50,30 @@ function keyProblems(sweep: Sweep, scenario: ScenarioSource): string[] {
       continue;
     }
     for (const variant of variants) {
-      const p = variant.ok ? pathProblem(key, variant.input) : null;
-      if (p !== null) problems.push(`${keyPath(sweep, key)}: variant "${variant.label}" lacks this key (${p}); remove the key, or make every variant have it`);
+      if (!variant.ok) continue;
+      const p = pathProblem(key, variant.input) ?? nullParent(key, variant.scenario);
+      if (p === null) continue;
+      const who = variants.length === 1 && variant.label === 'default' ? 'the scenario' : `variant "${variant.label}"`;
+      problems.push(`${keyPath(sweep, key)}: ${who} lacks this key (${p}); remove the key, or give ${variants.length === 1 ? 'the scenario' : 'every variant'} what it belongs to`);
     }
   }
   return problems;
+}
+
+/**
+ * The part of the path that is null in the resolved scenario (null means "none":
+ * a flat organization's `formal`), which a key below it cannot be set in; null
+ * when every part up to the key's parent is there (or simply not written).
+ */
+function nullParent(key: string, resolved: unknown): string | null {
+  const segs = key.split('.');
+  let value = resolved;
+  for (let i = 0; i < segs.length - 1; i++) {
+    if (typeof value !== 'object' || value === null) return null;
+    value = (value as Record<string, unknown>)[segs[i]!];
+    if (value === null) return `${segs.slice(0, i + 1).join('.')} is null (none) in the scenario, so it has no "${segs.slice(i + 1).join('.')}"`;
+  }
+  return null;
 }
 
 function baselineProblems(sweep: Sweep, scenario: ScenarioSource): string[] {
