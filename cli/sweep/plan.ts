@@ -67,6 +67,9 @@ export function projectVersion(): string {
   }
 }
 
+/** The layout of journals and result files (2: design columns and ticks everywhere, rounds in the journal). */
+const OUTPUT_LAYOUT = 2;
+
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -113,7 +116,9 @@ function makePlan(sweep: Sweep, scenario: ScenarioSource): SweepPlan {
   const stride = maxSeeds ?? sweep.seeds;
   const grid = { keys: designKeys(sweep), points, seeds: sweep.seeds, baseSeed, runs: points * stride, ...(maxSeeds !== undefined ? { maxSeeds } : {}) };
   // The design is a function of the spec, so it stays out of the hash (a resume reuses the stored rows).
-  const specHash = sha256(JSON.stringify({ version, sweep, scenario: scenario.input, data }));
+  // OUTPUT_LAYOUT marks the journal and file layout, so that an output written before a layout
+  // change (e.g. without the `ticks` column) is never resumed or merged with one written after it.
+  const specHash = sha256(JSON.stringify({ version, sweep, scenario: scenario.input, data, layout: OUTPUT_LAYOUT }));
   const design = realizeDesign(sweep, baseSeed);
   return { version, sweep, scenario: scenario.input, data, specHash, grid, variants: labels, design, baseDir: scenario.baseDir };
 }
