@@ -221,6 +221,17 @@ describe('sweep: summary.csv', () => {
     }
     expect(summary.length - 1).toBe(expected);
     expect(summary.slice(1).every((r) => Number(r[5]) > 0)).toBe(true);
+    // A metric constant over a point's seeds has sd exactly 0 (no 1e-16 residue), and a zero-width interval.
+    let constants = 0;
+    for (const r of summary.slice(1)) {
+      const point = [60, 80, 100].indexOf(Number(r[0])) * 2 + [0.5, 1].indexOf(Number(r[1]));
+      const xs = body.filter((x) => Math.floor(Number(x[0]) / 4) === point && x[1] === r[3]).map((x) => x[h.indexOf(r[4]!)]).filter((x) => x !== '');
+      if (xs.length > 1 && xs.every((x) => x === xs[0])) {
+        constants++;
+        expect([r[7], r[8], r[9]]).toEqual(['0', xs[0], xs[0]]);
+      }
+    }
+    expect(constants).toBeGreaterThan(0);
   });
 });
 
