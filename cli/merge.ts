@@ -6,13 +6,13 @@
 // they are computed from the journals in run order. For an adaptive sweep the
 // runs that must be there are decided again from the runs themselves (each
 // point's rounds), and the shards' round records are copied in point order.
-import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { AtomicFile } from './files.ts';
-import { checkOutputPath } from './output-paths.ts';
+import { checkOutputPath, makeOutputFolder } from './output-paths.ts';
 import { indexRounds, indexSeries, JOURNAL, LineReader, readAt, readJournal, SERIES_JOURNAL, type JournalEntry, type LineRef } from './sweep/journal.ts';
 import { MANIFEST, writeOutputs, type Manifest } from './sweep/outputs.ts';
 import { isAdaptive, parseShard, projectVersion, runPoint, shardRuns, type SweepSpec } from './sweep/plan.ts';
@@ -148,7 +148,7 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
     return line ? { path: join(input.dir, SERIES_JOURNAL), line } : undefined;
   };
   // The merged journal: each run's line copied as it is in its shard's journal, then the rounds' records by point.
-  if (!existsSync(out)) mkdirSync(out);
+  makeOutputFolder(out);
   const journalPath = join(out, JOURNAL);
   const journal = new AtomicFile(journalPath);
   const reader = new LineReader();

@@ -3,10 +3,16 @@
 // `schema --out`) or a folder created (`sweep --out`, `merge --out`) is refused
 // with the path and a fix when it cannot work — inside a kernel's virtual file
 // system (/proc, /sys: Node's recursive mkdir spins there forever), below a
-// file, a folder where a file goes or the reverse, a missing parent, no write
-// permission, a read-only file system — so that a mistake costs a second, not
-// a whole run followed by "internal error".
-import { accessSync, constants, realpathSync, statfsSync, statSync, type Stats } from 'node:fs';
+// file, a folder where a file goes or the reverse, no write permission, a
+// read-only file system — so that a mistake costs a second, not a whole run
+// followed by "internal error".
+//
+// A missing parent: refused for a file (a typo in --series should not make
+// folders), created for an output folder, like `mkdir -p`, once the nearest
+// existing folder is known to be a writable folder on a disk: the documented
+// workflows write `--out results/<name>` into a `results/` not yet made, by
+// several shards at once (docs/research.md, docs/cluster.md).
+import { accessSync, constants, mkdirSync, realpathSync, statfsSync, statSync, type Stats } from 'node:fs';
 import { dirname, parse, resolve, sep } from 'node:path';
 import { UserError } from './errors.ts';
 
@@ -95,10 +101,11 @@ export function checkOutputPath(option: string, given: string, kind: OutputKind,
     throw refuse(`is inside ${virtual}, the kernel's virtual file system, where no ${kind} can be created`, `write to a folder on a disk, e.g. ${kind === 'file' ? `./${parse(abs).base || 'out.csv'}` : './results'}`);
   }
 
-  // Every folder on the way must be a folder; the parent must exist.
+  // Every folder on the way must be a folder; a file's parent must exist (an output folder's are made).
   const parent = dirname(abs);
   const { root } = parse(abs);
   let at = root;
+  let existing = root; // the nearest existing folder above abs
   for (const part of parent.slice(root.length).split(sep).filter((p) => p !== '')) {
     at = at === root ? `${root}${part}` : `${at}${sep}${part}`;
     let st: Stats;
@@ -106,6 +113,7 @@ export function checkOutputPath(option: string, given: string, kind: OutputKind,
       st = statSync(at);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && kind === 'folder') break;
       if (code === 'ENOENT') throw refuse(`the folder ${parent} does not exist`, `create it first (mkdir -p ${JSON.stringify(parent)}), or choose a path in an existing folder`);
       if (code === 'ENOTDIR') break; // reported below, at the file on the way
       throw refuse(`cannot look into ${at} (${why(e)})`, 'choose a path you can write to');
@@ -113,6 +121,7 @@ export function checkOutputPath(option: string, given: string, kind: OutputKind,
     if (!st.isDirectory()) {
       throw refuse(`${at} is a file, not a folder, so nothing can be written below it`, `choose a path in a folder (e.g. next to it: ${JSON.stringify(`${dirname(at)}${sep}${kind === 'file' ? parse(abs).base : 'results'}`)})`);
     }
+    existing = at;
   }
 
   const here = statOrNull(abs);
@@ -134,13 +143,20 @@ export function checkOutputPath(option: string, given: string, kind: OutputKind,
     }
     return abs;
   }
-  // A new file or folder (or a file replaced through a temporary one) is an entry in the parent.
+  // A new file or folder (or a file replaced through a temporary one) is an entry in the
+  // parent; the folders still to make are entries in the nearest existing one.
+  const into = kind === 'file' ? parent : existing;
   try {
-    accessSync(parent, constants.W_OK | constants.X_OK);
+    accessSync(into, constants.W_OK | constants.X_OK);
   } catch (e) {
-    throw refuse(`cannot create ${thing} in ${parent} (${why(e)})`, `make ${parent} writable (chmod u+wx), or choose a path in a folder you can write to`);
+    throw refuse(`cannot create ${thing} in ${into} (${why(e)})`, `make ${into} writable (chmod u+wx), or choose a path in a folder you can write to`);
   }
   return abs;
+}
+
+/** Creates a checked output folder (and the folders above it still missing; several shards may race: fine). */
+export function makeOutputFolder(abs: string): void {
+  mkdirSync(abs, { recursive: true });
 }
 
 /** Checks several output paths at once, refusing one path given twice (one would overwrite the other). */

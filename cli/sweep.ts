@@ -8,7 +8,7 @@
 // rounds: after each, the points whose intervals are still too wide get more
 // seeds (cli/sweep/replicate.ts); each round's decisions go to the journal.
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { intOption, parseCommandArgs, secondsOption } from './args.ts';
 import { RunFailedError, UserError, writeFailureReason } from './errors.ts';
@@ -21,7 +21,7 @@ import { prepareWorkerEntry } from './sweep/worker-bundle.ts';
 import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, PartialRuns, writeOutputs } from './sweep/outputs.ts';
-import { checkOutputPath } from './output-paths.ts';
+import { checkOutputPath, makeOutputFolder } from './output-paths.ts';
 
 const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]
 
@@ -87,7 +87,7 @@ export async function runSweep(options: SweepOptions): Promise<number> {
   const { out } = options;
   const say = (line: string) => (options.progress?.stream ?? process.stderr).write(`${line}\n`);
   checkOutputPath('--out', out, 'folder');
-  if (!existsSync(out)) mkdirSync(out);
+  makeOutputFolder(out);
   const release = lockSweepDir(out);
   try {
     return await sweepLocked(options, say, release);

@@ -87,13 +87,13 @@ describe('output paths are checked before any run starts', () => {
     expect(listing()).toEqual(before);
   });
 
-  it('sweep and merge --out: a file, below a file, a missing parent: exit 2, no folder created, no run', async () => {
+  it('sweep and merge --out: a file, below a file: exit 2, no folder created, no run; missing folders above an output folder are made', async () => {
     const plan = loadPlan(join(dir, 'sweep.json'));
     const before = listing();
     const cases: [string, RegExp][] = [
       [join(dir, 'a-file'), /--out .*a-file: is a file, but the results go in a folder/],
       [join(dir, 'a-file', 'out'), /a-file is a file, not a folder/],
-      [join(dir, 'missing', 'out'), /the folder .*missing does not exist; create it first/],
+      [join(dir, 'a-file', 'deeper', 'out'), /a-file is a file, not a folder/],
     ];
     for (const [out, message] of cases) {
       built.mockClear();
@@ -102,6 +102,9 @@ describe('output paths are checked before any run starts', () => {
       expect(built).not.toHaveBeenCalled();
     }
     expect(listing()).toEqual(before);
+    // `--out results/<name>` into a results/ not made yet (docs/research.md, docs/cluster.md): made, as mkdir -p does.
+    expect(checkOutputPath('--out', join(dir, 'results', 'a', 'b'), 'folder')).toBe(join(dir, 'results', 'a', 'b'));
+    expect(listing()).toEqual(before); // checking creates nothing
   });
 
   it('a folder the user cannot write in: exit 2 naming it (as an unprivileged user when run as root)', () => {
@@ -114,6 +117,7 @@ describe('output paths are checked before any run starts', () => {
       [['run', 's.json', '--series', join(ro, 's.csv')], /--series .*read-only\/s\.csv: cannot create a file in .*read-only \(no permission\); make .*read-only writable/],
       [['sweep', 'sweep.json', '--out', ro], /--out .*read-only: cannot write in this folder \(no permission\)/],
       [['sweep', 'sweep.json', '--out', join(ro, 'new')], /cannot create a folder in .*read-only \(no permission\)/],
+      [['sweep', 'sweep.json', '--out', join(ro, 'new', 'deeper')], /cannot create a folder in .*read-only \(no permission\)/],
     ];
     for (const [args, message] of cases) {
       const r = cli(args, as);
