@@ -89,6 +89,8 @@ export class Messages {
   tail!: Int32Array;
   count!: Int32Array;
   private state!: State;
+  /** Model 2's attention budget: every message sent costs its sender (MODEL.md §10.1); null under model 1. */
+  attention: { send(state: State, v: number): void } | null = null;
 
   bind(state: State): this {
     this.state = state;
@@ -132,6 +134,7 @@ export class Messages {
     vals[OUTBOX_LENGTH.id] = len;
     vals[SENT.id]!++;
     vals[TICK_MESSAGES.id]!++;
+    if (this.attention !== null) this.attention.send(this.state, from);
   }
 
   private growPool(): void {

@@ -87,6 +87,7 @@ export function startAttempt(ctx: Context, sit: number, leader: number, team: nu
   const len = state.num(ATTEMPTS_LENGTH);
   growList(state, ATTEMPTS_LIVE, len + 1)[len] = slot;
   state.setNum(ATTEMPTS_LENGTH, len + 1);
+  ctx.v2?.attention.onStart(ctx, slot);
   return slot;
 }
 
@@ -95,7 +96,9 @@ const OUTCOME: Outcome = { sit: 0, leader: 0, slot: 0, success: false, wasted: f
 
 /**
  * Phase 5 (Work) at tick t: each live attempt progresses one tick; finished ones
- * succeed with probability 1 / (1 + exp(−(q − h) / 0.1)) (protocol stream).
+ * succeed with probability 1 / (1 + exp(−(q − h) / s)) (protocol stream), s =
+ * `population.logisticScale` (0.1, fixed in model 1). Model 2: an attempt
+ * progresses only when its leader's work share was reserved this tick.
  */
 export function work(ctx: Context, t: number): void {
   const state = ctx.state;
@@ -104,6 +107,8 @@ export function work(ctx: Context, t: number): void {
   const len = state.num(ATTEMPTS_LENGTH);
   let w = 0;
   const alive = state.get(ALIVE);
+  const attention = ctx.v2 === null ? null : ctx.v2.attention;
+  const scale = ctx.scenario.population.logisticScale;
   for (let i = 0; i < len; i++) {
     const slot = live[i]!;
     // The protocol's outcome handler may start attempts (growing the tables): fetch per attempt.
@@ -115,14 +120,22 @@ export function work(ctx: Context, t: number): void {
       endAttempt(ctx, slot);
       continue;
     }
+    // Model 2: an attempt whose leader could not reserve its work share this tick does not progress.
+    if (attention !== null && !attention.covered(ctx, slot)) { live[w++] = slot; continue; }
     const left = --state.get(ATT_LEFT)[slot]!;
     if (left > 0) { live[w++] = slot; continue; }
     const q = state.get(ATT_SKILL)[slot]!;
     const h = state.get(SIT_DIFFICULTY)[sit]!;
-    const success = rng.float() < 1 / (1 + Math.exp(-(q - h) / 0.1));
+    const success = rng.float() < 1 / (1 + Math.exp(-(q - h) / scale));
     const wasted = status === SIT.RESOLVED;
     if (!wasted) {
-      if (success) resolve(ctx, sit, leader, q, t);
+      if (success) {
+        resolve(ctx, sit, leader, q, t);
+        if (ctx.v2 !== null) {
+          ctx.v2.value.onResolved(ctx, sit, q, t);
+          ctx.v2.attention.onResolved(ctx, sit, slot);
+        }
+      }
       else {
         state.get(SIT_FAILED)[sit]!++;
         state.vals[TICK_FAILED.id]!++;

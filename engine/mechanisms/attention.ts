@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { API_VERSION, type MechanismModule } from '../modules/types.ts';
 import { param } from '../scenario/blocks.ts';
+import { SPENT_MESSAGES, SPENT_WORK, WASTED } from './attention-state.ts';
 
 /** The keys of `population` the attention budget reads. */
 export const attentionKeys = {
@@ -39,5 +40,13 @@ const attention: MechanismModule = {
     { name: 'workShare', label: 'Share of attention on work', unit: 'share of attention spent', description: 'Attention spent on work over attention spent on work and messages.', per: 'run', type: 'number', digits: 2, higherIsBetter: true, nullable: true },
     { name: 'wastedAttention', label: 'Wasted attention', unit: 'units (quarter hours)', description: 'Work shares reserved for a situation by leaders (and their team members) other than its first successful finisher; 0 when each situation has one leader.', per: 'run', type: 'number', digits: 1, higherIsBetter: false },
   ],
+  summarize(ctx, _series, out) {
+    const st = ctx.state;
+    const messages = st.num(SPENT_MESSAGES), work = st.num(SPENT_WORK);
+    const resolved = out['resolved'];
+    out['attentionPerSituation'] = typeof resolved === 'number' && resolved > 0 ? (messages + work) / resolved : null;
+    out['workShare'] = messages + work > 0 ? work / (messages + work) : null;
+    out['wastedAttention'] = st.num(WASTED);
+  },
 };
 export default attention;

@@ -2,14 +2,14 @@
 // situation of difficulty h by skill q yields (1 − max(0, h − q)) ·
 // (1 − lateDiscount)^max(0, t − arrival − due); with several leaders the first
 // successful finisher yields it.
-import { z } from 'zod';
 import { API_VERSION, type MechanismModule } from '../modules/types.ts';
 import { MAX_TICKS, integer, param, probability } from '../scenario/blocks.ts';
+import { VALUE_TOTAL } from './value-state.ts';
 
 /** The keys of `environment` value reads. */
 export const valueKeys = {
   due: param(integer(0, MAX_TICKS).nullable().default(null), 'ticks', 'ticks after arrival before value starts to fall; null = deadline / 2', 2),
-  lateDiscount: param(probability().default(0.02), 'share per tick', 'share of a resolution\'s value lost per tick past `due`', 2),
+  lateDiscount: param(probability().default(0.035), 'share per tick', 'share of a resolution\'s value lost per tick past `due`', 2),
 };
 
 const value: MechanismModule = {
@@ -27,6 +27,10 @@ const value: MechanismModule = {
     { name: 'valueTotal', label: 'Value delivered', unit: 'value units', description: 'Sum over resolutions of (1 − shortfall of skill below difficulty) · (1 − lateDiscount)^(ticks past due).', per: 'run', type: 'number', digits: 1, higherIsBetter: true },
     { name: 'valuePerTick', label: 'Value per tick', unit: 'value units per tick', description: 'valueTotal / ticks run.', per: 'run', type: 'number', digits: 3, higherIsBetter: true, nullable: true },
   ],
+  summarize(ctx, series, out) {
+    const total = ctx.state.num(VALUE_TOTAL);
+    out['valueTotal'] = total;
+    out['valuePerTick'] = series.length > 0 ? total / series.length : null;
+  },
 };
 export default value;
-void z;

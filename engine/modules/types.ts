@@ -138,6 +138,8 @@ export interface MechanismModule extends ModuleBase {
   /** True when the rule runs in this scenario (its switch). */
   active(scenario: Scenario): boolean;
   readonly metrics?: readonly MetricDeclaration[];
+  /** Adds its summary metrics (after every family's and the way of working's). */
+  summarize?(ctx: Context, series: SeriesStore, out: Record<string, number | null>): void;
 }
 
 export type Module = ProtocolModule | ShockModule | MetricFamilyModule | ModelModule | MechanismModule;
