@@ -107,7 +107,7 @@ export const TREE_DIRTY = stateNumber('cs.treeDirty');
 export function allocateState(ctx: Context, delegation: boolean): void {
   const st = ctx.state, n = ctx.n, D = ctx.scenario.population.domains;
   const person = <T extends Int32Array | Float32Array | Uint8Array>(h: ArrayHandle<T>, stride: number, fill: number, make: (k: number) => T) => {
-    ctx.registerPersonArray(h.name, stride, fill);
+    ctx.registerPersonArray(h, stride, fill);
     st.put(h, make(n * stride).fill(fill) as T);
   };
   const i32 = (k: number) => new Int32Array(k), f32 = (k: number) => new Float32Array(k), u8 = (k: number) => new Uint8Array(k);

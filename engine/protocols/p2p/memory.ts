@@ -54,11 +54,11 @@ const MEM_CURSOR = stateArray.u8('p2p.mem.cursor');
 export function initMemory(ctx: Context): void {
   const n = ctx.n;
   const s = ctx.state;
-  ctx.registerPersonArray(MEM_SIT.name, MEMORY, -1);
-  ctx.registerPersonArray(MEM_CALL.name, MEMORY, -1);
-  ctx.registerPersonArray(MEM_FROM.name, MEMORY, -1);
-  ctx.registerPersonArray(MEM_FLAGS.name, MEMORY, 0);
-  ctx.registerPersonArray(MEM_CURSOR.name, 1, 0);
+  ctx.registerPersonArray(MEM_SIT, MEMORY, -1);
+  ctx.registerPersonArray(MEM_CALL, MEMORY, -1);
+  ctx.registerPersonArray(MEM_FROM, MEMORY, -1);
+  ctx.registerPersonArray(MEM_FLAGS, MEMORY, 0);
+  ctx.registerPersonArray(MEM_CURSOR, 1, 0);
   s.put(MEM_SIT, new Int32Array(n * MEMORY).fill(-1));
   s.put(MEM_CALL, new Int32Array(n * MEMORY).fill(-1));
   s.put(MEM_FROM, new Int32Array(n * MEMORY).fill(-1));

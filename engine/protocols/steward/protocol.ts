@@ -40,7 +40,7 @@ export class StewardProtocol extends P2PProtocol {
     s.put(STEWARD_IDS, pickStewards(ctx));
     // Proven experts: resolutions per person per domain, and per domain the people
     // with at least one, in the order they proved themselves.
-    ctx.registerPersonArray(WINS.name, D, 0);
+    ctx.registerPersonArray(WINS, D, 0);
     s.put(WINS, new Int32Array(ctx.n * D));
     for (let d = 0; d < D; d++) {
       s.put(experts(d).list, new Int32Array(16));
