@@ -55,8 +55,6 @@ import { CS_COUNT, HOLDERS, TICK_DECISIONS, TREE_DIRTY, VAC_WHO, allocateState, 
 import { flushHolders, join, leave, recomputeTree } from './succession.ts';
 import { buildReportLists, degreeOf, fillVacancies, highestDegree } from './tree.ts';
 
-export { CS_MSG } from './routing.ts';
-
 export class ClientServerProtocol implements Protocol {
   readonly kind = 'client-server';
   readonly actsPerPerson = false;

@@ -41,8 +41,6 @@ import { queueInit } from './queue.ts';
 import { addTies, collectRepairs, scheduleRepairs } from './repairs.ts';
 import { FRESH, FRESH_LENGTH, P2P_COUNT, RECALLS, REPAIRS, STAMPS } from './state.ts';
 
-export { P2P_MSG } from './messages.ts';
-
 export class P2PProtocol implements Protocol {
   readonly kind: string = 'p2p';
   readonly actsPerPerson: boolean = false;
