@@ -9,7 +9,8 @@
 // as the sweep will run them.
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
-import { loadScenarioSource, readDataFiles, type ScenarioSource } from './load-scenario.ts';
+import { loadScenarioSource, type ScenarioSource } from './load-scenario.ts';
+import { readDataFiles } from '../io/read-files.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
 import { gridPoint, gridPoints, validateSweep } from '../engine/scenario/sweep-schema.ts';
 import { describeValue, formatPath, pathProblem, validateScenario } from '../engine/scenario/validate.ts';
