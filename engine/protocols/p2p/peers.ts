@@ -28,6 +28,8 @@ export class Peers {
   D!: number;
   concurrent!: number;
   workTicks!: number;
+  /** Recruits per team at most (MODEL.md §10.7; v1 fixes 4). */
+  teamCap!: number;
 
   // Arrays bound for the current phase (replaced on growth and restore: re-bound at every hook).
   alive!: Uint8Array;
@@ -72,6 +74,8 @@ export class Peers {
     this.D = ctx.scenario.population.domains;
     this.concurrent = ctx.scenario.population.concurrent;
     this.workTicks = ctx.scenario.environment.workTicks;
+    this.teamCap = p.teamCap;
+    this.mem.size = p.memory;
   }
 
   /** Fetches the arrays for this phase. */
