@@ -1,12 +1,14 @@
 // Finding and reading scenario files for the commands: a path, or the name of a
 // built-in scenario (`scenarios/<name>.json` in the package), with JSON errors
-// located by line and column, and the data files of `file` layers.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+// located by line and column. The data files of `file` layers are read by
+// io/read-files.ts (the sweep's workers read them too).
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.ts';
-import { decodeJsonBytes, findJsonProblem, JsonBytesProblem, locate } from './json-text.ts';
 import { closest } from '../engine/scenario/validate.ts';
+import { statOrNull } from '../io/read-files.ts';
+import { decodeJsonBytes, findJsonProblem, JsonBytesProblem, locate } from './json-text.ts';
 
 /** The package's root directory (where package.json is). */
 export const packageRoot: string = fileURLToPath(new URL('..', import.meta.url));
@@ -14,7 +16,6 @@ export const packageRoot: string = fileURLToPath(new URL('..', import.meta.url))
 export const scenariosDir: string = resolve(packageRoot, 'scenarios');
 
 const MAX_SCENARIO_BYTES = 50 * 1024 * 1024;
-const MAX_DATA_BYTES = 500 * 1024 * 1024; // near the longest string V8 can hold
 
 /** A scenario (or sweep) file's parsed JSON, the directory its relative paths start from, and its name. */
 export interface ScenarioSource {
@@ -68,14 +69,6 @@ export function loadScenarioSource(nameOrPath: string, fromDir: string = process
   );
 }
 
-function statOrNull(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
 /** The file at `path` checked (exists, a file, not over `maxBytes`) and read as bytes; UserError otherwise. */
 function readBytes(path: string, label: string, maxBytes: number): Buffer {
   const stat = statOrNull(path);
@@ -89,10 +82,6 @@ function readBytes(path: string, label: string, maxBytes: number): Buffer {
   } catch (e) {
     throw new UserError(`${label}: cannot read it (${(e as Error).message})`);
   }
-}
-
-function readText(path: string, label: string, maxBytes: number): string {
-  return readBytes(path, label, maxBytes).toString('utf8');
 }
 
 /**
@@ -122,33 +111,4 @@ export function readJsonFile(path: string, label: string = path): unknown {
 export function findJsonError(text: string): { at: number; message: string } | null {
   const p = findJsonProblem(text);
   return p === null ? null : { at: p.at, message: p.message };
-}
-
-/** The `file` layers' data paths of a scenario, with the key path naming each. */
-export function dataFileRefs(scenario: { organization?: unknown }): { key: string; file: string }[] {
-  const refs: { key: string; file: string }[] = [];
-  const org = scenario.organization as Record<string, unknown> | undefined;
-  for (const layer of ['formal', 'informal'] as const) {
-    const l = org?.[layer] as Record<string, unknown> | null | undefined;
-    if (l?.kind !== 'file') continue;
-    for (const key of ['nodes', 'edges'] as const) {
-      if (typeof l[key] === 'string') refs.push({ key: `organization.${layer}.${key}`, file: l[key] });
-    }
-  }
-  return refs;
-}
-
-/**
- * Reads the `nodes`/`edges` files of the organization's `file` layers: returns
- * each path as written in the scenario → the file's text (paths are relative to
- * `baseDir`, the scenario's directory). A missing file is a UserError naming the key.
- */
-export function readDataFiles(scenario: { organization?: unknown }, baseDir: string): Record<string, string> {
-  const data: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const { key, file } of dataFileRefs(scenario)) {
-    if (Object.hasOwn(data, file)) continue;
-    const path = isAbsolute(file) ? file : resolve(baseDir, file);
-    data[file] = readText(path, `${key} "${file}"`, MAX_DATA_BYTES);
-  }
-  return data;
 }

@@ -11,7 +11,7 @@ import type { SeriesStore } from '../engine/metrics.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { buildFrame, frameBuffers, type Frame } from '../engine/frame.ts';
 import { liveShockProblems } from '../engine/scenario/live-shock.ts';
-import { UserInputError } from '../cli/errors.ts';
+import { UserInputError } from '../io/errors.ts';
 
 export type { Frame } from '../engine/frame.ts';
 
