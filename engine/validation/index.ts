@@ -9,6 +9,7 @@ import { cascadeErCases } from './cascade-er.ts';
 import { removalErCases } from './removal-er.ts';
 import { attackBaCases } from './attack-ba.ts';
 import { giantUnionFindCase } from './giant-union-find.ts';
+import { classicCases } from './classics/index.ts';
 import { classroomClaims } from '../claims/classroom.ts';
 import { hydraClaims } from '../claims/hydra.ts';
 import { overloadClaims } from '../claims/overload.ts';
@@ -34,6 +35,8 @@ export const validationCases: readonly ValidationCase[] = [
   ...removalErCases,
   ...attackBaCases,
   giantUnionFindCase,
+  // The classics of organization science (engine/models/), each against its paper.
+  ...classicCases,
 ];
 
 /**

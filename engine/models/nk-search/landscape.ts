@@ -45,13 +45,18 @@ export function landscapeScores(state: State, N: number, K: number, power: numbe
   const size = 1 << N;
   const fitness = new Float64Array(size);
   const width = 1 << (K + 1);
+  // A locus's table index gathers K + 1 bits of x: precompute it for the low and
+  // the high half of x separately, so each (locus, solution) costs two lookups.
+  const lowBits = N >> 1, lowSize = 1 << lowBits, highSize = 1 << (N - lowBits);
+  const low = new Int32Array(lowSize), high = new Int32Array(highSize);
   for (let i = 0; i < N; i++) {
     const dep = depends.subarray(i * (K + 1), (i + 1) * (K + 1));
-    const row = i * width;
-    for (let x = 0; x < size; x++) {
-      let index = 0;
-      for (let k = 0; k <= K; k++) index |= ((x >>> dep[k]!) & 1) << k;
-      fitness[x] += contributions[row + index]!;
+    for (let x = 0; x < lowSize; x++) low[x] = gather(x, dep, 0);
+    for (let x = 0; x < highSize; x++) high[x] = gather(x, dep, lowBits);
+    const row = contributions.subarray(i * width, (i + 1) * width);
+    for (let h = 0; h < highSize; h++) {
+      const hi = high[h]!, base = h << lowBits;
+      for (let l = 0; l < lowSize; l++) fitness[base + l] += row[hi | low[l]!]!;
     }
   }
   let max = 0;
@@ -60,4 +65,14 @@ export function landscapeScores(state: State, N: number, K: number, power: numbe
   cache.push({ depends: depends.slice(), contributions: contributions.slice(), power, scores: fitness });
   if (cache.length > CACHE_SIZE) cache.shift();
   return fitness;
+}
+
+/** The table index bits of the dependencies that fall in x's half starting at bit `shift`. */
+function gather(x: number, dep: Uint8Array, shift: number): number {
+  let index = 0;
+  for (let k = 0; k < dep.length; k++) {
+    const b = dep[k]! - shift;
+    if (b >= 0 && b < 31) index |= ((x >>> b) & 1) << k;
+  }
+  return index;
 }
