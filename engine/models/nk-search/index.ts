@@ -63,7 +63,7 @@ const nkSearch: ModelModule = {
   },
   step(ctx) {
     const p = ctx.params as NkSearchParams;
-    searchRound(ctx.state, scoresOf(ctx.state, p), p.N, ctx.stream('explore'));
+    searchRound(ctx.state, scoresOf(ctx.state, p), p.N, ctx.stream('explore'), p.update === 'sequential');
   },
   record(ctx, series, t) {
     const m = meanOf(ctx.state, scoresOf(ctx.state, ctx.params as NkSearchParams));

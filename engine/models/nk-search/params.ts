@@ -20,6 +20,8 @@ export const nkSearchParams = z.object({
   K: z.int().min(0).max(23).default(5).meta({ description: 'K: other bits each bit\'s contribution depends on (ruggedness)', unit: 'bits' }),
   agents: z.int().min(2).max(100_000).default(100).meta({ description: 'agents searching in parallel', unit: 'agents' }),
   power: z.number().min(1).max(64).default(8).meta({ description: 'scores are (fitness / the landscape\'s maximum) raised to this power, as Lazer & Friedman do', unit: 'exponent' }),
+  update: z.enum(['synchronous', 'sequential']).default('synchronous')
+    .meta({ description: 'synchronous: every agent acts on the previous round\'s solutions (as the replications do); sequential: agents act in turn on the solutions as updated', unit: 'kind' }),
   network,
 }).refine((p) => p.K < p.N, { path: ['K'], message: 'K must be below N (set nk-search.K ≤ nk-search.N − 1)' });
 

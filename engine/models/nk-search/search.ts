@@ -13,16 +13,20 @@ export const NEXT = stateArray.u32('nk.next');
 export const COPIED = stateNumber('nk.copied');
 export const EXPLORED = stateNumber('nk.improvedAlone');
 
-/** Runs one round over n agents on solutions of N bits scored by `scores`. */
-export function searchRound(state: State, scores: Float64Array, N: number, rng: Rng): void {
-  const solution = state.get(SOLUTION), next = state.get(NEXT);
+/**
+ * Runs one round over n agents on solutions of N bits scored by `scores`.
+ * `sequential`: agents act in id order on the solutions as they are updated (a
+ * solution can travel several steps in one round); otherwise all at once.
+ */
+export function searchRound(state: State, scores: Float64Array, N: number, rng: Rng, sequential = false): void {
+  const solution = state.get(SOLUTION), next = sequential ? state.get(SOLUTION) : state.get(NEXT);
   const n = solution.length;
   const complete = state.num(COMPLETE) === 1;
   const offsets = state.get(OFFSETS), targets = state.get(TARGETS);
   let copied = 0, improved = 0;
   // The complete network's best agent is the same for everyone but itself.
   let top = -1, second = -1;
-  if (complete) {
+  if (complete && !sequential) {
     for (let j = 0; j < n; j++) {
       const s = scores[solution[j]!]!;
       if (top < 0 || s > scores[solution[top]!]!) { second = top; top = j; } else if (second < 0 || s > scores[solution[second]!]!) second = j;
@@ -31,9 +35,15 @@ export function searchRound(state: State, scores: Float64Array, N: number, rng: 
   for (let i = 0; i < n; i++) {
     const own = scores[solution[i]!]!;
     let best = -1, bestScore = -1;
-    if (complete) {
+    if (complete && !sequential) {
       best = top === i ? second : top;
       bestScore = best >= 0 ? scores[solution[best]!]! : -1;
+    } else if (complete) {
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const s = scores[solution[j]!]!;
+        if (s > bestScore) { bestScore = s; best = j; }
+      }
     } else {
       for (let a = offsets[i]!; a < offsets[i + 1]!; a++) {
         const j = targets[a]!;
@@ -49,7 +59,7 @@ export function searchRound(state: State, scores: Float64Array, N: number, rng: 
       if (scores[trial]! > own) { next[i] = trial; improved++; } else next[i] = solution[i]!;
     }
   }
-  solution.set(next);
+  if (!sequential) solution.set(next);
   state.setNum(COPIED, copied);
   state.setNum(EXPLORED, improved);
 }
