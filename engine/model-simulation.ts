@@ -11,7 +11,7 @@ import { Rng, seedWords } from './rng.ts';
 import { State, type StateSnapshot } from './state.ts';
 import { stateArray, stateNumber, type ArrayHandle } from './state-handles.ts';
 import { createSeries, copySeries, type SeriesStore } from './metrics.ts';
-import { ScenarioError } from './simulation.ts';
+import { ScenarioError } from './simulation/assemble.ts';
 
 /**
  * The part of a scenario a whole model reads: `ticks`, `seed`, `simulation` (the
