@@ -10,6 +10,7 @@ import { createModelSimulation } from '../../engine/model-simulation.ts';
 import nkSearch from '../../engine/models/nk-search/index.ts';
 import { CONTRIBUTIONS, DEPENDS, landscapeScores } from '../../engine/models/nk-search/landscape.ts';
 import { radnerDelay, efficientDelay } from '../../engine/models/radner/formula.ts';
+import { optimalDelay } from '../../engine/models/radner/optimum.ts';
 
 const quick = new Map(classicCases.map((c) => [c.id, c]));
 function passes(id: string): void {
@@ -29,6 +30,10 @@ describe('Radner (1993): deterministic, checked exactly', () => {
   it('more processors never lengthen the efficient delay, and n = 64 on 8 processors takes 8 + 3 cycles', () => {
     expect(radnerDelay(64, 8)).toBe(11);
     for (let P = 2; P <= 32; P++) expect(efficientDelay(64, P)).toBeLessThanOrEqual(efficientDelay(64, P - 1));
+  });
+
+  it('more than n/2 processors never beat the best network of at most n/2 (exhaustive, n ≤ 16)', () => {
+    for (let n = 2; n <= 16; n++) for (let P = Math.floor(n / 2) + 1; P <= n; P++) expect(optimalDelay(n, P)).toBe(efficientDelay(n, Math.floor(n / 2)));
   });
 });
 
