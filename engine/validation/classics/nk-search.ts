@@ -1,5 +1,5 @@
 // Lazer & Friedman (2007) give three numbers in their text and tables: the
-// linear network becomes superior for t > 18 (p. 687), at t = 16 it still holds
+// linear network becomes superior for t > 18 (p. 683), at t = 16 it still holds
 // about 13 distinct solutions (p. 680), and in 1000 paired contests the line
 // beats the totally connected network 845 times (Table B.1).
 import { averageCurve, crossingRound, nkCurves, seedRange } from './experiments.ts';
