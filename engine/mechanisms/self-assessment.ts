@@ -9,9 +9,9 @@ import { z } from 'zod';
 
 /** The keys of `population` the self-assessment reads. */
 export const selfAssessmentKeys = {
-  selfNoise: param(probability().default(0.2), 'skill units (sd)', 'sd of the noise in a person\'s view of its own skill', 2),
-  selfBias: param(z.number().min(-1).max(1).default(0.1), 'skill units', 'overconfidence: added to everyone\'s view of its own skill', 2),
-  selfShrink: param(probability().default(0.7), 'share', 'regression toward the mean: the weight of the domain\'s mean skill in a person\'s view of its own', 2),
+  selfNoise: param(probability().default(0.22), 'skill units (sd)', 'sd of the noise in a person\'s view of its own skill', 2),
+  selfBias: param(z.number().min(-1).max(1).default(0.09), 'skill units', 'overconfidence: added to everyone\'s view of its own skill', 2),
+  selfShrink: param(probability().default(0.77), 'share', 'regression toward the mean: the weight of the domain\'s mean skill in a person\'s view of its own', 2),
 };
 
 const selfAssessment: MechanismModule = {

@@ -9,7 +9,7 @@ import { VALUE_TOTAL } from './value-state.ts';
 /** The keys of `environment` value reads. */
 export const valueKeys = {
   due: param(integer(0, MAX_TICKS).nullable().default(null), 'ticks', 'ticks after arrival before value starts to fall; null = deadline / 2', 2),
-  lateDiscount: param(probability().default(0.02), 'share per tick', 'share of a resolution\'s value lost per tick past `due`', 2),
+  lateDiscount: param(probability().default(0.035), 'share per tick', 'share of a resolution\'s value lost per tick past `due`', 2),
 };
 
 const value: MechanismModule = {

@@ -66,9 +66,9 @@ describe('defaults', () => {
       readCost: 1,
       sendCost: 1,
       workCost: 0.5,
-      selfNoise: 0.2,
-      selfBias: 0.1,
-      selfShrink: 0.7,
+      selfNoise: 0.22,
+      selfBias: 0.09,
+      selfShrink: 0.77,
     });
     expect(s.environment).toEqual({
       rate: 1,
@@ -79,7 +79,7 @@ describe('defaults', () => {
       deadline: 40,
       workTicks: 5,
       due: 20,
-      lateDiscount: 0.02,
+      lateDiscount: 0.035,
     });
     expect(s.protocol).toEqual({
       kind: 'p2p',
@@ -87,8 +87,8 @@ describe('defaults', () => {
       successionDelay: 20,
       decideAt: 'exception',
       delegateThreshold: 0.6,
-      directoryNoise: 0.2,
-      managerNoise: 0.2,
+      directoryNoise: 0.32,
+      managerNoise: 0.23,
       server: null,
       threshold: 0.6,
       thresholdMin: 0.2,

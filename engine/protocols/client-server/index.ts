@@ -21,8 +21,8 @@ export const clientServerKeys = {
     'client-server, decideAt exception: the estimated skill a manager needs to see in someone free to decide itself; null = θ (protocol.threshold)',
     2,
   ),
-  directoryNoise: param(probability().default(0.2), 'skill units (sd)', 'client-server: sd of the error in the directory\'s record of each skill, redrawn at each review', 2),
-  managerNoise: param(probability().default(0.2), 'skill units (sd)', 'client-server: sd of the error in a manager\'s estimate of each member of its subtree, redrawn at each review', 2),
+  directoryNoise: param(probability().default(0.32), 'skill units (sd)', 'client-server: sd of the error in the directory\'s record of each skill, redrawn at each review', 2),
+  managerNoise: param(probability().default(0.23), 'skill units (sd)', 'client-server: sd of the error in a manager\'s estimate of each member of its subtree, redrawn at each review', 2),
   server: param(
     personId.nullable().default(null),
     'id',
