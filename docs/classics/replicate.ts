@@ -5,12 +5,12 @@
 // stored runs and checks they come out the same, number for number.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { averageCurve, crossingRound, marchEquilibrium, marchKnowledgeAt, nkCurves, seedRange } from '../../engine/validation/classics/experiments.ts';
-import { crossingWithSe } from '../../engine/validation/classics/nk-search.ts';
-import { garbageCanRun } from '../../engine/validation/classics/garbage-can.ts';
-import { modelDelay } from '../../engine/validation/classics/radner.ts';
+import { averageCurve, crossingRound, marchEquilibrium, marchKnowledgeAt, nkCurves, seedRange } from '../../validation/classics/experiments.ts';
+import { crossingWithSe } from '../../validation/classics/nk-search.ts';
+import { garbageCanRun } from '../../validation/classics/garbage-can.ts';
+import { modelDelay } from '../../validation/classics/radner.ts';
 import { radnerDelay } from '../../engine/models/radner/formula.ts';
-import { meanSe } from '../../engine/validation/case.ts';
+import { meanSe } from '../../validation/case.ts';
 import { lineChart } from './svg.ts';
 
 const here = import.meta.dirname;

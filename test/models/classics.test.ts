@@ -3,9 +3,9 @@
 // March 30001+). Deterministic models are checked exactly; the rest as the
 // validation cases run them in quick mode, plus the figures' orderings.
 import { describe, expect, it } from 'vitest';
-import { validationCases } from '../../engine/validation/index.ts';
-import { classicCases } from '../../engine/validation/classics/index.ts';
-import { averageCurve, crossingRound, nkCurves, seedRange } from '../../engine/validation/classics/experiments.ts';
+import { textbookCases, RunCache } from '../../validation/index.ts';
+import { classicCases } from '../../validation/classics/index.ts';
+import { averageCurve, crossingRound, nkCurves, seedRange } from '../../validation/classics/experiments.ts';
 import { createModelSimulation } from '../../engine/model-simulation.ts';
 import nkSearch from '../../engine/models/nk-search/index.ts';
 import { CONTRIBUTIONS, DEPENDS, landscapeScores } from '../../engine/models/nk-search/landscape.ts';
@@ -14,13 +14,13 @@ import { optimalDelay } from '../../engine/models/radner/optimum.ts';
 
 const quick = new Map(classicCases.map((c) => [c.id, c]));
 function passes(id: string): void {
-  const r = quick.get(id)!.run({ quick: true });
+  const r = quick.get(id)!.run({ quick: true, cache: new RunCache() });
   expect(r.pass, `${id}: model ${r.model}, published ${r.theory} ± ${r.tolerance} (${r.detail})`).toBe(true);
 }
 
 describe('the classics in the validation set', () => {
   it('are listed in `check`, once each', () => {
-    for (const c of classicCases) expect(validationCases.filter((v) => v.id === c.id)).toHaveLength(1);
+    for (const c of classicCases) expect(textbookCases.filter((v) => v.id === c.id)).toHaveLength(1);
   });
 });
 

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { marchEquilibrium, nkCurves, seedRange } from '../../engine/validation/classics/experiments.ts';
-import { garbageCanRun } from '../../engine/validation/classics/garbage-can.ts';
-import { modelDelay } from '../../engine/validation/classics/radner.ts';
+import { marchEquilibrium, nkCurves, seedRange } from '../../validation/classics/experiments.ts';
+import { garbageCanRun } from '../../validation/classics/garbage-can.ts';
+import { modelDelay } from '../../validation/classics/radner.ts';
 
 const data = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/classics/data', name), 'utf8'));
 
