@@ -16,6 +16,7 @@ import type { State, StateSnapshot } from './state.ts';
 import { assemble, readInformal } from './simulation/assemble.ts';
 import { runTick, shocksPhase, type AppliedShock, type LiveShock, type RunLog } from './simulation/phases.ts';
 import { activeFamilies, createRunSeries, summarize, type Summary } from './simulation/results.ts';
+import { wholeModelSimulation } from './simulation/whole-model.ts';
 
 export { ScenarioError } from './simulation/assemble.ts';
 export type { AppliedShock, LiveShock } from './simulation/phases.ts';
@@ -81,6 +82,7 @@ export interface Simulation {
 
 /** Builds a simulation of `scenario` (validated) from master seed `seed`. */
 export function createSimulation(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}): Simulation {
+  if (scenario.simulation !== 'organization') return wholeModelSimulation(scenario, seed, options.modules ?? builtinRegistry());
   const ctx = assemble(scenario, seed, options.modules ?? builtinRegistry(), options.data ?? {});
   const { state } = ctx;
   const families = activeFamilies(ctx);
