@@ -123,7 +123,7 @@ export function checkReplayBundle(bundle: ReplayBundle, validate: (input: unknow
   checkBundle(bundle);
   const scenario = validate(bundleInput(bundle));
   // The scenario's work limit holds for its ticks; a bundle may stop later (the page runs on).
-  const people = scenario.organization.size;
+  const people = scenario.organization?.size; // a whole model (simulation: march, …) has no organization
   if (people !== undefined && people * bundle.stopAt > LIMITS.personTicks) {
     throw new ReplayError(`stopAt: ${people} people × ${bundle.stopAt} ticks is over the limit of ${LIMITS.personTicks} person-ticks; lower "stopAt"`);
   }

@@ -58,6 +58,10 @@ export function liveShockProblems(
   labels?: readonly string[],
   registry: Registry = builtinRegistry(),
 ): string[] {
+  // A whole model (a classic: simulation "march", …) has no people to shock (simulation/whole-model.ts).
+  if (scenario.simulation !== undefined && scenario.simulation !== 'organization') {
+    return shocks.map((_, i) => `${paths[i] ?? `shock ${i}`}: the whole model "${scenario.simulation}" has no people to shock, got a live shock; shocks belong to the organization model — remove it`);
+  }
   const problems: string[] = [];
   const valid: { index: number; shock: Record<string, unknown> }[] = [];
   shocks.forEach((shock, i) => {

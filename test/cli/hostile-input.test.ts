@@ -261,7 +261,21 @@ describe('live shocks in a bundle are validated like scenario shocks, before any
     expect(e.message).toMatch(/live shock at tick 5 names people who are not there:\n {2}liveShocks\.0\.shock\.ids\.1: no person has id "nobody" \(the 21 people's ids run 1 … 21\)/);
   });
 
-  it('through the command line: exit 2, the message, no stack trace', () => {
+  it('a whole model (a classic) has no people to shock: its bundle replays and verifies, a live shock in it is refused', async () => {
+    const march = JSON.parse(readFileSync(join(root, 'scenarios/march.json'), 'utf8')) as Record<string, unknown>;
+    const sim = createSimulation(valid(march), 1);
+    sim.step(8);
+    const bundle = JSON.parse(JSON.stringify(makeReplayBundle(march, sim))) as ReplayBundle;
+    expect(() => checkReplayBundle(bundle, valid)).not.toThrow();
+    const e = await refused(['--replay', file({ ...bundle, liveShocks: [{ tick: 2, shock: { kind: 'surge', count: 3 } }] })]);
+    expect(isUserInputError(e)).toBe(true);
+    expect(e.message).toMatch(/liveShocks\.0\.shock: the whole model "march" has no people to shock/);
+    const ok = cli(['run', '--replay', file(bundle)]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain(`verified: the replay ends with the bundle's hash ${bundle.hash}`);
+  });
+
+    it('through the command line: exit 2, the message, no stack trace', () => {
     const r = cli(['run', '--replay', withLive({ kind: 'remove-nodes', target: 'ids', ids: 'abc' })]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/liveShocks\.0\.shock\.ids: expected a list, got "abc"/);
