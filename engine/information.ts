@@ -16,6 +16,7 @@ import type { SeriesStore } from './metrics.ts';
 import { Misinformation, misinformedCount, misinformationClearedTick } from './misinformation.ts';
 import type { State } from './state.ts';
 import { itemKey } from './item-keys.ts';
+import type { SpreadKernel } from './wasm/spread-kernel.ts';
 
 /** Per-person state of one item. */
 export const INFO = {
@@ -57,6 +58,9 @@ export class InformationLayer {
   private freshLength = 0;
   /** False items, and under client-server every item, are run by this half of the layer. */
   private mis = new Misinformation();
+
+  /** Issue 19: the WebAssembly kernel that runs the textbook loops below when set (null: these loops). */
+  kernel: SpreadKernel | null = null;
 
   constructor(private capacityLimited: boolean) {}
 
@@ -151,6 +155,9 @@ export class InformationLayer {
       if (!ctx.state.scalars[itemKey(k).seeded]) continue;
       const item = this.items[k]!;
       if (this.mis.handles(item)) { this.mis.spreadInstant(ctx, k, item); continue; }
+      // ---- issue 19 hook: the kernel runs this item's whole tick (same draws, same bytes) or declines ----
+      if (this.kernel !== null && this.kernel.tick(ctx, k, item)) continue;
+      // ---- end of hook: below, the TypeScript loops (the reference) ----
       if (item.mode === 'push' || item.mode === 'push-pull') this.pushInstant(ctx, k, item);
       if (item.mode === 'pull' || item.mode === 'push-pull') this.pullInstant(ctx, k);
       if (item.mode === 'flood') this.floodInstant(ctx, k, item);

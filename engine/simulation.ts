@@ -20,6 +20,7 @@ import './misinformation-shock.ts';
 import { initSituations, arrivals, workAndDeadlines, relaxEngagement } from './situations.ts';
 import { SITUATION_SERIES, resetSituationCounters, recordSituationSeries, summarizeSituations, situationRecords } from './situation-metrics.ts';
 import { itemKey } from './item-keys.ts';
+import { SpreadKernel } from './wasm/spread-kernel.ts';
 
 /** A shock queued live (the page's buttons, a replay), applied at the start of `tick`. */
 export interface LiveShock {
@@ -64,6 +65,12 @@ export interface Summary {
 export interface SimulationOptions {
   /** Text of the data files a `file` layer names (path as written in the scenario → contents). */
   data?: Record<string, string>;
+  /**
+   * Run the textbook spreading loops in the WebAssembly kernel where WebAssembly is
+   * available (default true). Results are identical either way; false runs the
+   * TypeScript loops, the reference (`--no-wasm`).
+   */
+  wasm?: boolean;
 }
 
 /** A user's scenario that validates but cannot be built (an unknown protocol, a bad file). */
@@ -136,6 +143,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
 
   const capacityLimited = scenario.protocol.capacityLimited !== false;
   const information = new InformationLayer(capacityLimited);
+  if (!capacityLimited && options.wasm !== false) information.kernel = new SpreadKernel();
   const messages = new Messages();
   let informal: Graph = org.informal;
   let scratch: ComponentScratch = componentScratch(n);

@@ -1,0 +1,175 @@
+// The loader of the WebAssembly spreading kernel (issue 19): it runs one item's
+// textbook tick (capacityLimited: false) in assembly/spread.ts instead of the
+// TypeScript loops of information.ts, which stay the reference. Same draws, same
+// bytes; the property test in test/wasm/ proves it on random graphs and modes.
+//
+// The state stays in the engine's typed arrays and is copied at the seams: the
+// kernel's memory holds a copy of the informal layer (made again only when the
+// layer's arrays are replaced: shocks, restore) and, for the length of one call,
+// the item's state bytes. So snapshot, restore, hash, worker transfer and live
+// shocks see ordinary arrays and need nothing new. The copy costs one n-byte copy
+// in and, for the changes, the list of people informed (README, benchmarks).
+import type { Context } from '../context.ts';
+import { countContacts, type ItemSpec } from '../information.ts';
+import { itemKey } from '../item-keys.ts';
+import { SPREAD_WASM_BASE64 } from './spread-bytes.ts';
+
+/** The kernel's exports (assembly/spread.ts). */
+interface KernelExports {
+  tick(mode: number, n: number, complete: number, off: number, tg: number, st: number, fresh: number, io: number,
+    fanout: number, threshold: number, beta: number, logq: number, stifle: number, exact: number): number;
+}
+
+const MODES = { push: 0, pull: 1, 'push-pull': 2, flood: 3 } as const;
+const PAGE = 65536;
+/** Bytes of the io block (stream words in/out, then contacts, wasted, trials as f64). */
+const IO_BYTES = 64;
+const ACTIVE = 1;
+
+/**
+ * Up to this degree the kernel's integer multiply-shift draw equals the reference's
+ * double rounding (x · d < 2^53); above it the kernel rounds in doubles as the
+ * reference does. A field so the tests can run the double path on small graphs.
+ */
+export const kernelTuning = { exactDegree: 2 ** 21 };
+
+let ticksRun = 0;
+
+/** Item-ticks the kernel has run in this process (tests check the kernel was not bypassed). */
+export function kernelTicks(): number {
+  return ticksRun;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, once per process; null where WebAssembly is missing or refuses it. */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    if (typeof WebAssembly !== 'object') return (compiled = null);
+    const text = atob(SPREAD_WASM_BASE64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    compiled = new WebAssembly.Module(bytes);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** True when this JavaScript engine can run the kernel. */
+export function wasmAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
+/**
+ * One simulation's kernel: its own memory (freed with the simulation), made on
+ * the first textbook tick. `tick` returns false when it cannot take the item (the
+ * layer then runs its TypeScript loop), and true when it ran the item's whole tick.
+ */
+export class SpreadKernel {
+  private exports: KernelExports | null = null;
+  private memory: WebAssembly.Memory | null = null;
+  private failed = false;
+  // The layer copied in, by identity of its arrays, and where things lie.
+  private offsets: Int32Array | null = null;
+  private targets: Int32Array | null = null;
+  private complete = false;
+  private n = -1;
+  private exact = false;
+  private offAt = 0;
+  private tgAt = 0;
+  private stAt = 0;
+  private freshAt = 0;
+  private io = new Uint32Array(0);
+  private ioF64 = new Float64Array(0);
+  private stView = new Uint8Array(0);
+  private freshView = new Int32Array(0);
+
+  /** Runs item k's tick (spreading pass, stifling, NEW → ACTIVE, counts) in the kernel. */
+  tick(ctx: Context, k: number, item: ItemSpec): boolean {
+    const n = ctx.n;
+    const g = ctx.informal;
+    const st = ctx.state.u8(itemKey(k).state);
+    if (st.length < n || (!g.complete && g.offsets.length !== n + 1)) return false;
+    if (!this.bind(ctx)) return false;
+    const stView = this.stView, io = this.io;
+    stView.set(st.length === n ? st : st.subarray(0, n));
+    const w = ctx.streams.words;
+    const r0 = ctx.streams.information.at;
+    io[0] = w[r0]!; io[1] = w[r0 + 1]!; io[2] = w[r0 + 2]!; io[3] = w[r0 + 3]!;
+    const beta = item.beta;
+    const stifle = item.mode === 'pull' ? 0 : item.stifle;
+    const fresh = this.exports!.tick(
+      MODES[item.mode], n, g.complete ? 1 : 0, this.offAt, this.tgAt, this.stAt, this.freshAt, 0,
+      item.fanout, beta >= 1 ? 4294967296 : Math.floor(beta * 4294967296), beta, Math.log1p(-beta), stifle, this.exact ? 1 : 0,
+    );
+    w[r0] = io[0]!; w[r0 + 1] = io[1]!; w[r0 + 2] = io[2]!; w[r0 + 3] = io[3]!;
+    if (stifle > 0) {
+      st.set(stView); // stifling may have quieted anyone who acted
+    } else {
+      // Without stifling the only changes are the people informed: unaware → active.
+      const list = this.freshView;
+      for (let i = 0; i < fresh; i++) st[list[i]!] = ACTIVE;
+    }
+    const s = ctx.state.scalars;
+    if (item.mode === 'flood') s['info.trials'] = (s['info.trials'] ?? 0) + this.ioF64[4]!;
+    countContacts(ctx, this.ioF64[2]!, this.ioF64[3]!);
+    s[itemKey(k).informed]! += fresh;
+    ticksRun++;
+    return true;
+  }
+
+  /** Instantiates on first use, and copies the informal layer in when it is new. */
+  private bind(ctx: Context): boolean {
+    if (this.failed) return false;
+    if (!this.exports) {
+      const module = kernelModule();
+      if (!module) { this.failed = true; return false; }
+      this.memory = new WebAssembly.Memory({ initial: 1 });
+      const instance = new WebAssembly.Instance(module, { env: { memory: this.memory, log: Math.log } });
+      this.exports = instance.exports as unknown as KernelExports;
+    }
+    const g = ctx.informal;
+    const n = ctx.n;
+    if (n === this.n && g.complete === this.complete && (g.complete || (g.offsets === this.offsets && g.targets === this.targets))) return true;
+    // Layout: io, offsets, targets, state bytes, fresh list (each 8-byte aligned).
+    const arcs = g.complete ? 0 : g.targets.length;
+    this.offAt = IO_BYTES;
+    this.tgAt = this.offAt + (g.complete ? 0 : align8((n + 1) * 4));
+    this.stAt = this.tgAt + align8(arcs * 4);
+    this.freshAt = this.stAt + align8(n);
+    const bytes = this.freshAt + n * 4;
+    const memory = this.memory!;
+    try {
+      if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+    } catch {
+      // Beyond what the engine may reserve (4 GiB, or this machine): the TypeScript loops take it.
+      this.n = -1;
+      return false;
+    }
+    const buffer = memory.buffer;
+    this.io = new Uint32Array(buffer, 0, 4);
+    this.ioF64 = new Float64Array(buffer, 0, IO_BYTES / 8);
+    this.stView = new Uint8Array(buffer, this.stAt, n);
+    this.freshView = new Int32Array(buffer, this.freshAt, n);
+    let maxDegree = n - 1;
+    if (!g.complete) {
+      new Int32Array(buffer, this.offAt, n + 1).set(g.offsets);
+      new Int32Array(buffer, this.tgAt, arcs).set(g.targets);
+      maxDegree = 0;
+      const off = g.offsets;
+      for (let v = 0; v < n; v++) { const d = off[v + 1]! - off[v]!; if (d > maxDegree) maxDegree = d; }
+    }
+    this.exact = maxDegree <= kernelTuning.exactDegree;
+    this.offsets = g.offsets;
+    this.targets = g.targets;
+    this.complete = g.complete;
+    this.n = n;
+    return true;
+  }
+}
+
+function align8(x: number): number {
+  return Math.ceil(x / 8) * 8;
+}
