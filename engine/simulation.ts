@@ -203,6 +203,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   state.scalars['aliveCount'] = n;
 
   information.init(ctx, scenarioItems(scenario, ctx));
+  if (information.kernel && information.items.length > 0) information.kernel.prepare(ctx);
   const situations = protocol.handlesSituations === true;
   if (situations) initSituations(ctx);
   protocol.init(ctx);

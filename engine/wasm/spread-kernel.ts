@@ -3,12 +3,14 @@
 // TypeScript loops of information.ts, which stay the reference. Same draws, same
 // bytes; the property test in test/wasm/ proves it on random graphs and modes.
 //
-// The state stays in the engine's typed arrays and is copied at the seams: the
-// kernel's memory holds a copy of the informal layer (made again only when the
-// layer's arrays are replaced: shocks, restore) and, for the length of one call,
-// the item's state bytes. So snapshot, restore, hash, worker transfer and live
-// shocks see ordinary arrays and need nothing new. The copy costs one n-byte copy
-// in and, for the changes, the list of people informed (README, benchmarks).
+// The state stays in the engine's typed arrays. The informal layer's arrays live
+// over the kernel's memory (moved there on first use, and again when shocks or a
+// restore replace them), so at 10^6 people the layer is not held twice; the state
+// record keeps them as Int32Arrays, so snapshot (a copy), restore, hash and worker
+// transfer (of snapshots and frames, which are copies) see nothing new. Each
+// item's state bytes are copied in for the call and its changes copied back
+// (one n-byte copy in, the people informed out): they are written by seeding,
+// removals and live shocks between ticks. README: what either costs.
 import type { Context } from '../context.ts';
 import { countContacts, type ItemSpec } from '../information.ts';
 import { itemKey } from '../item-keys.ts';
@@ -69,7 +71,6 @@ export function wasmAvailable(): boolean {
  */
 export class SpreadKernel {
   private exports: KernelExports | null = null;
-  private memory: WebAssembly.Memory | null = null;
   private failed = false;
   // The layer copied in, by identity of its arrays, and where things lie.
   private offsets: Int32Array | null = null;
@@ -85,6 +86,15 @@ export class SpreadKernel {
   private ioF64 = new Float64Array(0);
   private stView = new Uint8Array(0);
   private freshView = new Int32Array(0);
+
+  /**
+   * Moves the informal layer into the kernel's memory now, while the simulation is
+   * built, rather than on its first tick (the layer is the organization's: laying
+   * it out is part of building it). False when the kernel cannot run here.
+   */
+  prepare(ctx: Context): boolean {
+    return this.bind(ctx);
+  }
 
   /** Runs item k's tick (spreading pass, stifling, NEW → ACTIVE, counts) in the kernel. */
   tick(ctx: Context, k: number, item: ItemSpec): boolean {
@@ -120,46 +130,59 @@ export class SpreadKernel {
     return true;
   }
 
-  /** Instantiates on first use, and copies the informal layer in when it is new. */
+  /**
+   * Makes the kernel's memory for the informal layer now (on first use, and when the
+   * layer's arrays or n change: shocks, hiring, restore) and moves the layer into it:
+   * the state record and the Graph then hold views over that memory, so the layer
+   * exists once. A new memory each time, never a grown one: growing would detach
+   * the views that the state, snapshots in progress or a caller may still hold.
+   */
   private bind(ctx: Context): boolean {
     if (this.failed) return false;
-    if (!this.exports) {
-      const module = kernelModule();
-      if (!module) { this.failed = true; return false; }
-      this.memory = new WebAssembly.Memory({ initial: 1 });
-      const instance = new WebAssembly.Instance(module, { env: { memory: this.memory, log: Math.log } });
-      this.exports = instance.exports as unknown as KernelExports;
-    }
     const g = ctx.informal;
     const n = ctx.n;
     if (n === this.n && g.complete === this.complete && (g.complete || (g.offsets === this.offsets && g.targets === this.targets))) return true;
+    const module = kernelModule();
+    if (!module) { this.failed = true; return false; }
     // Layout: io, offsets, targets, state bytes, fresh list (each 8-byte aligned).
     const arcs = g.complete ? 0 : g.targets.length;
-    this.offAt = IO_BYTES;
-    this.tgAt = this.offAt + (g.complete ? 0 : align8((n + 1) * 4));
-    this.stAt = this.tgAt + align8(arcs * 4);
-    this.freshAt = this.stAt + align8(n);
-    const bytes = this.freshAt + n * 4;
-    const memory = this.memory!;
+    const offAt = IO_BYTES;
+    const tgAt = offAt + (g.complete ? 0 : align8((n + 1) * 4));
+    const stAt = tgAt + align8(arcs * 4);
+    const freshAt = stAt + align8(n);
+    const bytes = freshAt + n * 4;
+    let memory: WebAssembly.Memory;
     try {
-      if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+      memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
     } catch {
-      // Beyond what the engine may reserve (4 GiB, or this machine): the TypeScript loops take it.
+      // Beyond what a WebAssembly memory may hold (4 GiB) or this machine gives: the TypeScript loops take it.
       this.n = -1;
       return false;
     }
+    const instance = new WebAssembly.Instance(module, { env: { memory, log: Math.log } });
+    this.exports = instance.exports as unknown as KernelExports;
     const buffer = memory.buffer;
+    this.offAt = offAt; this.tgAt = tgAt; this.stAt = stAt; this.freshAt = freshAt;
     this.io = new Uint32Array(buffer, 0, 4);
     this.ioF64 = new Float64Array(buffer, 0, IO_BYTES / 8);
-    this.stView = new Uint8Array(buffer, this.stAt, n);
-    this.freshView = new Int32Array(buffer, this.freshAt, n);
+    this.stView = new Uint8Array(buffer, stAt, n);
+    this.freshView = new Int32Array(buffer, freshAt, n);
     let maxDegree = n - 1;
     if (!g.complete) {
-      new Int32Array(buffer, this.offAt, n + 1).set(g.offsets);
-      new Int32Array(buffer, this.tgAt, arcs).set(g.targets);
+      const offsets = new Int32Array(buffer, offAt, n + 1);
+      const targets = new Int32Array(buffer, tgAt, arcs);
+      offsets.set(g.offsets);
+      targets.set(g.targets);
       maxDegree = 0;
-      const off = g.offsets;
-      for (let v = 0; v < n; v++) { const d = off[v + 1]! - off[v]!; if (d > maxDegree) maxDegree = d; }
+      for (let v = 0; v < n; v++) { const d = offsets[v + 1]! - offsets[v]!; if (d > maxDegree) maxDegree = d; }
+      // The layer moves: same values, same array types, so hashes and snapshots do not change.
+      const state = ctx.state;
+      if (state.arrays['informal.offsets'] === g.offsets && state.arrays['informal.targets'] === g.targets) {
+        state.set('informal.offsets', offsets);
+        state.set('informal.targets', targets);
+        g.offsets = offsets;
+        g.targets = targets;
+      }
     }
     this.exact = maxDegree <= kernelTuning.exactDegree;
     this.offsets = g.offsets;

@@ -57,13 +57,31 @@ let freshLength: i32 = 0;
   return exact ? belowExact(x, d) : below(x, d);
 }
 
+/**
+ * The first person at or after v (below n) whose state is `state`, skipping eight
+ * states at a time where none is (a zero-byte test on the word XOR the state
+ * repeated; the state region is 8-byte aligned and padded with UNAWARE). The pass
+ * still visits people in ascending order and reads each one's byte before acting.
+ */
+@inline function nextWith(st: usize, v: i32, n: i32, state: u8): i32 {
+  const pattern: u64 = <u64>state * 0x0101010101010101;
+  while (v < n) {
+    if ((v & 7) == 0) {
+      const x = load<u64>(st + <usize>v) ^ pattern;
+      if (((x - 0x0101010101010101) & ~x & 0x8080808080808080) == 0) { v += 8; continue; }
+    }
+    if (load<u8>(st + <usize>v) == state) return v;
+    v++;
+  }
+  return n;
+}
+
 function push(n: i32, complete: bool, off: usize, tg: usize, st: usize, fresh: usize, fanout: i32, exact: bool): void {
   let s0 = g0, s1 = g1, s2 = g2, s3 = g3;
   let c: i32 = 0, lost: i32 = 0, fl = freshLength;
   if (complete) {
     const d = n - 1;
-    for (let v = 0; v < n; v++) {
-      if (load<u8>(st + <usize>v) != ACTIVE) continue;
+    for (let v = nextWith(st, 0, n, ACTIVE); v < n; v = nextWith(st, v + 1, n, ACTIVE)) {
       for (let f = 0; f < fanout; f++) {
         const x = rotl<u32>(s1 * 5, 7) * 9;
         const t = s1 << 9;
@@ -78,8 +96,7 @@ function push(n: i32, complete: bool, off: usize, tg: usize, st: usize, fresh: u
     }
   } else if (fanout == 1 && exact) {
     // Bench W1's loop: one draw per active person, no inner loop.
-    for (let v = 0; v < n; v++) {
-      if (load<u8>(st + <usize>v) != ACTIVE) continue;
+    for (let v = nextWith(st, 0, n, ACTIVE); v < n; v = nextWith(st, v + 1, n, ACTIVE)) {
       const b = load<i32>(off + (<usize>v << 2));
       const d = load<i32>(off + (<usize>v << 2), 4) - b;
       if (d == 0) continue;
@@ -93,8 +110,7 @@ function push(n: i32, complete: bool, off: usize, tg: usize, st: usize, fresh: u
       else if (su == GONE) lost++;
     }
   } else {
-    for (let v = 0; v < n; v++) {
-      if (load<u8>(st + <usize>v) != ACTIVE) continue;
+    for (let v = nextWith(st, 0, n, ACTIVE); v < n; v = nextWith(st, v + 1, n, ACTIVE)) {
       const b = load<i32>(off + (<usize>v << 2));
       const d = load<i32>(off + (<usize>v << 2), 4) - b;
       if (d == 0) continue;
@@ -119,8 +135,7 @@ function push(n: i32, complete: bool, off: usize, tg: usize, st: usize, fresh: u
 function pull(n: i32, complete: bool, off: usize, tg: usize, st: usize, fresh: usize, exact: bool): void {
   let s0 = g0, s1 = g1, s2 = g2, s3 = g3;
   let c: i32 = 0, lost: i32 = 0, fl = freshLength;
-  for (let v = 0; v < n; v++) {
-    if (load<u8>(st + <usize>v) != UNAWARE) continue;
+  for (let v = nextWith(st, 0, n, UNAWARE); v < n; v = nextWith(st, v + 1, n, UNAWARE)) {
     const b = complete ? 0 : load<i32>(off + (<usize>v << 2));
     const d = complete ? n - 1 : load<i32>(off + (<usize>v << 2), 4) - b;
     if (d == 0) continue;
@@ -159,8 +174,7 @@ function flood(n: i32, complete: bool, off: usize, tg: usize, st: usize, fresh: 
   let tried: f64 = 0;
   if (complete) {
     const last = <f64>(n - 1);
-    for (let v = 0; v < n; v++) {
-      if (load<u8>(st + <usize>v) != ACTIVE) continue;
+    for (let v = nextWith(st, 0, n, ACTIVE); v < n; v = nextWith(st, v + 1, n, ACTIVE)) {
       tried += last;
       for (let j = geometric(beta, logq); j < last; j += 1 + geometric(beta, logq)) {
         const u = j >= <f64>v ? <i32>j + 1 : <i32>j;
@@ -172,8 +186,7 @@ function flood(n: i32, complete: bool, off: usize, tg: usize, st: usize, fresh: 
     }
   } else {
     let s0 = g0, s1 = g1, s2 = g2, s3 = g3;
-    for (let v = 0; v < n; v++) {
-      if (load<u8>(st + <usize>v) != ACTIVE) continue;
+    for (let v = nextWith(st, 0, n, ACTIVE); v < n; v = nextWith(st, v + 1, n, ACTIVE)) {
       const a0 = load<i32>(off + (<usize>v << 2));
       const e = load<i32>(off + (<usize>v << 2), 4);
       tried += <f64>(e - a0);
@@ -200,11 +213,10 @@ function flood(n: i32, complete: bool, off: usize, tg: usize, st: usize, fresh: 
 /** Stifling of the people who acted (active at the tick's start), then NEW → ACTIVE. */
 function finish(n: i32, st: usize, fresh: usize, stifle: f64): void {
   if (stifle >= 1) {
-    for (let v = 0; v < n; v++) if (load<u8>(st + <usize>v) == ACTIVE) store<u8>(st + <usize>v, QUIET);
+    for (let v = nextWith(st, 0, n, ACTIVE); v < n; v = nextWith(st, v + 1, n, ACTIVE)) store<u8>(st + <usize>v, QUIET);
   } else if (stifle > 0) {
     let s0 = g0, s1 = g1, s2 = g2, s3 = g3;
-    for (let v = 0; v < n; v++) {
-      if (load<u8>(st + <usize>v) != ACTIVE) continue;
+    for (let v = nextWith(st, 0, n, ACTIVE); v < n; v = nextWith(st, v + 1, n, ACTIVE)) {
       const x = rotl<u32>(s1 * 5, 7) * 9;
       const t = s1 << 9;
       s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl<u32>(s3, 11);
