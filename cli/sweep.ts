@@ -1,4 +1,4 @@
-// `equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]`
+// `equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--no-wasm]`
 // (CONTRACT.md): a parameter grid × seeds × variants on a pool of worker
 // threads. Each finished run is appended to DIR/journal.ndjson and synced before
 // the next is recorded; runs.csv, summary.csv, series.csv and manifest.json are
@@ -18,7 +18,7 @@ import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Manifest } from './sweep/outputs.ts';
 
-const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]
+const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--no-wasm]
 
 Runs a sweep file's grid × seeds × variants on a pool of worker processes and
 writes DIR/runs.csv, summary.csv, manifest.json (and series.csv with "every").
@@ -32,6 +32,8 @@ writes DIR/runs.csv, summary.csv, manifest.json (and series.csv with "every").
                and retry the failed ones
   --timeout S  stop a run that takes longer than S seconds (its worker process
                is replaced) and record it as failed; default: no limit
+  --no-wasm    run the textbook spreading loops in TypeScript instead of the
+               WebAssembly kernel (the same results, slower)
 
 Exit 0 when every run is done, 1 when some failed (see manifest.json; --resume
 retries them), 2 for a mistake in the sweep file or the options.
@@ -48,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       resume: { type: 'boolean' },
       timeout: { type: 'string' },
+      'no-wasm': { type: 'boolean' },
     },
     positionals: { min: 1, max: 1, name: 'sweep file' },
   });
@@ -59,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   const out = resolve(args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`));
   const plan = loadPlan(file);
   const timeout = secondsOption('timeout', args.values.timeout);
-  return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000 });
+  return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000, wasm: args.values['no-wasm'] !== true });
 }
 
 export interface SweepOptions {
@@ -70,6 +73,8 @@ export interface SweepOptions {
   resume: boolean;
   /** Stop and fail a run after this many milliseconds (null: no limit). */
   timeoutMs?: number | null;
+  /** False: the TypeScript spreading loops instead of the WebAssembly kernel (same results). */
+  wasm?: boolean;
   /** Progress output (default: stderr, styled by whether it is a terminal). */
   progress?: { tty?: boolean; stream?: NodeJS.WriteStream };
 }
@@ -155,7 +160,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
         jobs: workers,
         timeoutMs: options.timeoutMs ?? null,
         entry: entry?.url,
-        workerData: { input: plan.scenario, baseDir: plan.baseDir },
+        workerData: { input: plan.scenario, baseDir: plan.baseDir, wasm: options.wasm !== false },
         onReply: (reply) => {
           const seed = plan.grid.baseSeed + (reply.run % plan.grid.seeds);
           let rec: JournalRecord;
