@@ -43,7 +43,7 @@ const shock = fc.oneof(
 );
 
 export const kernelCase: fc.Arbitrary<KernelCase> = fc.record({
-  size: fc.integer({ min: 5, max: 300 }),
+  size: fc.integer({ min: 8, max: 300 }), // above every layer's k and m
   informal: layer,
   items: fc.integer({ min: 1, max: 3 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => item(i)))),
   shocks: fc.array(shock, { maxLength: 2 }),
