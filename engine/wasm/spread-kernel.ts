@@ -65,14 +65,15 @@ export function wasmAvailable(): boolean {
 }
 
 /**
- * One simulation's kernel: its own memory (freed with the simulation), made on
- * the first textbook tick. `tick` returns false when it cannot take the item (the
- * layer then runs its TypeScript loop), and true when it ran the item's whole tick.
+ * One simulation's kernel: its own memory (freed with the simulation), made when
+ * the simulation is built (`prepare`) and again when the informal layer changes.
+ * `tick` returns false when it cannot take the item (the layer then runs its
+ * TypeScript loops), and true when it ran the item's whole tick.
  */
 export class SpreadKernel {
   private exports: KernelExports | null = null;
   private failed = false;
-  // The layer copied in, by identity of its arrays, and where things lie.
+  // The layer in the kernel's memory (the views the state now holds) and where things lie.
   private offsets: Int32Array | null = null;
   private targets: Int32Array | null = null;
   private complete = false;
