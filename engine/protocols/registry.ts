@@ -1,9 +1,9 @@
 // The ways of working by name: adding one is a new file and a line here.
 import type { Protocol } from './protocol.ts';
-import { GossipProtocol } from './gossip.ts';
-import { ClientServerProtocol } from './client-server.ts';
-import { P2PProtocol } from './p2p.ts';
-import { StewardProtocol } from './steward.ts';
+import { GossipProtocol } from './gossip/protocol.ts';
+import { ClientServerProtocol } from './client-server/protocol.ts';
+import { P2PProtocol } from './p2p/protocol.ts';
+import { StewardProtocol } from './steward/protocol.ts';
 
 const registry: Record<string, () => Protocol> = {
   gossip: () => new GossipProtocol(),

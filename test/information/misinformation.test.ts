@@ -10,7 +10,7 @@ import { validateScenario } from '../../engine/scenario/validate.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { makeProtocol, registerProtocol } from '../../engine/protocols/registry.ts';
 import { QuietProtocol } from '../../engine/protocols/protocol.ts';
-import { GossipProtocol } from '../../engine/protocols/gossip.ts';
+import { GossipProtocol } from '../../engine/protocols/gossip/protocol.ts';
 import type { Context } from '../../engine/context.ts';
 import { BELIEF } from '../../engine/misinformation.ts';
 import { INFO } from '../../engine/information.ts';
