@@ -16,7 +16,6 @@ import type { SeriesStore } from './metrics.ts';
 import { Misinformation, misinformedCount, misinformationClearedTick } from './misinformation.ts';
 import type { State } from './state.ts';
 import { itemKey } from './item-keys.ts';
-import type { SpreadKernel } from './wasm/spread-kernel.ts';
 
 /** Per-person state of one item. */
 export const INFO = {
@@ -59,8 +58,11 @@ export class InformationLayer {
   /** False items, and under client-server every item, are run by this half of the layer. */
   private mis = new Misinformation();
 
-  /** Issue 19: the WebAssembly kernel that runs the textbook loops below when set (null: these loops). */
-  kernel: SpreadKernel | null = null;
+  /**
+   * Issue 19: the WebAssembly kernel (engine/wasm/spread-kernel.ts), which runs an
+   * item's whole textbook tick or declines; null: the loops below, the reference.
+   */
+  kernel: { tick(ctx: Context, k: number, item: ItemSpec): boolean } | null = null;
 
   constructor(private capacityLimited: boolean) {}
 

@@ -143,7 +143,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
 
   const capacityLimited = scenario.protocol.capacityLimited !== false;
   const information = new InformationLayer(capacityLimited);
-  if (!capacityLimited && options.wasm !== false) information.kernel = new SpreadKernel();
+  const kernel = !capacityLimited && options.wasm !== false ? new SpreadKernel() : null;
+  information.kernel = kernel;
   const messages = new Messages();
   let informal: Graph = org.informal;
   let scratch: ComponentScratch = componentScratch(n);
@@ -203,7 +204,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   state.scalars['aliveCount'] = n;
 
   information.init(ctx, scenarioItems(scenario, ctx));
-  if (information.kernel && information.items.length > 0) information.kernel.prepare(ctx);
+  if (kernel && information.items.length > 0) kernel.prepare(ctx);
   const situations = protocol.handlesSituations === true;
   if (situations) initSituations(ctx);
   protocol.init(ctx);

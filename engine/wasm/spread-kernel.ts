@@ -178,7 +178,7 @@ export class SpreadKernel {
       for (let v = 0; v < n; v++) { const d = offsets[v + 1]! - offsets[v]!; if (d > maxDegree) maxDegree = d; }
       // The layer moves: same values, same array types, so hashes and snapshots do not change.
       const state = ctx.state;
-      if (state.arrays['informal.offsets'] === g.offsets && state.arrays['informal.targets'] === g.targets) {
+      if (state.i32('informal.offsets') === g.offsets && state.i32('informal.targets') === g.targets) {
         state.set('informal.offsets', offsets);
         state.set('informal.targets', targets);
         g.offsets = offsets;
