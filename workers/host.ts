@@ -62,7 +62,8 @@ export interface Host {
   /**
    * Builds the simulation of a validated scenario (replacing any previous one).
    * `wasm: false` runs the spreading loops in TypeScript (same results); `wasm` in
-   * the answer says whether the WebAssembly kernel is on for this simulation.
+   * the answer says whether the WebAssembly kernel is enabled and available here
+   * (it runs the textbook model's spreading; capacity-limited runs never need it).
    */
   create(scenario: Scenario, seed?: number, data?: Record<string, string>, options?: { wasm?: boolean }): { tick: number; n: number; hash: string; wasm: boolean };
   step(k?: number): { tick: number; hash: string };

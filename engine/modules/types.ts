@@ -38,6 +38,10 @@ interface ModuleBase {
   check?(scenario: Scenario): Problem[];
   /** Fills defaults that depend on other keys (`null` in the schema), after the variants' overrides. */
   resolve?(scenario: Scenario): void;
+  /** The person ids the module's keys name, with their paths (checked against n). */
+  personIds?(scenario: Scenario): { path: (string | number)[]; id: number | string }[];
+  /** Checks that need the number of people n. */
+  sizeProblems?(scenario: Scenario, n: number): Problem[];
 }
 
 /** A way of working (`protocol.kind`). */
@@ -47,6 +51,8 @@ export interface ProtocolModule extends ModuleBase {
   create(): Protocol;
   /** The layer the page draws for this way of working. */
   readonly draws: 'formal' | 'informal';
+  /** True when it handles situations (the engine then runs arrivals, work and deadlines, and the situation metrics apply). */
+  readonly handlesSituations: boolean;
   /** The protocol's own metrics (its `record`/`summarize` fill them). */
   readonly metrics?: readonly MetricDeclaration[];
 }
@@ -62,6 +68,18 @@ export interface ShockModule extends ModuleBase {
   checkShock?(shock: Record<string, unknown>, scenario: Scenario, base: (string | number)[]): Problem[];
   /** Applies the shock now (Shocks phase of MODEL.md §1). */
   apply(ctx: Context, shock: Record<string, unknown>): void;
+  /** The person ids the shock names, with their paths inside it (checked against n, hires included). */
+  personIds?(shock: Record<string, unknown>): { path: (string | number)[]; id: number | string }[];
+  /** People the shock adds each time it fires (hiring). */
+  hires?(shock: Record<string, unknown>): number;
+  /** Situations the shock adds each time it fires (a surge). */
+  situations?(shock: Record<string, unknown>): number;
+  /** The rate of situations from this shock on, if it sets one (for the work limit). */
+  rate?(shock: Record<string, unknown>): number | undefined;
+  /** The id of the item of news the shock adds, if it adds one (ids must be unique; items count against limits). */
+  itemId?(shock: Record<string, unknown>): string | undefined;
+  /** Checks that need the number of people (`people` = size plus every hire). */
+  shockSizeProblems?(shock: Record<string, unknown>, people: number, base: (string | number)[]): Problem[];
   /** Shocks to information only (a rumour): left out of a run's `recoveryTicks`. */
   readonly informationOnly?: boolean;
   /** The words on the page's button for it. */
@@ -78,6 +96,8 @@ export interface MetricFamilyModule extends ModuleBase {
   record(ctx: Context, series: SeriesStore, t: number): void;
   /** Adds the family's summary metrics to `out`. */
   summarize(ctx: Context, series: SeriesStore, out: Record<string, number | null>): void;
+  /** Summarized after the way of working's own metrics (v1's column order puts recovery last). */
+  readonly afterProtocol?: boolean;
 }
 
 /** The state and streams a whole model steps (no organization unless it declares people). */

@@ -37,9 +37,7 @@ export interface Protocol {
   onOutcome?(ctx: Context, outcome: Outcome): void;
   /** A situation passed its deadline unresolved (Deadlines phase). */
   onMissed?(ctx: Context, sit: number): void;
-  /** Extra per-tick series the protocol records (situations, engagement, …). */
-  seriesNames?(): string[];
-  /** Records the protocol's series for tick t (Metrics phase). */
+  /** Records the protocol's series for tick t (Metrics phase); their names are its module's metrics. */
   record?(ctx: Context, series: SeriesStore, t: number): void;
   /** Adds the protocol's summary metrics. */
   summarize?(ctx: Context, series: SeriesStore, metrics: Record<string, number | null>): void;

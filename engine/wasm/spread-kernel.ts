@@ -194,6 +194,18 @@ export class SpreadKernel {
   }
 }
 
+/**
+ * Gives a simulation's information layer the kernel (issue 19) when `on`, the
+ * model is the textbook one (capacityLimited: false) and WebAssembly is here, and
+ * moves the informal layer into its memory now if there are items to spread.
+ */
+export function attachSpreadKernel(ctx: Context, on: boolean): void {
+  if (!on || ctx.scenario.protocol.capacityLimited !== false || !wasmAvailable()) return;
+  const kernel = new SpreadKernel();
+  ctx.information.kernel = kernel;
+  if (ctx.information.items.length > 0) kernel.prepare(ctx);
+}
+
 function align8(x: number): number {
   return Math.ceil(x / 8) * 8;
 }

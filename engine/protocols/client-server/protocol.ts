@@ -215,10 +215,6 @@ export class ClientServerProtocol implements Protocol {
     this.recomputeTree(ctx);
   }
 
-  seriesNames(): string[] {
-    return ['serverQueue', 'decisions', 'vacancies'];
-  }
-
   record(ctx: Context, series: SeriesStore, t: number): void {
     const s = ctx.state.scalars;
     const server = s['cs.server']!;
