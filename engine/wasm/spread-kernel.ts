@@ -14,6 +14,7 @@
 import type { Context } from '../context.ts';
 import { countContacts, type ItemSpec } from '../information.ts';
 import { itemKey } from '../item-keys.ts';
+import { stateArray, stateNumber, type ArrayHandle, type ScalarHandle } from '../state-handles.ts';
 import { SPREAD_WASM_BASE64 } from './spread-bytes.ts';
 
 /** The kernel's exports (assembly/spread.ts). */
@@ -23,6 +24,13 @@ interface KernelExports {
 }
 
 const MODES = { push: 0, pull: 1, 'push-pull': 2, flood: 3 } as const;
+const INFORMAL_OFFSETS = stateArray.i32('informal.offsets');
+const INFORMAL_TARGETS = stateArray.i32('informal.targets');
+/** Flood: ties tried so far (absent until the first flood pass). */
+const INFO_TRIALS = stateNumber('info.trials');
+/** Item k's state array and informed count, declared once per k. */
+const ITEM_STATE: ArrayHandle<Uint8Array>[] = [];
+const ITEM_INFORMED: ScalarHandle[] = [];
 const PAGE = 65536;
 /** Bytes of the io block (stream words in/out, then contacts, wasted, trials as f64). */
 const IO_BYTES = 64;
@@ -101,7 +109,8 @@ export class SpreadKernel {
   tick(ctx: Context, k: number, item: ItemSpec): boolean {
     const n = ctx.n;
     const g = ctx.informal;
-    const st = ctx.state.u8(itemKey(k).state);
+    const state = ctx.state;
+    const st = state.get(ITEM_STATE[k] ??= stateArray.u8(itemKey(k).state));
     if (st.length < n || (!g.complete && g.offsets.length !== n + 1)) return false;
     if (!this.bind(ctx)) return false;
     const stView = this.stView, io = this.io;
@@ -123,10 +132,9 @@ export class SpreadKernel {
       const list = this.freshView;
       for (let i = 0; i < fresh; i++) st[list[i]!] = ACTIVE;
     }
-    const s = ctx.state.scalars;
-    if (item.mode === 'flood') s['info.trials'] = (s['info.trials'] ?? 0) + this.ioF64[4]!;
+    if (item.mode === 'flood') state.setNum(INFO_TRIALS, (state.hasNum(INFO_TRIALS) ? state.vals[INFO_TRIALS.id]! : 0) + this.ioF64[4]!);
     countContacts(ctx, this.ioF64[2]!, this.ioF64[3]!);
-    s[itemKey(k).informed]! += fresh;
+    state.addNum(ITEM_INFORMED[k] ??= stateNumber(itemKey(k).informed), fresh);
     ticksRun++;
     return true;
   }
@@ -178,9 +186,9 @@ export class SpreadKernel {
       for (let v = 0; v < n; v++) { const d = offsets[v + 1]! - offsets[v]!; if (d > maxDegree) maxDegree = d; }
       // The layer moves: same values, same array types, so hashes and snapshots do not change.
       const state = ctx.state;
-      if (state.i32('informal.offsets') === g.offsets && state.i32('informal.targets') === g.targets) {
-        state.set('informal.offsets', offsets);
-        state.set('informal.targets', targets);
+      if (state.get(INFORMAL_OFFSETS) === g.offsets && state.get(INFORMAL_TARGETS) === g.targets) {
+        state.put(INFORMAL_OFFSETS, offsets);
+        state.put(INFORMAL_TARGETS, targets);
         g.offsets = offsets;
         g.targets = targets;
       }
