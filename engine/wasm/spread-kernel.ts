@@ -1,6 +1,7 @@
 // The loader of the WebAssembly spreading kernel (issue 19): it runs one item's
 // textbook tick (capacityLimited: false) in assembly/spread.ts instead of the
-// TypeScript loops of information.ts, which stay the reference. Same draws, same
+// TypeScript passes of engine/spread/ and the layer's finishTick, which stay the
+// reference. Same draws, same
 // bytes; the property test in test/wasm/ proves it on random graphs and modes.
 //
 // The state stays in the engine's typed arrays. The informal layer's arrays live
@@ -12,9 +13,10 @@
 // (one n-byte copy in, the people informed out): they are written by seeding,
 // removals and live shocks between ticks. README: what either costs.
 import type { Context } from '../context.ts';
-import { countContacts, type ItemSpec } from '../information.ts';
-import { itemKey } from '../item-keys.ts';
-import { stateArray, stateNumber, type ArrayHandle, type ScalarHandle } from '../state-handles.ts';
+import type { ItemSpec } from '../item-spec.ts';
+import { itemHandles } from '../item-keys.ts';
+import { INFORMAL_OFFSETS, INFORMAL_TARGETS } from '../organization-state.ts';
+import { countContacts, countTrials } from '../spread/contacts.ts';
 import { SPREAD_WASM_BASE64 } from './spread-bytes.ts';
 
 /** The kernel's exports (assembly/spread.ts). */
@@ -24,13 +26,6 @@ interface KernelExports {
 }
 
 const MODES = { push: 0, pull: 1, 'push-pull': 2, flood: 3 } as const;
-const INFORMAL_OFFSETS = stateArray.i32('informal.offsets');
-const INFORMAL_TARGETS = stateArray.i32('informal.targets');
-/** Flood: ties tried so far (absent until the first flood pass). */
-const INFO_TRIALS = stateNumber('info.trials');
-/** Item k's state array and informed count, declared once per k. */
-const ITEM_STATE: ArrayHandle<Uint8Array>[] = [];
-const ITEM_INFORMED: ScalarHandle[] = [];
 const PAGE = 65536;
 /** Bytes of the io block (stream words in/out, then contacts, wasted, trials as f64). */
 const IO_BYTES = 64;
@@ -110,7 +105,8 @@ export class SpreadKernel {
     const n = ctx.n;
     const g = ctx.informal;
     const state = ctx.state;
-    const st = state.get(ITEM_STATE[k] ??= stateArray.u8(itemKey(k).state));
+    const handles = itemHandles(k);
+    const st = state.get(handles.state);
     if (st.length < n || (!g.complete && g.offsets.length !== n + 1)) return false;
     if (!this.bind(ctx)) return false;
     const stView = this.stView, io = this.io;
@@ -132,9 +128,9 @@ export class SpreadKernel {
       const list = this.freshView;
       for (let i = 0; i < fresh; i++) st[list[i]!] = ACTIVE;
     }
-    if (item.mode === 'flood') state.setNum(INFO_TRIALS, (state.hasNum(INFO_TRIALS) ? state.vals[INFO_TRIALS.id]! : 0) + this.ioF64[4]!);
+    if (item.mode === 'flood') countTrials(ctx, this.ioF64[4]!);
     countContacts(ctx, this.ioF64[2]!, this.ioF64[3]!);
-    state.addNum(ITEM_INFORMED[k] ??= stateNumber(itemKey(k).informed), fresh);
+    state.addNum(handles.informed, fresh);
     ticksRun++;
     return true;
   }
