@@ -11,6 +11,9 @@ import { arcIndex, buildGraph, hasTie, rebuildGraph } from '../../engine/graph/c
 import { insertTies } from '../../engine/protocols/p2p/ties.ts';
 import { ContactDraw } from '../../engine/protocols/p2p/contacts.ts';
 import { standaloneRng } from '../../engine/rng.ts';
+import { ALIVE_COUNT, SKILL } from '../../engine/people-state.ts';
+import { P2P_COUNT } from '../../engine/protocols/p2p/state.ts';
+import { SIT_ARRIVAL, SIT_ATTEMPTS, SIT_COUNT, SIT_DEADLINE, SIT_DECISION, SIT_DOMAIN, SIT_FAILED, SIT_LEADER, SIT_MESSAGES } from '../../engine/situation-state.ts';
 
 const BASE: Json = {
   seed: 11,
@@ -27,15 +30,15 @@ const run = (over: Json = {}, ticks?: number): Simulation => runFrom(BASE, over,
 function leaders(sim: Simulation): { delay: number; skill: number; fraction: number }[] {
   const s = sim.state;
   const D = sim.scenario.population.domains;
-  const count = s.scalars['sit.count']!;
+  const count = s.num(SIT_COUNT);
   const out = [];
   for (let i = 0; i < count; i++) {
-    const leader = s.i32('sit.leader')[i]!;
+    const leader = s.get(SIT_LEADER)[i]!;
     if (leader < 0) continue;
-    const arrival = s.i32('sit.arrival')[i]!;
-    const delay = s.i32('sit.decision')[i]! - arrival;
-    const skill = s.f32('skill')[leader * D + s.u8('sit.domain')[i]!]!;
-    out.push({ delay, skill, fraction: delay / (s.i32('sit.deadline')[i]! - arrival) });
+    const arrival = s.get(SIT_ARRIVAL)[i]!;
+    const delay = s.get(SIT_DECISION)[i]! - arrival;
+    const skill = s.get(SKILL)[leader * D + s.get(SIT_DOMAIN)[i]!]!;
+    out.push({ delay, skill, fraction: delay / (s.get(SIT_DEADLINE)[i]! - arrival) });
   }
   return out;
 }
@@ -114,7 +117,7 @@ describe('p2p: the costs of peers', () => {
     const sim = run({}, 100);
     const s = sim.state;
     let perSituation = 0;
-    for (let i = 0; i < s.scalars['sit.count']!; i++) perSituation += s.i32('sit.messages')[i]!;
+    for (let i = 0; i < s.num(SIT_COUNT); i++) perSituation += s.get(SIT_MESSAGES)[i]!;
     expect(perSituation).toBe(sim.summary().metrics['messagesTotal']);
     expect(perSituation).toBeGreaterThan(0);
   });
@@ -128,7 +131,7 @@ describe('p2p: the costs of peers', () => {
       protocol: { threshold: 1, thresholdMin: 1, fanout: 2, ttl: 12, recall: 1000 },
       shocks: [{ at: 0, kind: 'surge', count: 1 }],
     });
-    const forwards = sim.state.scalars['p2p.forwards']!;
+    const forwards = sim.state.num(P2P_COUNT.forwards);
     expect(forwards).toBeGreaterThan(0);
     expect(forwards).toBeLessThanOrEqual(2 * 60);
   });
@@ -140,7 +143,7 @@ describe('p2p: teams and trust', () => {
     const rate = (sim: Simulation) => {
       const s = sim.state;
       let attempts = 0, failed = 0;
-      for (let i = 0; i < s.scalars['sit.count']!; i++) { attempts += s.i32('sit.attempts')[i]!; failed += s.i32('sit.failed')[i]!; }
+      for (let i = 0; i < s.num(SIT_COUNT); i++) { attempts += s.get(SIT_ATTEMPTS)[i]!; failed += s.get(SIT_FAILED)[i]!; }
       return { failRate: failed / attempts, quality: sim.summary().metrics['qualityMean']! };
     };
     const withTeams = rate(run(over(true)));
@@ -235,7 +238,7 @@ describe('p2p: removals and repair', () => {
     expect(added).toBeGreaterThanOrEqual(2);
     expect(added).toBeLessThanOrEqual(9);
     for (let t = 16; t < 40; t++) expect(ties[t]).toBe(ties[15]);
-    expect(sim.state.scalars['p2p.repairTies']).toBe(added);
+    expect(sim.state.num(P2P_COUNT.repairTies)).toBe(added);
   });
 
   it('repair ties scale with repair × degree on a hub of a scale-free layer', () => {
@@ -254,7 +257,7 @@ describe('p2p: removals and repair', () => {
       for (let i = 1; i < g.n; i++) if (g.offsets[i + 1]! - g.offsets[i]! > g.offsets[hubId + 1]! - g.offsets[hubId]!) hubId = i;
       const degree = g.offsets[hubId + 1]! - g.offsets[hubId]!;
       sim.step(18);
-      return { degree, added: sim.state.scalars['p2p.repairTies']! };
+      return { degree, added: sim.state.num(P2P_COUNT.repairTies) };
     };
     const half = hub(0.5);
     expect(half.degree).toBeGreaterThan(40);
@@ -282,7 +285,7 @@ describe('p2p: removals and repair', () => {
     const resolved = sim.series().values['resolved']!;
     const mean = (a: number, b: number) => { let x = 0; for (let t = a; t < b; t++) x += resolved[t]!; return x / (b - a); };
     expect(mean(160, 300)).toBeGreaterThan(0.9 * mean(50, 150));
-    expect(sim.state.scalars['aliveCount']).toBe(395);
+    expect(sim.state.num(ALIVE_COUNT)).toBe(395);
   });
 
   it('merging new ties into the CSR gives exactly rebuildGraph\'s graph', () => {
@@ -314,7 +317,7 @@ describe('p2p: layers and determinism', () => {
     const m = sim.summary().metrics;
     expect(sim.informal().complete).toBe(true);
     expect(m['resolvedRate']!).toBeGreaterThan(0.8);
-    expect(sim.state.scalars['p2p.repairTies']).toBe(0);
+    expect(sim.state.num(P2P_COUNT.repairTies)).toBe(0);
   });
 
   it('the same seed gives the same hash; snapshot and restore mid-run continue identically', () => {

@@ -43,7 +43,7 @@ describe('--no-wasm', () => {
       protocol: { kind: 'gossip', capacityLimited: false }, environment: { rate: 0 },
       information: { items: [{ id: 'x', seeds: [0], spread: { mode: 'flood', beta: 0.3, stifle: 0.5 } }] },
     };
-    const task = { run: 0, seed: 4, sets: [] as [string, unknown][], every: 5 };
+    const task = { run: 0, seed: 4, sets: [] as [string, unknown][], fields: [] as string[], every: 5, everyMode: 'sample' as const };
     const before = kernelTicks();
     const on = runSweepTask({ input, baseDir: root }, task);
     const used = kernelTicks() - before;

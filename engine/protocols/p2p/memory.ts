@@ -13,6 +13,7 @@
 // itself (OWN) are kept while a re-call is pending.
 import type { Context } from '../../context.ts';
 import type { State } from '../../state.ts';
+import { stateArray } from '../../state-handles.ts';
 
 /** Situations a person remembers at once. */
 export const MEMORY = 8;
@@ -41,20 +42,28 @@ export const MEM = {
   LEADING: 512,
 } as const;
 
+// Per person, MEMORY slots each: the situation, the newest call's stamp, who passed it on, what I know.
+const MEM_SIT = stateArray.i32('p2p.mem.sit');
+const MEM_CALL = stateArray.i32('p2p.mem.call');
+const MEM_FROM = stateArray.i32('p2p.mem.from');
+const MEM_FLAGS = stateArray.u16('p2p.mem.flags');
+/** Per person: the slot to overwrite next (the oldest). */
+const MEM_CURSOR = stateArray.u8('p2p.mem.cursor');
+
 /** Allocates and registers the memory arrays for n people. */
 export function initMemory(ctx: Context): void {
   const n = ctx.n;
   const s = ctx.state;
-  ctx.registerPersonArray('p2p.mem.sit', MEMORY, -1);
-  ctx.registerPersonArray('p2p.mem.call', MEMORY, -1);
-  ctx.registerPersonArray('p2p.mem.from', MEMORY, -1);
-  ctx.registerPersonArray('p2p.mem.flags', MEMORY, 0);
-  ctx.registerPersonArray('p2p.mem.cursor', 1, 0);
-  s.set('p2p.mem.sit', new Int32Array(n * MEMORY).fill(-1));
-  s.set('p2p.mem.call', new Int32Array(n * MEMORY).fill(-1));
-  s.set('p2p.mem.from', new Int32Array(n * MEMORY).fill(-1));
-  s.set('p2p.mem.flags', new Uint16Array(n * MEMORY));
-  s.set('p2p.mem.cursor', new Uint8Array(n));
+  ctx.registerPersonArray(MEM_SIT, MEMORY, -1);
+  ctx.registerPersonArray(MEM_CALL, MEMORY, -1);
+  ctx.registerPersonArray(MEM_FROM, MEMORY, -1);
+  ctx.registerPersonArray(MEM_FLAGS, MEMORY, 0);
+  ctx.registerPersonArray(MEM_CURSOR, 1, 0);
+  s.put(MEM_SIT, new Int32Array(n * MEMORY).fill(-1));
+  s.put(MEM_CALL, new Int32Array(n * MEMORY).fill(-1));
+  s.put(MEM_FROM, new Int32Array(n * MEMORY).fill(-1));
+  s.put(MEM_FLAGS, new Uint16Array(n * MEMORY));
+  s.put(MEM_CURSOR, new Uint8Array(n));
 }
 
 /** The memory arrays bound for one phase (re-`bind` after growth or restore). */
@@ -68,11 +77,11 @@ export class Memory {
   private cursor!: Uint8Array;
 
   bind(state: State): this {
-    this.sit = state.i32('p2p.mem.sit');
-    this.call = state.i32('p2p.mem.call');
-    this.from = state.i32('p2p.mem.from');
-    this.flags = state.arrays['p2p.mem.flags'] as Uint16Array;
-    this.cursor = state.u8('p2p.mem.cursor');
+    this.sit = state.get(MEM_SIT);
+    this.call = state.get(MEM_CALL);
+    this.from = state.get(MEM_FROM);
+    this.flags = state.get(MEM_FLAGS);
+    this.cursor = state.get(MEM_CURSOR);
     return this;
   }
 
