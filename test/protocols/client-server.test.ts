@@ -20,9 +20,14 @@ import { OPEN_LENGTH, SIT_ARRIVAL, SIT_COUNT, SIT_DECISION, SIT_LEADER, SIT_ORIG
 
 type Over = Record<string, unknown>;
 
-/** A complete span-4 tree of 341 people (levels of 1, 4, 16, 64, 256), merged with `over` section by section. */
+/**
+ * A complete span-4 tree of 341 people (levels of 1, 4, 16, 64, 256), merged with
+ * `over` section by section. These tests check v1's rules (MODEL.md §5): model 1;
+ * model 2's client-server rules are checked in test/model-two/.
+ */
 function scenario(over: Over = {}): Scenario {
   const base: Record<string, unknown> = {
+    model: 1,
     seed: 3,
     ticks: 200,
     organization: { size: 341, formal: { kind: 'hierarchy', span: 4 }, informal: { kind: 'small-world', k: 6, p: 0.1 } },

@@ -16,7 +16,9 @@ import { ALIVE_COUNT, SKILL } from '../../engine/people-state.ts';
 import { P2P_COUNT } from '../../engine/protocols/p2p/state.ts';
 import { SIT_ARRIVAL, SIT_ATTEMPTS, SIT_COUNT, SIT_DEADLINE, SIT_DECISION, SIT_DOMAIN, SIT_FAILED, SIT_LEADER, SIT_MESSAGES } from '../../engine/situation-state.ts';
 
+// v1's peer rules (MODEL.md §5): model 1; model 2's are checked in test/model-two/.
 const BASE: Json = {
+  model: 1,
   seed: 11,
   ticks: 200,
   organization: { size: 400, formal: { kind: 'hierarchy', span: 5 }, informal: { kind: 'small-world', k: 6, p: 0.1 } },

@@ -14,7 +14,9 @@ import { itemHandles } from '../../engine/item-keys.ts';
 import { STEWARD_COUNT, STEWARD_IDS, WINS } from '../../engine/protocols/steward/state.ts';
 import { MISSED_CUM, SIT_COUNT, SIT_DOMAIN, SIT_ORIGIN, SIT_STATUS } from '../../engine/situation-state.ts';
 
+// v1's peer rules (MODEL.md §5): model 1; model 2's are checked in test/model-two/.
 const BASE: Json = {
+  model: 1,
   seed: 5,
   ticks: 200,
   organization: { size: 400, formal: { kind: 'hierarchy', span: 5 }, informal: { kind: 'small-world', k: 4, p: 0.1 } },

@@ -20,6 +20,13 @@ export class Chain {
   concurrent!: number;
   /** decideAt "manager": a report stops at the first manager whose subtree holds someone qualified. */
   delegation!: boolean;
+  /** decideAt "exception" (model 2): a report stops at the first manager who knows someone free and able. */
+  exception!: boolean;
+  /** The estimate a manager needs to see to decide itself (model 2; θ unless set). */
+  delegateThreshold!: number;
+  /** Model 2's noise in the directory's records and in managers' estimates (0 under model 1). */
+  directoryNoise!: number;
+  managerNoise!: number;
   /** No formal tree: the server routes along a BFS tree over the informal layer (`cs.tree`). */
   flat!: boolean;
   reviewPeriod!: number;
@@ -50,6 +57,12 @@ export class Chain {
     this.theta = p.threshold;
     this.concurrent = pop.concurrent;
     this.delegation = p.decideAt === 'manager';
+    this.exception = p.decideAt === 'exception';
+    const v2 = ctx.scenario.model === 2;
+    // delegateThreshold is resolved to θ under model 2 (index.ts) and unused under model 1.
+    this.delegateThreshold = (p as { delegateThreshold: number | null }).delegateThreshold ?? p.threshold;
+    this.directoryNoise = v2 ? p.directoryNoise : 0;
+    this.managerNoise = v2 ? p.managerNoise : 0;
     this.flat = ctx.state.num(FORMAL_ROOT) < 0;
     this.reviewPeriod = p.reviewPeriod;
     this.successionDelay = p.successionDelay;

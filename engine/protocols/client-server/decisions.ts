@@ -17,21 +17,31 @@ import { pickGlobal, pickInSubtree, subtreeQualifies } from './directory.ts';
 import { receiveOrder } from './orders.ts';
 import { listPush } from './queues.ts';
 import { CS_MSG, forwardOrder, sendUp } from './routing.ts';
-import { BOOK, CS_COUNT, TICK_DECISIONS } from './state.ts';
+import { BOOK, CS_COUNT, ORDER_FROM, TICK_DECISIONS } from './state.ts';
+import { pickByException } from './estimates.ts';
 
 /** Person v has a report about `sit` (its own news or read from a report): decide or pass it up. */
 export function atReport(ctx: Context, c: Chain, v: number, sit: number): void {
-  if (v === c.server()) decide(ctx, c, v, sit, true);
-  else if (c.delegation && subtreeQualifies(c.st, c.D, v, c.domain[sit]!, c.theta)) decide(ctx, c, v, sit, false);
+  if (v === c.server()) decide(ctx, c, v, sit, true, -1);
+  else if (c.exception) {
+    // Management by exception (model 2, estimates.ts): decide here when v knows someone free and able.
+    const r = pickByException(c, v, c.domain[sit]!, c.delegateThreshold);
+    if (r >= 0) decide(ctx, c, v, sit, false, r);
+    else sendUp(ctx, c, v, CS_MSG.REPORT, sit, 0);
+  } else if (c.delegation && subtreeQualifies(c.st, c.D, v, c.domain[sit]!, c.theta)) decide(ctx, c, v, sit, false, -1);
   else sendUp(ctx, c, v, CS_MSG.REPORT, sit, 0);
 }
 
-/** Decider x names a resolver for `sit` (the server from everyone, a delegated manager from its subtree). */
-function decide(ctx: Context, c: Chain, x: number, sit: number, global: boolean): void {
+/**
+ * Decider x names a resolver for `sit` (the server from everyone, a delegated
+ * manager from its subtree), or names `chosen` when it already picked one.
+ */
+function decide(ctx: Context, c: Chain, x: number, sit: number, global: boolean, chosen: number): void {
   const st = c.st;
   const d = c.domain[sit]!;
-  const r = global ? pickGlobal(st, d, c.orders) : pickInSubtree(st, c.D, x, d, c.orders);
+  const r = chosen >= 0 ? chosen : global ? pickGlobal(st, d, c.orders) : pickInSubtree(st, c.D, x, d, c.orders);
   if (r < 0) return; // the directory knows nobody: the situation waits for its deadline
+  if (c.exception) st.get(ORDER_FROM)[r] = x;
   c.decider[sit] = x;
   c.resolver[sit] = r;
   c.orders[r]!++;

@@ -14,20 +14,34 @@
 // it, and per domain the qualified people — directory skill ≥ θ — in preorder,
 // so a subtree is one contiguous range of that list). O(n·D) per review.
 import type { State } from '../../state.ts';
+import type { Rng } from '../../rng.ts';
 import { childrenOf } from '../../graph/formal.ts';
 import { ALIVE, SKILL } from '../../people-state.ts';
 import { DIRECTORY, DIR_M, DIR_QUALIFIED, DIR_SORTED, QUAL, QUAL_OFF, SUB_ARG, SUB_BEST, TIN, TOUT } from './state.ts';
 
 const ID_BITS = 8388608; // 2^23: ids below this pack with a skill's float bits into one exact float64 key
 
-/** Copies every alive person's skills into the directory; the people who left get −1. O(n·D). */
-export function refreshDirectory(state: State, n: number, D: number): void {
+/**
+ * Copies every alive person's skills into the directory; the people who left get
+ * −1. O(n·D). Model 2 (MODEL.md §10.3): each record is the skill plus N(0, noise²),
+ * clamped to [0, 1], redrawn at every review from the run's stream `directory`
+ * (people in ascending id, then domains); `rng` is null under model 1 (exact copy).
+ */
+export function refreshDirectory(state: State, n: number, D: number, noise = 0, rng: Rng | null = null): void {
   const dir = state.get(DIRECTORY);
   const skill = state.get(SKILL);
   const alive = state.get(ALIVE);
   for (let v = 0; v < n; v++) {
     const on = alive[v] === 1;
-    for (let d = 0; d < D; d++) dir[v * D + d] = on ? skill[v * D + d]! : -1;
+    for (let d = 0; d < D; d++) {
+      if (!on) { dir[v * D + d] = -1; continue; }
+      let x = skill[v * D + d]!;
+      if (rng !== null) {
+        x += noise * rng.normal();
+        x = x < 0 ? 0 : x > 1 ? 1 : x;
+      }
+      dir[v * D + d] = x;
+    }
   }
 }
 

@@ -67,7 +67,7 @@ export class ClientServerProtocol implements Protocol {
     const st = ctx.state, n = ctx.n, p = ctx.scenario.protocol;
     const c = this.chain;
     c.configure(ctx);
-    allocateState(ctx, c.delegation);
+    allocateState(ctx, c.delegation, c.exception);
     if (c.flat) {
       const named = p.server === null ? -1 : ctx.labels.indexOf(String(p.server));
       const alive = st.get(ALIVE);

@@ -21,17 +21,21 @@ import type { Chain } from './chain.ts';
 import { CS_SERVER } from './channel.ts';
 import { atReport } from './decisions.ts';
 import { refreshDirectory, sortDirectory, subtreeTables } from './directory.ts';
+import { refreshEstimates } from './estimates.ts';
 import { BOOK, CS_COUNT, FB_FAIL, FB_OK, ORDERS, S_CARRIER, S_DECIDER, S_IN_BOOK, S_RESOLVER } from './state.ts';
 
 /** The records of the organization as of now: directory, its per-domain ranking, delegation tables. */
 export function refreshRecords(ctx: Context, c: Chain): void {
   const st = c.st, n = ctx.n;
-  refreshDirectory(st, n, c.D);
+  refreshDirectory(st, n, c.D, c.directoryNoise, ctx.v2 === null ? null : ctx.stream('directory'));
   sortDirectory(st, n, c.D, c.theta);
-  if (c.delegation) {
+  if (c.delegation || c.exception) {
     const root = c.flat ? c.server() : st.num(FORMAL_ROOT);
     // A flat organization without a server has no routing tree: its tables stay as they were.
-    if (root >= 0 || !c.flat) subtreeTables(st, n, c.D, c.theta, c.up, root);
+    if (root >= 0 || !c.flat) {
+      subtreeTables(st, n, c.D, c.theta, c.up, root);
+      if (c.exception) refreshEstimates(ctx, c, c.managerNoise);
+    }
   }
 }
 

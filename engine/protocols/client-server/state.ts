@@ -29,6 +29,19 @@ export const TOUT = stateArray.i32('cs.tout');
 export const SUB_BEST = stateArray.f32('cs.sub.best');
 export const SUB_ARG = stateArray.i32('cs.sub.arg');
 
+// Management by exception (decideAt "exception", model 2; estimates.ts).
+/** Estimates: (member · levels + manager's depth) · D + domain. */
+export const EST = stateArray.f32('cs.est');
+/** Per (manager, domain): its best estimate of anyone in its subtree (−1: none). */
+export const EST_BEST = stateArray.f32('cs.est.best');
+/** Depth in the routing tree and preorder as of the last review (tin indexes `cs.preorder`). */
+export const DEPTH = stateArray.i32('cs.depth');
+export const PREORDER = stateArray.i32('cs.preorder');
+/** Levels of the routing tree as of the last review (the stride of `cs.est`). */
+export const LEVELS = stateNumber('cs.est.levels');
+/** Per person: who gave the latest unfinished order they hold (a manager believes busy only whom it gave one). */
+export const ORDER_FROM = stateArray.i32('cs.orderFrom');
+
 // The directory's per-domain rankings (directory.ts).
 export const DIR_SORTED = stateArray.i32('cs.dir.sorted');
 export const DIR_QUALIFIED = stateArray.i32('cs.dir.qualified');
@@ -104,7 +117,7 @@ export const TICK_DECISIONS = stateNumber('cs.tick.decisions');
 export const TREE_DIRTY = stateNumber('cs.treeDirty');
 
 /** Allocates every array and number of the protocol (per-person arrays are registered so hiring grows them). */
-export function allocateState(ctx: Context, delegation: boolean): void {
+export function allocateState(ctx: Context, delegation: boolean, exception = false): void {
   const st = ctx.state, n = ctx.n, D = ctx.scenario.population.domains;
   const person = <T extends Int32Array | Float32Array | Uint8Array>(h: ArrayHandle<T>, stride: number, fill: number, make: (k: number) => T) => {
     ctx.registerPersonArray(h, stride, fill);
@@ -118,7 +131,8 @@ export function allocateState(ctx: Context, delegation: boolean): void {
   for (const h of [IS_HOLDER, IS_WAITING, VACANT]) person(h, 1, 0, u8);
   person(FB_OK, 1, 0, i32);
   person(FB_FAIL, 1, 0, i32);
-  if (delegation) {
+  if (exception) person(ORDER_FROM, 1, -1, i32);
+  if (delegation || exception) {
     person(TIN, 1, -1, i32);
     person(TOUT, 1, -1, i32);
     person(SUB_BEST, D, -1, f32);

@@ -3,7 +3,6 @@
 // claims travel back along the call's path so the origin stops calling. Two
 // leaders who claim before hearing of each other both work (duplicates).
 import type { Context } from '../../context.ts';
-import { TEAM_MAX } from '../../situation-state.ts';
 import { startAttempt } from '../../situations.ts';
 import { MEM } from './memory.ts';
 import { P2P_MSG, relayUp, toNeighbours } from './messages.ts';
@@ -49,7 +48,7 @@ export function readRecruit(p: Peers, v: number, sit: number): void {
 
 /**
  * Team members (team: true): v's free alive neighbours more skilled than v in the
- * domain, best first (lowest id on ties), up to TEAM_MAX. Only people who raise
+ * domain, best first (lowest id on ties), up to `teamCap`. Only people who raise
  * the team's skill are asked: with team skill = max, anyone else would be busy
  * for nothing. On the complete graph the candidates are `fanout` people drawn at random.
  */
@@ -74,10 +73,10 @@ function considerRecruit(p: Peers, u: number, v: number, d: number, own: number)
   const q = skill[u * D + d]!;
   if (q <= own) return;
   let i = team.length;
-  if (i === TEAM_MAX) {
+  if (i === p.teamCap) {
     const last = team[i - 1]!;
     if (!better(q, u, skill[last * D + d]!, last)) return;
-    i = TEAM_MAX - 1;
+    i = p.teamCap - 1;
   } else team.push(u);
   while (i > 0 && better(q, u, skill[team[i - 1]! * D + d]!, team[i - 1]!)) {
     team[i] = team[i - 1]!;

@@ -4,7 +4,7 @@
 // — only the origin — calls again (calls.ts `reopen`; see protocol.ts for why).
 import type { Context } from '../../context.ts';
 import { arcIndex, setTrust, type Graph } from '../../graph/csr.ts';
-import { ATT_TEAM, TEAM_MAX } from '../../situation-state.ts';
+import { ATT_TEAM, teamCap } from '../../situation-state.ts';
 import type { Outcome } from '../../situations.ts';
 import { reopen } from './calls.ts';
 import { MEM } from './memory.ts';
@@ -22,8 +22,9 @@ export function finishAttempt(ctx: Context, p: Peers, outcome: Outcome): void {
   const caller = mem.from[e]!;
   if (caller >= 0) adjustTrust(p, g, leader, caller, success);
   const team = ctx.state.get(ATT_TEAM);
-  for (let j = 0; j < TEAM_MAX; j++) {
-    const u = team[slot * TEAM_MAX + j]!;
+  const cap = teamCap(ctx);
+  for (let j = 0; j < cap; j++) {
+    const u = team[slot * cap + j]!;
     if (u >= 0) adjustTrust(p, g, leader, u, success);
   }
   // Shared with the neighbours at once (one message each), and with the caller, who relays it up.

@@ -9,6 +9,7 @@ import { SIT_ARRIVAL, SIT_DEADLINE, SIT_DOMAIN, SIT_MESSAGES } from '../../situa
 import { ContactDraw } from './contacts.ts';
 import { Memory } from './memory.ts';
 import { STAMPS } from './state.ts';
+import { SELF_SKILL } from '../../mechanisms/self-book.ts';
 
 export class Peers {
   // Parameters (configuration, not state).
@@ -27,10 +28,17 @@ export class Peers {
   D!: number;
   concurrent!: number;
   workTicks!: number;
+  /** Recruits per team at most (MODEL.md §10.7; v1 fixes 4). */
+  teamCap!: number;
 
   // Arrays bound for the current phase (replaced on growth and restore: re-bound at every hook).
   alive!: Uint8Array;
   skill!: Float32Array;
+  /**
+   * The skill a person believes it has, which it volunteers on: its true skill under
+   * model 1, its self-assessment under model 2 (MODEL.md §10.3, mechanisms/self-book.ts).
+   */
+  ownView!: Float32Array;
   busy!: Int32Array;
   sitArrival!: Int32Array;
   sitDeadline!: Int32Array;
@@ -66,6 +74,8 @@ export class Peers {
     this.D = ctx.scenario.population.domains;
     this.concurrent = ctx.scenario.population.concurrent;
     this.workTicks = ctx.scenario.environment.workTicks;
+    this.teamCap = p.teamCap;
+    this.mem.size = p.memory;
   }
 
   /** Fetches the arrays for this phase. */
@@ -74,6 +84,7 @@ export class Peers {
     this.mem.bind(s);
     this.alive = s.get(ALIVE);
     this.skill = s.get(SKILL);
+    this.ownView = ctx.v2 === null ? this.skill : s.get(SELF_SKILL);
     this.busy = s.get(BUSY);
     this.sitArrival = s.get(SIT_ARRIVAL);
     this.sitDeadline = s.get(SIT_DEADLINE);

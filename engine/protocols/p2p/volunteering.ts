@@ -22,7 +22,11 @@ export function live(p: Peers, sit: number, t: number): boolean {
   return t + p.workTicks - 1 <= p.sitDeadline[sit]!;
 }
 
-/** The volunteering test: v is free (below `concurrent`) and its skill in the situation's domain reaches θ_eff. */
+/**
+ * The volunteering test: v is free (below `concurrent`) and the skill it believes it
+ * has in the situation's domain reaches θ_eff — its true skill under model 1, its
+ * self-assessment under model 2 (regression toward the mean, overconfidence, noise).
+ */
 export function canLead(p: Peers, v: number, sit: number, t: number): boolean {
-  return p.busy[v]! < p.concurrent && p.skill[v * p.D + p.sitDomain[sit]!]! >= thetaEff(p, sit, t);
+  return p.busy[v]! < p.concurrent && p.ownView[v * p.D + p.sitDomain[sit]!]! >= thetaEff(p, sit, t);
 }

@@ -17,9 +17,6 @@ import { queueInit, queueLength, queuePop, queuePush } from '../p2p/queue.ts';
 import { ComponentScratch, linkExperts, reconnect } from './care.ts';
 import { ARCS, CHECKED, MISSED, SPLIT, STEWARD_COUNT, STEWARD_IDS, WINS, experts } from './state.ts';
 
-/** Recent missed situations the stewards remember (older ones are forgotten first). */
-export const MISSED_MEMORY = 256;
-
 export class StewardProtocol extends P2PProtocol {
   override readonly kind: string = 'steward';
 
@@ -27,6 +24,8 @@ export class StewardProtocol extends P2PProtocol {
   private period!: number;
   private budget!: number;
   private factCheck!: number;
+  /** Recent missed situations the stewards remember, older ones forgotten first (`missMemory`; v1 fixes 256). */
+  private missMemory!: number;
   private readonly scratch = new ComponentScratch();
 
   override init(ctx: Context): void {
@@ -35,6 +34,7 @@ export class StewardProtocol extends P2PProtocol {
     this.period = p.period;
     this.budget = p.budget;
     this.factCheck = p.factCheck;
+    this.missMemory = p.missMemory;
     const s = ctx.state;
     const D = this.peers.D;
     s.put(STEWARD_IDS, pickStewards(ctx));
@@ -46,7 +46,7 @@ export class StewardProtocol extends P2PProtocol {
       s.put(experts(d).list, new Int32Array(16));
       s.setNum(experts(d).length, 0);
     }
-    queueInit(s, MISSED, MISSED_MEMORY);
+    queueInit(s, MISSED, this.missMemory);
     s.put(CHECKED, new Uint8Array(0));
     s.setNum(SPLIT, 0);
     s.setNum(ARCS, ctx.informal.complete ? 0 : ctx.informal.targets.length);
@@ -75,8 +75,8 @@ export class StewardProtocol extends P2PProtocol {
 
   override onMissed(ctx: Context, sit: number): void {
     const s = ctx.state;
-    // Keep the most recent MISSED_MEMORY: the oldest is forgotten when the queue is full.
-    if (queueLength(s, MISSED) === MISSED_MEMORY) queuePop(s, MISSED);
+    // Keep the most recent missMemory: the oldest is forgotten when the queue is full.
+    if (queueLength(s, MISSED) === this.missMemory) queuePop(s, MISSED);
     queuePush(s, MISSED, sit);
   }
 
