@@ -37,6 +37,17 @@ export interface ValidationCase {
   title: string;
   citation: string;
   run(ctx: CaseContext): ValidationResult;
+  /** A claim of model 1 that model 2 breaks, with what model 2 shows (printed as BROKEN; it must fail). */
+  brokenByModel2?: string;
+}
+
+/** PASS, FAIL, BROKEN (a marked claim that fails, as it should) or UNMARK (a marked claim that passes: its mark is stale). */
+export type Verdict = 'PASS' | 'FAIL' | 'BROKEN' | 'UNMARK';
+
+/** The verdict of a case's result; only PASS and BROKEN count as success. */
+export function verdict(c: ValidationCase, r: ValidationResult): Verdict {
+  if (c.brokenByModel2 !== undefined) return r.pass ? 'UNMARK' : 'BROKEN';
+  return r.pass ? 'PASS' : 'FAIL';
 }
 
 /** A case's outcome, or a failure carrying the error when the case itself threw (one bad case does not stop a check). */
