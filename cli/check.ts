@@ -63,12 +63,15 @@ export async function main(argv: string[]): Promise<number> {
     out.push(`${v} ${c.id}: ${c.title}.`);
     out.push(`     ${r.detail}. [${c.citation}]`);
     if (v === 'BROKEN') out.push(`     Broken by model 2 (written against model 1; rewritten by issue 15): ${c.brokenByModel2}.`);
-    if (v === 'UNMARK') out.push('     Marked broken by model 2, but it holds: remove its brokenByModel2 mark.');
+    if (v === 'DIFFERS') out.push(`     A documented discrepancy with the published value: ${c.knownDiscrepancy}.`);
+    if (v === 'UNMARK') out.push('     Marked as broken or differing, but it holds now: remove its mark.');
   }
   const count = (v: string) => outcomes.filter((o) => verdict(o.c, o.r) === v).length;
-  const ok = count('PASS') + count('BROKEN');
+  const ok = count('PASS') + count('BROKEN') + count('DIFFERS');
   out.push('');
-  out.push(`${count('PASS')} passed, ${count('FAIL') + count('UNMARK')} failed, ${count('BROKEN')} broken by model 2 (known; see docs/migrating.md)`);
+  out.push(
+    `${count('PASS')} passed, ${count('FAIL') + count('UNMARK')} failed, ${count('BROKEN')} broken by model 2 (known; see docs/migrating.md), ${count('DIFFERS')} documented discrepancies with a paper (docs/classics.md)`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
   return ok === outcomes.length ? 0 : 1;
 }

@@ -18,8 +18,10 @@ import type { Scenario } from '../engine/scenario/schema.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
 import { findDeclaration } from '../engine/modules/metric-declaration.ts';
 
-const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json]
-       equipotent run --replay <bundle.json> [--no-verify] [--json]`;
+const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json] [--no-wasm]
+       equipotent run --replay <bundle.json> [--no-verify] [--json] [--no-wasm]
+
+--no-wasm runs the textbook spreading loops in TypeScript instead of the WebAssembly kernel (same results).`;
 
 /** One variant's finished run. */
 export interface VariantRun {
@@ -44,16 +46,18 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       replay: { type: 'string' },
       'no-verify': { type: 'boolean' },
+      'no-wasm': { type: 'boolean' },
     },
   });
   if (args === null) return 0;
   const { values, positionals } = args;
+  const wasm = values['no-wasm'] !== true;
   if (values.replay !== undefined) {
     // A replay runs the bundle as recorded: an option that would change it (or a file it does not write) is refused, not ignored.
     const ignored = (['seed', 'ticks', 'variant', 'set', 'series', 'every', 'events'] as const).filter((k) => values[k] !== undefined);
     if (ignored.length > 0) throw new UserError(`run --replay replays the bundle as recorded; it takes no ${ignored.map((k) => `--${k}`).join(', ')} (make a new bundle, or run the scenario itself)\n${USAGE}`);
     if (positionals.length > 0) throw new UserError(`run --replay takes the bundle only, not ${positionals.map((p) => JSON.stringify(p)).join(' ')}\n${USAGE}`);
-    return replayCommand(values.replay, values.json === true, values['no-verify'] !== true);
+    return replayCommand(values.replay, values.json === true, values['no-verify'] !== true, wasm);
   }
   if (values['no-verify'] !== undefined) throw new UserError(`--no-verify goes with --replay (it skips the hash check of a bundle)\n${USAGE}`);
   if (positionals.length !== 1) throw new UserError(`run takes one scenario (a file or a built-in name)\n${USAGE}`);
@@ -73,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const runs: VariantRun[] = [];
   source.variants.forEach(({ label, scenario }, i) => {
-    const sim = userFacing(() => createSimulation(scenario, scenario.seed, { data: data[i] }));
+    const sim = userFacing(() => createSimulation(scenario, scenario.seed, { data: data[i], wasm }));
     userFacing(() => sim.step(scenario.ticks));
     runs.push({ label, scenario, sim, summary: sim.summary() });
   });
@@ -100,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
  * skips the comparison). A `file` organization's data files are read next to
  * the bundle, else among the built-in scenarios' (the page's bundles).
  */
-async function replayCommand(path: string, json: boolean, verify: boolean): Promise<number> {
+async function replayCommand(path: string, json: boolean, verify: boolean, wasm: boolean): Promise<number> {
   const bundle = readJsonFile(path, `--replay ${path}`) as ReplayBundle;
   if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle) || !('scenario' in bundle)) {
     throw new UserError(`--replay: ${path} is not a replay bundle (it needs format, version, scenario, seed, liveShocks and stopAt)`);
@@ -112,7 +116,7 @@ async function replayCommand(path: string, json: boolean, verify: boolean): Prom
   };
   const scenario = userFacing(() => checkReplayBundle(bundle, validate));
   const data = bundleData(scenario, dirname(resolve(path)));
-  const sim = userFacing(() => replay(bundle, validate, data));
+  const sim = userFacing(() => replay(bundle, validate, data, wasm));
   const runs: VariantRun[] = [{ label: bundle.variant ?? 'default', scenario: sim.scenario, sim, summary: sim.summary() }];
   const name = sim.scenario.name ?? 'replay';
   const out = json ? JSON.stringify(summaryJson(name, sim.seed, sim.tick, runs), null, 2) : summaryTable(name, sim.seed, sim.tick, runs);

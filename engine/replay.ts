@@ -139,9 +139,9 @@ export function checkReplayBundle(bundle: ReplayBundle, validate: (input: unknow
  * queues it, and stops at `stopAt`. The result's hash is the bundle's (the
  * caller compares them: `verifyReplay`).
  */
-export function replay(bundle: ReplayBundle, validate: (input: unknown) => Scenario, data?: Record<string, string>): Simulation {
+export function replay(bundle: ReplayBundle, validate: (input: unknown) => Scenario, data?: Record<string, string>, wasm = true): Simulation {
   const scenario = checkReplayBundle(bundle, validate);
-  const sim = createSimulation(scenario, bundle.seed, { data });
+  const sim = createSimulation(scenario, bundle.seed, { data, wasm });
   bundle.liveShocks.forEach((live, i) => {
     sim.step(live.tick - sim.tick);
     // Ids can be checked exactly only now (a file's ids, people hired since tick 0).

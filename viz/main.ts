@@ -634,6 +634,7 @@ async function start(): Promise<void> {
     get tick() { return runner.tick; },
     get hashes() { return [...runner.hashes]; },
     get labels() { return runner.sides.map((s) => s.label); },
+    get wasm() { return [...runner.kernels]; },
     get playing() { return playing; },
     get errors() { return [...loadErrors]; },
     play: () => setPlaying(true),

@@ -6,6 +6,8 @@ export interface PageApi {
   /** State hash of each side after the last step. */
   readonly hashes: string[];
   readonly labels: string[];
+  /** Per side: whether it spreads with the WebAssembly kernel (off with `?wasm=off`). */
+  readonly wasm: boolean[];
   readonly playing: boolean;
   /** The validation messages shown in the page, if any. */
   readonly errors: string[];

@@ -46,6 +46,12 @@ describe('March (1991): figure-only results as orderings over seeds', () => {
 });
 
 describe('Lazer & Friedman (2007)', () => {
+  it('the documented discrepancy (distinct solutions at t = 16) still differs from the paper', () => {
+    const c = quick.get('lazer-friedman-diversity-t16')!;
+    expect(c.knownDiscrepancy).toBeDefined();
+    expect(c.run({ quick: true, cache: new RunCache() }).pass).toBe(false);
+  });
+
   it('scores every solution as (fitness / max)^8, with the best solution at exactly 1', () => {
     const sim = createModelSimulation(nkSearch, { ticks: 1, 'nk-search': { N: 12, K: 3 } }, 77);
     const scores = landscapeScores(sim.state, 12, 3, 8);

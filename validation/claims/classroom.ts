@@ -94,6 +94,7 @@ export const classroomClaims = claimsOf(SCENARIO, [
   },
   {
     id: 'hydra',
+    brokenByModel2: 'managers decide by exception, so the head\'s loss barely stalls the hierarchy (0.03, CI ±0.07)',
     title: 'removing the top stalls client-server decisions until succession while peer-to-peer keeps resolving',
     compared: 'p2p − hierarchy, situations resolved per tick in ticks 151–169 (the top leaves at 150)',
     ...variants('hierarchy', 'p2p', shipped),
