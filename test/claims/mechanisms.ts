@@ -6,7 +6,6 @@ import { expect } from 'vitest';
 import type { VariantRuns, Variation } from '../../validation/runner.ts';
 import { classroomVariations } from '../../validation/claims/classroom.ts';
 import { silosVariations } from '../../validation/claims/silos.ts';
-import { seriesMean } from '../../validation/claims/measures.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { createSimulation, type Simulation } from '../../engine/simulation.ts';
 import classroom from '../../scenarios/classroom.json' with { type: 'json' };
