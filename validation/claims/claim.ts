@@ -45,6 +45,23 @@ export interface Claim {
   side: '>' | '<';
   seeds: SeedRange;
   /**
+   * What makes the difference (MODEL.md §10.6): the mechanism, in words. A claim
+   * without one is not yet rewritten for model 2 (issue 15).
+   */
+  mechanism?: string;
+  /**
+   * The switch that turns the mechanism off (a variation applied to both arms): with
+   * it on, the effect must vanish — its 95 % CI within ±20 % of the effect's size
+   * without it (stats/equivalence.ts).
+   */
+  control?: Variation;
+  /**
+   * `finding` (the default): a difference the dynamics produce. `definition`: one arm is
+   * fixed by a rule (e.g. client-server has no duplicates by construction) — shown as
+   * such, never counted as a finding (MODEL.md §10.6).
+   */
+  kind?: 'finding' | 'definition';
+  /**
    * Written against model 1 and no longer holding under model 2 (MODEL.md §10), with
    * what model 2 shows instead: `check` prints it as BROKEN, a test asserts that it
    * does fail, and the fair contest's part 3 (issue 15) rewrites it.
