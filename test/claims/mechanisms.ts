@@ -4,11 +4,9 @@
 // claims of their scenario, through the same run cache, so the runs are shared.
 import { expect } from 'vitest';
 import type { VariantRuns, Variation } from '../../validation/runner.ts';
-import { classroomVariations } from '../../validation/claims/classroom.ts';
 import { silosVariations } from '../../validation/claims/silos.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { createSimulation, type Simulation } from '../../engine/simulation.ts';
-import classroom from '../../scenarios/classroom.json' with { type: 'json' };
 import silos from '../../scenarios/silos.json' with { type: 'json' };
 
 /** The runs of every variant of the check's scenario under `variation` at `seed` (from the shared cache). */
@@ -32,26 +30,6 @@ function busiest(sim: Simulation): number {
 }
 
 export const mechanisms: readonly Mechanism[] = [
-  {
-    scenario: 'classroom',
-    title: 'in rush hour the hierarchy\'s root receives more messages than anyone else, in every seed',
-    brokenByModel2: 'management by exception keeps reports below the root',
-    check(runs) {
-      for (let seed = 1; seed <= 20; seed++) expect(busiest(runs(classroomVariations.rush, seed)['hierarchy']!.sim)).toBe(0);
-    },
-  },
-  {
-    scenario: 'classroom',
-    title: 'in rush hour peer-to-peer latency stays well under the deadline while the hierarchy misses situations',
-    brokenByModel2: 'under model 2 the hierarchy decides by exception and no longer misses more',
-    check(runs) {
-      for (let seed = 1; seed <= 20; seed++) {
-        const r = runs(classroomVariations.rush, seed);
-        expect(r['p2p']!.summary.metrics['latencyMean']!).toBeLessThan(classroom.environment.deadline / 2);
-        expect(r['hierarchy']!.summary.metrics['missed']!).toBeGreaterThan(r['p2p']!.summary.metrics['missed']!);
-      }
-    },
-  },
   {
     scenario: 'overload',
     title: 'in the hierarchy the head (person 0) receives more messages than anyone else, in every seed',
