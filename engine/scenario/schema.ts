@@ -512,6 +512,10 @@ const lessonStepSchema = z.strictObject({
     .optional()
     .transform((w): string[] => (w === undefined ? [] : typeof w === 'string' ? [w] : w))
     .describe('metric(s) to point at'),
+  highlight: z
+    .enum(['leader', 'hubs', 'managers', 'stewards', 'believers'])
+    .optional()
+    .describe('people the page rings in the network views: the leader (head of the formal tree, else the best-connected person), the hubs (the 5 % with the most ties), managers, stewards, or the rumour\'s believers'),
 });
 
 // ---------------------------------------------------------------- the scenario
