@@ -1,0 +1,188 @@
+// The page's simulation host: the plain host (host.ts) plus what the page needs to
+// show a run as it happens, all by reading the simulation, never by changing the model:
+// - `applyDue()` runs the shocks due at the current tick at once (the engine's
+//   `applyShocksOfNextTick`, as `graph --at` uses it), so a shock is drawn the moment
+//   it is pressed, even paused. The next step continues that tick without repeating
+//   them: the run is the same (test/page-host.test.ts). Hashes and replay bundles
+//   keep the end-of-tick state's hash, and kept snapshots are taken before the shocks.
+// - `situation(k)` / `trace(k)`: one situation's record and its messages in flight
+//   (follow a situation), `involving(v)`: the situations a person is part of now.
+// - `group(name)`: the people a lesson step highlights (the leader, the hubs, …).
+import * as Comlink from 'comlink';
+import { makeReplayBundle } from '../engine/replay.ts';
+import type { SimulationSnapshot } from '../engine/simulation.ts';
+import { SIT } from '../engine/situations.ts';
+import { CS_MSG } from '../engine/protocols/client-server.ts';
+import { P2P_MSG } from '../engine/protocols/p2p.ts';
+import { createHost, hostSimulation, type Host } from './host.ts';
+
+/** What a protocol message does, in words (the follow mode's caption: "#17 reports it to #4"). */
+const VERBS: Record<number, string> = {
+  [CS_MSG.REPORT]: 'reports it to',
+  [CS_MSG.ORDER]: 'passes the order to',
+  [CS_MSG.OUTCOME]: 'reports the outcome to',
+  [P2P_MSG.CALL]: 'calls',
+  [P2P_MSG.CLAIM]: 'says “I lead it” to',
+  [P2P_MSG.RECRUIT]: 'recruits',
+  [P2P_MSG.OUTCOME]: 'shares the outcome with',
+};
+
+/** One situation as the page's follow mode tells it. */
+export interface SituationInfo {
+  index: number;
+  arrival: number;
+  origin: number;
+  domain: number;
+  deadline: number;
+  status: 'open' | 'resolved' | 'missed';
+  /** Who leads it now (−1: nobody yet). */
+  leader: number;
+  /** Who resolved it (−1: not resolved). */
+  resolver: number;
+  /** Tick it was resolved (−1: not yet). */
+  resolution: number;
+}
+
+/** The people a lesson step can point at (`highlight` in a lesson step). */
+export type GroupName = 'leader' | 'hubs' | 'managers' | 'stewards' | 'believers';
+
+export interface PageHost extends Host {
+  applyDue(): void;
+  situation(k: number): SituationInfo | null;
+  /** Messages about situation k in flight now, packed [from, to, kind, …], with each kind's verb. */
+  trace(k: number): { messages: Int32Array; verbs: Record<number, string> };
+  /** Situations person v is part of now: arrived at them and open, or led by them (newest first). */
+  involving(v: number): number[];
+  /** Situations that have arrived so far. */
+  situationCount(): number;
+  group(name: GroupName): Int32Array;
+}
+
+export function createPageHost(): PageHost {
+  const base = createHost();
+  const sim = () => {
+    const s = hostSimulation(base);
+    if (!s) throw new Error('no simulation: call create(scenario, seed) first');
+    return s;
+  };
+  /** The state before this tick's shocks ran (null: they have not run ahead of the step). */
+  let before: SimulationSnapshot | null = null;
+  let tickHash: string | null = null;
+  const settled = () => { before = null; tickHash = null; };
+  const applyNow = () => {
+    const s = sim();
+    tickHash = s.hash();
+    before = s.snapshot();
+    s.applyShocksOfNextTick();
+  };
+  const sits = () => {
+    const st = sim().state;
+    return st.has('sit.status') ? st : null;
+  };
+  return {
+    ...base,
+    create(scenario, seed, data) { settled(); return base.create(scenario, seed, data); },
+    step(k = 1) { settled(); return base.step(k); },
+    restore(snap) { settled(); return base.restore(snap); },
+    rewind(tick) { settled(); return base.rewind(tick); },
+    hash: () => tickHash ?? base.hash(),
+    applyDue() {
+      if (before) return; // already run for this tick
+      applyNow();
+    },
+    shock(spec) {
+      // Shocks of this tick already ran ahead of the step: go back before them, add
+      // this one, and run them all again (so it is applied in this tick, not lost).
+      const again = before !== null;
+      if (before) { sim().restore(before); settled(); }
+      try { base.shock(spec); } finally { if (again) applyNow(); }
+    },
+    checkpoint() {
+      if (!before) { base.checkpoint(); return; }
+      // Keep the state before this tick's shocks (rewinding then re-queues them).
+      const s = sim(), pre = before, hash = tickHash;
+      const now = s.snapshot();
+      s.restore(pre);
+      base.checkpoint();
+      s.restore(now);
+      before = pre; tickHash = hash;
+    },
+    replayBundle(scenarioInput, options) {
+      const s = sim();
+      return makeReplayBundle(scenarioInput, { seed: s.seed, tick: s.tick, eventLog: s.eventLog, hash: () => tickHash ?? s.hash() }, options);
+    },
+    situation(k) {
+      const st = sits();
+      if (!st || !Number.isInteger(k) || k < 0 || k >= st.scalars['sit.count']!) return null;
+      const status = st.u8('sit.status')[k]!;
+      return {
+        index: k,
+        arrival: st.i32('sit.arrival')[k]!,
+        origin: st.i32('sit.origin')[k]!,
+        domain: st.u8('sit.domain')[k]!,
+        deadline: st.i32('sit.deadline')[k]!,
+        status: status === SIT.RESOLVED ? 'resolved' : status === SIT.MISSED ? 'missed' : 'open',
+        leader: st.i32('sit.leader')[k]!,
+        resolver: st.i32('sit.resolver')[k]!,
+        resolution: st.i32('sit.resolution')[k]!,
+      };
+    },
+    trace(k) {
+      const st = sim().state;
+      const outbox = st.i32('outbox'), from = st.i32('msg.from'), to = st.i32('msg.to'), kind = st.u8('msg.kind'), a = st.i32('msg.a');
+      const len = st.scalars['outbox.length']!;
+      const out: number[] = [];
+      // Kinds from 16 up are the protocols'; their first payload word is the situation.
+      for (let i = 0; i < len; i++) {
+        const slot = outbox[i]!;
+        if (kind[slot]! >= 16 && a[slot] === k) out.push(from[slot]!, to[slot]!, kind[slot]!);
+      }
+      const packed = Int32Array.from(out);
+      return Comlink.transfer({ messages: packed, verbs: VERBS }, [packed.buffer]);
+    },
+    involving(v) {
+      const st = sits();
+      if (!st) return [];
+      const count = st.scalars['sit.count']!, origin = st.i32('sit.origin'), leader = st.i32('sit.leader'), status = st.u8('sit.status');
+      const out: number[] = [];
+      for (let k = count - 1; k >= 0 && out.length < 20; k--) {
+        if (status[k] === SIT.OPEN && (origin[k] === v || leader[k] === v)) out.push(k);
+      }
+      return out;
+    },
+    situationCount: () => sits()?.scalars['sit.count'] ?? 0,
+    group(name) {
+      const s = sim(), st = s.state, n = s.n, alive = st.u8('alive');
+      const ids: number[] = [];
+      const degree = () => {
+        const deg = new Float64Array(n);
+        if (st.scalars['informal.complete'] === 1) return deg.fill(n - 1);
+        const off = st.i32('informal.offsets');
+        for (let v = 0; v < n; v++) deg[v] = off[v + 1]! - off[v]!;
+        return deg;
+      };
+      const top = (score: Float64Array, count: number) => {
+        const order = Array.from({ length: n }, (_, v) => v).filter((v) => alive[v]).sort((x, y) => score[y]! - score[x]! || x - y);
+        return order.slice(0, count);
+      };
+      if (name === 'leader') {
+        const root = st.scalars['formal.root']!;
+        if (root >= 0 && alive[root]) ids.push(root);
+        else if (root < 0) ids.push(...top(degree(), 1));
+      } else if (name === 'hubs') {
+        ids.push(...top(degree(), Math.max(1, Math.round(0.05 * n))));
+      } else if (name === 'managers') {
+        const parent = st.i32('formal.parent'), has = new Uint8Array(n);
+        for (let v = 0; v < n; v++) if (alive[v] && parent[v]! >= 0) has[parent[v]!] = 1;
+        for (let v = 0; v < n; v++) if (has[v] && alive[v]) ids.push(v);
+      } else if (name === 'stewards') {
+        if (st.has('steward.ids')) for (const v of st.i32('steward.ids')) if (alive[v]) ids.push(v);
+      } else if (name === 'believers') {
+        const f = base.frame();
+        for (let v = 0; v < n; v++) if (f.misinformed[v]) ids.push(v);
+      }
+      const packed = Int32Array.from(ids);
+      return Comlink.transfer(packed, [packed.buffer]);
+    },
+  };
+}
