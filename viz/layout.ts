@@ -1,9 +1,8 @@
-// Where each person sits in a network view: the formal tree as a radial tidy
-// tree (d3-hierarchy), informal layers by a force layout run in a worker.
+// Where each person sits in a network view: the formal tree as a radial
+// tree, informal layers by a force layout run in a worker.
 // Layouts are computed once per organization and kept stable: a removal never
 // moves anyone; newcomers are placed beside someone they know.
 import * as Comlink from 'comlink';
-import { stratify, tree } from 'd3';
 import LayoutWorker from './layout.worker.ts?worker&inline';
 import type { Topology } from '../workers/host.ts';
 
@@ -33,27 +32,53 @@ export function informalLayout(t: Topology): Promise<Float32Array> {
   return p;
 }
 
-/** Radial tidy tree of the formal layer; people outside the tree sit on an outer ring. */
+/**
+ * Radial tree of the formal layer: the head at the centre, each level on its own ring,
+ * each team in a wedge of its manager's wedge. Wedges grow with the square root of a
+ * team's size, not its size: a breadth-first hierarchy (the last level filled from the
+ * first managers on) gave a tidy tree one huge fan and five slivers; this keeps every
+ * department visible while a bigger one still gets more room. People outside the tree
+ * sit on an outer ring.
+ */
 export function treeLayout(t: Topology): Float32Array {
   const n = t.n, out = new Float32Array(2 * n);
-  const rows: { id: string; parentId: string | null }[] = [{ id: 'root', parentId: null }];
-  for (let v = 0; v < n; v++) rows.push({ id: String(v), parentId: t.formalParent[v]! >= 0 ? String(t.formalParent[v]) : 'root' });
-  const root = stratify<{ id: string; parentId: string | null }>()(rows);
-  const laid = tree<{ id: string; parentId: string | null }>()
-    .size([2 * Math.PI, 1])
-    .separation((a, b) => (a.parent === b.parent ? 1 : 2) / Math.max(1, a.depth));
-  laid(root);
-  let maxDepth = 1;
-  root.each((d) => { maxDepth = Math.max(maxDepth, d.depth); });
-  root.each((d) => {
-    if (d.data.id === 'root') return;
-    const v = Number(d.data.id);
-    // The virtual root is depth 0 and the formal root depth 1: put the formal root at the centre.
-    const r = (d.depth - 1) / Math.max(1, maxDepth - 1);
-    const a = (d as unknown as { x: number }).x;
-    out[2 * v] = r * Math.cos(a - Math.PI / 2);
-    out[2 * v + 1] = r * Math.sin(a - Math.PI / 2);
-  });
+  const count = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) { const p = t.formalParent[v]!; if (p >= 0 && p < n) count[p + 1]!++; }
+  for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
+  const kids = new Int32Array(count[n]!), fill = count.slice(0, n);
+  for (let v = 0; v < n; v++) { const p = t.formalParent[v]!; if (p >= 0 && p < n) kids[fill[p]!++] = v; }
+  // Breadth-first order from the head: depths, then sizes bottom-up.
+  const order: number[] = [], depth = new Int32Array(n).fill(-1);
+  if (t.formalRoot >= 0) { order.push(t.formalRoot); depth[t.formalRoot] = 0; }
+  for (let i = 0; i < order.length; i++) {
+    const u = order[i]!;
+    for (let k = count[u]!; k < count[u + 1]!; k++) { const c = kids[k]!; if (depth[c] < 0) { depth[c] = depth[u]! + 1; order.push(c); } }
+  }
+  const size = new Float64Array(n).fill(1);
+  for (let i = order.length - 1; i > 0; i--) { const v = order[i]!; size[t.formalParent[v]!]! += size[v]!; }
+  const maxDepth = Math.max(1, ...order.map((v) => depth[v]!));
+  const from = new Float64Array(n), span = new Float64Array(n);
+  if (order.length) span[order[0]!] = 2 * Math.PI;
+  for (const u of order) {
+    let total = 0;
+    for (let k = count[u]!; k < count[u + 1]!; k++) total += Math.sqrt(size[kids[k]!]!);
+    let at = from[u]!;
+    for (let k = count[u]!; k < count[u + 1]!; k++) {
+      const c = kids[k]!, share = (span[u]! * Math.sqrt(size[c]!)) / total;
+      from[c] = at; span[c] = share; at += share;
+    }
+    const a = from[u]! + span[u]! / 2 - Math.PI / 2, r = depth[u]! / maxDepth;
+    out[2 * u] = r * Math.cos(a);
+    out[2 * u + 1] = r * Math.sin(a);
+  }
+  // Outside the tree: an outer ring.
+  let rim = 0;
+  for (let v = 0; v < n; v++) {
+    if (depth[v]! >= 0) continue;
+    const a = rim++ * 2.399963;
+    out[2 * v] = 1.04 * Math.cos(a);
+    out[2 * v + 1] = 1.04 * Math.sin(a);
+  }
   return out;
 }
 
