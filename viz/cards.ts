@@ -56,7 +56,7 @@ export function renderCards(cards: HTMLElement[], sides: { label: string; series
         const d = (st.value - ref.value) * (st.info.scale ?? 1);
         const better = st.info.better;
         diff.className = `diff ${d === 0 || !better ? '' : (d > 0) === (better === 'up') ? 'good' : 'bad'}`;
-        diff.textContent = `${d >= 0 ? '+' : '−'}${formatValue({ ...st.info, scale: 1 }, Math.abs(d))}`;
+        diff.textContent = `${d > 0 ? '+' : d < 0 ? '−' : '±'}${formatValue({ ...st.info, scale: 1 }, Math.abs(d))}`;
         diff.title = `${st.info.label}: ${diff.textContent} against ${sides[0]!.label}`;
       }
       box.append(diff);

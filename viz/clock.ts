@@ -71,7 +71,8 @@ export class Clock {
     // Time keeps counting while a batch is in flight (else the speed asked for is never reached).
     this.acc = Math.min(this.acc + (dt / 1000) * rate, Math.max(2, rate / 4));
     if (this.inFlight) return;
-    const k = Math.floor(this.acc);
+    // Following a situation: one tick at a time, so no message of it goes unseen.
+    const k = Math.min(Math.floor(this.acc), this.rateCap < Infinity ? 1 : Infinity);
     if (k < 1) return;
     this.acc -= k;
     const stop = this.stopAt !== null && this.stopAt > runner.tick ? this.stopAt : runner.planned;

@@ -7,7 +7,7 @@
 import type { Topology } from '../workers/host.ts';
 
 /** The most people drawn in one panel. */
-export const DRAW_CAP = 10_000;
+export const DRAW_CAP = 5_000;
 
 /** Ids of the people to draw (ascending), or null when everyone is drawn. */
 export function drawnPeople(topo: Topology, tree: boolean, cap = DRAW_CAP): Int32Array | null {

@@ -17,6 +17,7 @@ export class Follow {
   /** The situation followed (null: none), or waiting for the next to arrive. */
   k: number | null = null;
   private waiting = false;
+  private finished = false;
   private sides: SideTrace[] = [];
   private log: { tick: number; text: string }[] = [];
   private lastTick = -1;
@@ -51,6 +52,7 @@ export class Follow {
     const { ui, clock, runner } = this.app;
     this.k = k;
     this.waiting = waiting;
+    this.finished = false;
     this.sides = runner.sides.map(() => ({ hops: [], last: null, done: false }));
     this.log = [{ tick: runner.tick, text: first }];
     this.lastTick = -1;
@@ -88,7 +90,7 @@ export class Follow {
       const side = runner.sides[i]!, st = this.sides[i]!;
       const m = trace.messages;
       if (info && fresh && !st.done) {
-        if (!st.last) this.say(tick, `${side.label}: it arrives at person ${info.origin}.`);
+        if (!st.last) this.say(info.arrival, `${side.label}: it arrives at person ${info.origin}.`);
         for (const text of describe(m, trace.verbs)) this.say(tick, `${side.label}: ${text}.`);
         for (let j = 0; j < m.length; j += 3) st.hops.push(m[j]!, m[j + 1]!);
         if (info.leader >= 0 && info.leader !== st.last?.leader) this.say(tick, `${side.label}: person ${info.leader} leads it.`);
@@ -105,7 +107,8 @@ export class Follow {
     });
     if (this.waiting && got.some((g) => g.info)) this.waiting = false;
     this.render();
-    if (!this.waiting && this.sides.every((s) => s.done)) {
+    if (!this.waiting && !this.finished && this.sides.every((s) => s.done)) {
+      this.finished = true;
       this.say(tick, 'Every side is done with it. Press follow for another one.');
       this.render();
       clock.setPlaying(false);
@@ -121,12 +124,15 @@ export class Follow {
   private render(): void {
     const { ui } = this.app;
     const last = this.log.at(-1)?.tick;
-    ui.followLog.replaceChildren(...this.log.slice(-8).map((l) => {
+    ui.followLog.replaceChildren(...this.log.slice(-12).map((l) => {
       const li = document.createElement('li');
       li.textContent = `tick ${l.tick} · ${l.text}`;
       if (l.tick === last) li.className = 'now';
       return li;
     }));
+    // The newest words in view (the panel scrolls).
+    const box = ui.following.closest<HTMLElement>('.notice');
+    if (box) box.scrollTop = box.scrollHeight;
   }
 
   /** The caption so far (for tests and the picture). */

@@ -33,12 +33,12 @@ export function informalLayout(t: Topology): Promise<Float32Array> {
 }
 
 /**
- * Radial tree of the formal layer: the head at the centre, each level on its own ring,
- * each team in a wedge of its manager's wedge. Wedges grow with the square root of a
- * team's size, not its size: a breadth-first hierarchy (the last level filled from the
- * first managers on) gave a tidy tree one huge fan and five slivers; this keeps every
- * department visible while a bigger one still gets more room. People outside the tree
- * sit on an outer ring.
+ * Radial tree of the formal layer (a radial cluster): everyone without reports sits on
+ * the outer circle, evenly spaced in the chart's order; each manager sits on the ring
+ * of their level, in the middle of their team's arc, the head at the centre. A
+ * breadth-first hierarchy (its last level filled from the first managers on) drawn as
+ * a tidy tree was a "C": one fan and a gap; here the circle is whole and each
+ * department's arc is as wide as its people. People outside the tree sit just outside.
  */
 export function treeLayout(t: Topology): Float32Array {
   const n = t.n, out = new Float32Array(2 * n);
@@ -47,37 +47,39 @@ export function treeLayout(t: Topology): Float32Array {
   for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
   const kids = new Int32Array(count[n]!), fill = count.slice(0, n);
   for (let v = 0; v < n; v++) { const p = t.formalParent[v]!; if (p >= 0 && p < n) kids[fill[p]!++] = v; }
-  // Breadth-first order from the head: depths, then sizes bottom-up.
-  const order: number[] = [], depth = new Int32Array(n).fill(-1);
-  if (t.formalRoot >= 0) { order.push(t.formalRoot); depth[t.formalRoot] = 0; }
-  for (let i = 0; i < order.length; i++) {
-    const u = order[i]!;
-    for (let k = count[u]!; k < count[u + 1]!; k++) { const c = kids[k]!; if (depth[c] < 0) { depth[c] = depth[u]! + 1; order.push(c); } }
+  // Depth-first order from the head (iterative): leaves in the chart's order, depths.
+  const depth = new Int32Array(n).fill(-1), order: number[] = [], stack: number[] = [];
+  if (t.formalRoot >= 0) { stack.push(t.formalRoot); depth[t.formalRoot] = 0; }
+  while (stack.length) {
+    const u = stack.pop()!;
+    order.push(u);
+    for (let k = count[u + 1]! - 1; k >= count[u]!; k--) { const c = kids[k]!; if (depth[c] < 0) { depth[c] = depth[u]! + 1; stack.push(c); } }
   }
-  const size = new Float64Array(n).fill(1);
-  for (let i = order.length - 1; i > 0; i--) { const v = order[i]!; size[t.formalParent[v]!]! += size[v]!; }
-  const maxDepth = Math.max(1, ...order.map((v) => depth[v]!));
-  const from = new Float64Array(n), span = new Float64Array(n);
-  if (order.length) span[order[0]!] = 2 * Math.PI;
-  for (const u of order) {
-    let total = 0;
-    for (let k = count[u]!; k < count[u + 1]!; k++) total += Math.sqrt(size[kids[k]!]!);
-    let at = from[u]!;
-    for (let k = count[u]!; k < count[u + 1]!; k++) {
-      const c = kids[k]!, share = (span[u]! * Math.sqrt(size[c]!)) / total;
-      from[c] = at; span[c] = share; at += share;
-    }
-    const a = from[u]! + span[u]! / 2 - Math.PI / 2, r = depth[u]! / maxDepth;
-    out[2 * u] = r * Math.cos(a);
-    out[2 * u + 1] = r * Math.sin(a);
+  let maxDepth = 1, leaves = 0;
+  for (const v of order) { maxDepth = Math.max(maxDepth, depth[v]!); if (count[v + 1] === count[v]) leaves++; }
+  // Each person's arc: [first, last] leaf index of their team; leaves in order.
+  const first = new Float64Array(n).fill(Infinity), last = new Float64Array(n).fill(-Infinity);
+  let leaf = 0;
+  for (const v of order) if (count[v + 1] === count[v]) { first[v] = last[v] = leaf++; }
+  for (let i = order.length - 1; i > 0; i--) {
+    const v = order[i]!, p = t.formalParent[v]!;
+    first[p] = Math.min(first[p]!, first[v]!);
+    last[p] = Math.max(last[p]!, last[v]!);
   }
-  // Outside the tree: an outer ring.
+  const step = (2 * Math.PI) / Math.max(1, leaves);
+  for (const v of order) {
+    const isLeaf = count[v + 1] === count[v];
+    const a = ((first[v]! + last[v]!) / 2 + 0.5) * step - Math.PI / 2;
+    const r = isLeaf ? 1 : depth[v]! / maxDepth;
+    out[2 * v] = r * Math.cos(a);
+    out[2 * v + 1] = r * Math.sin(a);
+  }
   let rim = 0;
   for (let v = 0; v < n; v++) {
     if (depth[v]! >= 0) continue;
     const a = rim++ * 2.399963;
-    out[2 * v] = 1.04 * Math.cos(a);
-    out[2 * v + 1] = 1.04 * Math.sin(a);
+    out[2 * v] = 1.06 * Math.cos(a);
+    out[2 * v + 1] = 1.06 * Math.sin(a);
   }
   return out;
 }

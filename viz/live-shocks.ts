@@ -34,7 +34,7 @@ export const LIVE_SHOCKS: LiveShockButton[] = [
 export function shockLabel(spec: { kind: string; target?: unknown }): string {
   switch (spec.kind) {
     case 'remove-nodes':
-      return spec.target === 'top' ? 'leader leaves' : spec.target === 'degree' || spec.target === 'betweenness' ? 'hubs attacked' : 'people leave';
+      return spec.target === 'top' ? 'leader leaves' : spec.target === 'degree' ? 'hubs attacked' : spec.target === 'betweenness' ? 'connectors leave' : 'people leave';
     case 'add-nodes': return 'hires';
     case 'misinformation': return 'rumour';
     case 'environment-shift': {
