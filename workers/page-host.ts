@@ -4,13 +4,15 @@
 //   `applyShocksOfNextTick`, as `graph --at` uses it), so a shock is drawn the moment
 //   it is pressed, even paused. The next step continues that tick without repeating
 //   them: the run is the same (test/page-host.test.ts). Hashes and replay bundles
-//   keep the end-of-tick state's hash, and kept snapshots are taken before the shocks.
+//   keep the tick's end hash, and a snapshot kept then is the tick's end, before its
+//   live shocks (the page queues them again when it rewinds there).
 // - `situation(k)` / `trace(k)`: one situation's record and its messages in flight
 //   (follow a situation), `involving(v)`: the situations a person is part of now.
 // - `group(name)`: the people a lesson step highlights (the leader, the hubs, …).
 import * as Comlink from 'comlink';
 import { makeReplayBundle } from '../engine/replay.ts';
 import type { SimulationSnapshot } from '../engine/simulation.ts';
+import type { ShockSpec } from '../engine/shocks.ts';
 import { SIT } from '../engine/situations.ts';
 import { CS_MSG } from '../engine/protocols/client-server.ts';
 import { P2P_MSG } from '../engine/protocols/p2p.ts';
@@ -65,16 +67,20 @@ export function createPageHost(): PageHost {
     if (!s) throw new Error('no simulation: call create(scenario, seed) first');
     return s;
   };
-  /** The state before this tick's shocks ran (null: they have not run ahead of the step). */
-  let before: SimulationSnapshot | null = null;
+  // This tick's end, kept once something happens at it (a live shock, or its shocks
+  // run ahead): the live shocks queued since, and whether the shocks already ran.
+  let start: SimulationSnapshot | null = null;
   let tickHash: string | null = null;
-  const settled = () => { before = null; tickHash = null; };
-  const applyNow = () => {
+  let live: ShockSpec[] = [];
+  let ran = false;
+  const settled = () => { start = null; tickHash = null; live = []; ran = false; };
+  const keepStart = () => {
+    if (start) return;
     const s = sim();
     tickHash = s.hash();
-    before = s.snapshot();
-    s.applyShocksOfNextTick();
+    start = s.snapshot();
   };
+  const runAhead = () => { sim().applyShocksOfNextTick(); ran = true; };
   const sits = () => {
     const st = sim().state;
     return st.has('sit.status') ? st : null;
@@ -87,25 +93,30 @@ export function createPageHost(): PageHost {
     rewind(tick) { settled(); return base.rewind(tick); },
     hash: () => tickHash ?? base.hash(),
     applyDue() {
-      if (before) return; // already run for this tick
-      applyNow();
+      if (ran) return; // already run for this tick
+      keepStart();
+      runAhead();
     },
     shock(spec) {
-      // Shocks of this tick already ran ahead of the step: go back before them, add
-      // this one, and run them all again (so it is applied in this tick, not lost).
-      const again = before !== null;
-      if (before) { sim().restore(before); settled(); }
-      try { base.shock(spec); } finally { if (again) applyNow(); }
+      keepStart();
+      if (!ran) { base.shock(spec); live.push(spec); return; }
+      // This tick's shocks already ran ahead: back to the tick's end, queue them all
+      // with this one, and run them again (so it is applied in this tick, not lost).
+      const s = sim();
+      s.restore(start!);
+      try {
+        for (const l of live) base.shock(l);
+        base.shock(spec);
+        live.push(spec);
+      } finally { runAhead(); }
     },
     checkpoint() {
-      if (!before) { base.checkpoint(); return; }
-      // Keep the state before this tick's shocks (rewinding then re-queues them).
-      const s = sim(), pre = before, hash = tickHash;
-      const now = s.snapshot();
-      s.restore(pre);
+      if (!start) { base.checkpoint(); return; }
+      // Keep the tick's end, before its live shocks (the page queues those again after a rewind).
+      const s = sim(), now = s.snapshot();
+      s.restore(start);
       base.checkpoint();
       s.restore(now);
-      before = pre; tickHash = hash;
     },
     replayBundle(scenarioInput, options) {
       const s = sim();
