@@ -10,9 +10,10 @@ export function formatNumber(x: number | null | undefined): string {
   return x.toPrecision(3);
 }
 
-/** A plain-text table: first column left-aligned, the others right-aligned. */
-export function table(header: string[], rows: string[][]): string {
+/** A plain-text table: first column (and those in `left`) left-aligned, the others right-aligned. */
+export function table(header: string[], rows: string[][], left: readonly number[] = []): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 || left.includes(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

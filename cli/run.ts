@@ -12,6 +12,8 @@ import { validateScenario } from '../engine/scenario/validate.ts';
 import { createSimulation, type Simulation, type Summary } from '../engine/simulation.ts';
 import { replay, type ReplayBundle } from '../engine/replay.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
+import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
+import { findDeclaration } from '../engine/modules/metric-declaration.ts';
 
 const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json]
        equipotent run --replay <bundle.json> [--json]`;
@@ -100,24 +102,26 @@ export function summaryJson(name: string, seed: number, ticks: number, runs: Var
   return { scenario: name, seed, ticks, variants };
 }
 
-/** The variants side by side: one row per metric. */
-export function summaryTable(name: string, seed: number, ticks: number, runs: VariantRun[]): string {
-  const header = ['metric', ...runs.map((r) => r.label)];
+/** The variants side by side: one row per metric, with its unit from the metric registry. */
+export function summaryTable(name: string, seed: number, ticks: number, runs: VariantRun[], registry: Registry = builtinRegistry()): string {
+  const declared = registry.metricDeclarations().filter((d) => d.per === 'run');
+  const unit = (metric: string) => findDeclaration(declared, metric)?.unit ?? '';
+  const header = ['metric', ...runs.map((r) => r.label), 'unit'];
   const metricNames = Object.keys(runs[0]!.summary.metrics);
-  const rows = metricNames.map((m) => [m, ...runs.map((r) => formatNumber(r.summary.metrics[m]))]);
+  const rows = metricNames.map((m) => [m, ...runs.map((r) => formatNumber(r.summary.metrics[m])), unit(m)]);
   for (const id of Object.keys(runs[0]!.summary.items)) {
     for (const key of ['informedFinal', 'roundsTo50', 'roundsTo90', 'roundsToAll'] as const) {
-      rows.push([`${id}.${key}`, ...runs.map((r) => formatNumber(r.summary.items[id]?.[key]))]);
+      rows.push([`${id}.${key}`, ...runs.map((r) => formatNumber(r.summary.items[id]?.[key])), unit(`${id}.${key}`)]);
     }
   }
   const shockCount = runs[0]!.summary.shocks.length;
   for (let i = 0; i < shockCount; i++) {
     const sh = runs[0]!.summary.shocks[i]!;
-    rows.push([`shock ${sh.kind}@${sh.at} dip`, ...runs.map((r) => formatNumber(r.summary.shocks[i]?.dip))]);
-    rows.push([`shock ${sh.kind}@${sh.at} recoveryTicks`, ...runs.map((r) => formatNumber(r.summary.shocks[i]?.recoveryTicks))]);
+    rows.push([`shock ${sh.kind}@${sh.at} dip`, ...runs.map((r) => formatNumber(r.summary.shocks[i]?.dip)), 'lowest rolling rate / rate at the shock']);
+    rows.push([`shock ${sh.kind}@${sh.at} recoveryTicks`, ...runs.map((r) => formatNumber(r.summary.shocks[i]?.recoveryTicks)), 'ticks']);
   }
-  rows.push(['hash', ...runs.map((r) => r.summary.hash)]);
-  return `${name} — seed ${seed}, ${ticks} ticks\n\n${table(header, rows)}`;
+  rows.push(['hash', ...runs.map((r) => r.summary.hash), '']);
+  return `${name} — seed ${seed}, ${ticks} ticks\n\n${table(header, rows, [header.length - 1])}`;
 }
 
 /** Tidy long series: variant,seed,tick,metric,value, every `every` ticks and the last. */

@@ -8,6 +8,7 @@ import type { Messages } from './messages.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { Protocol } from './protocols/protocol.ts';
 import type { InformationLayer } from './information.ts';
+import type { Registry } from './modules/registry.ts';
 
 export interface Context {
   scenario: Scenario;
@@ -16,6 +17,8 @@ export interface Context {
   streams: Streams;
   messages: Messages;
   protocol: Protocol;
+  /** The modules this run is assembled from (shock kinds, metric families, …). */
+  modules: Registry;
   information: InformationLayer;
   /** The informal layer as a view over the state's arrays; replaced by `setInformal`. */
   informal: Graph;
@@ -35,4 +38,8 @@ export interface Context {
   grow(to: number): void;
   /** Replaces the informal layer (state arrays and view) and marks components stale. */
   setInformal(g: Graph): void;
+  /** The shocks applied so far (tick and kind), for the per-shock recovery results. Not state: the run's log. */
+  applied: { at: number; kind: string }[];
+  /** People in the largest connected group of the informal layer (recomputed only after the ties changed). */
+  giantComponent(): number;
 }

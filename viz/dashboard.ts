@@ -15,6 +15,7 @@ import { extendLayout, informalLayout, treeLayout } from './layout.ts';
 import { drawnPeople, subTopology } from './draw-sample.ts';
 import { variantTextColour } from './palette.ts';
 import { sameNote } from './same-numbers.ts';
+import { builtinRegistry } from '../engine/modules/registry.ts';
 
 export class Dashboard {
   series: SeriesStore[] = [];
@@ -33,7 +34,7 @@ export class Dashboard {
   /** A new run: names above the views, empty cards, no layouts yet. */
   reset(): void {
     const { runner, ui, view } = this.app;
-    const modes = runner.sides.map((s) => (s.scenario.protocol.kind === 'client-server' ? 'tree' : 'force') as PanelMode);
+    const modes = runner.sides.map((s) => drawMode(s.scenario.protocol.kind));
     view.setPanels(runner.sides.map((s, i) => ({ label: s.label, colour: s.colour, mode: modes[i]! })));
     this.topoKey = []; this.positions = []; this.drawnIds = []; this.frames = []; this.series = [];
     ui.names.replaceChildren(...runner.sides.map((s, i) => {
@@ -139,7 +140,7 @@ export class Dashboard {
   /** Where panel i's people sit: a layout per organization, kept when people leave; a connected sample when it is large. */
   private async placePeople(i: number, topo: Topology): Promise<void> {
     const side = this.app.runner.sides[i]!;
-    const tree = side.scenario.protocol.kind === 'client-server' && topo.formalRoot >= 0;
+    const tree = drawMode(side.scenario.protocol.kind) === 'tree' && topo.formalRoot >= 0;
     let pos = this.positions[i] ?? null;
     let ids = this.drawnIds[i];
     if (!pos) {
@@ -160,7 +161,12 @@ export class Dashboard {
   }
 }
 
-/** A way of working in words. */
+/** How a way of working is drawn: its module says which layer (the formal tree or the informal ties). */
+export function drawMode(kind: string): PanelMode {
+  return builtinRegistry().protocols.get(kind)?.draws === 'formal' ? 'tree' : 'force';
+}
+
+/** A way of working in words (the page's names for the built-in kinds; another module's kind as it is named). */
 export function kindWords(kind: string): string {
-  return kind === 'client-server' ? 'hierarchy' : kind === 'p2p' ? 'peers' : kind === 'steward' ? 'peers + stewards' : kind;
+  return ({ 'client-server': 'hierarchy', p2p: 'peers', steward: 'peers + stewards' } as Record<string, string>)[kind] ?? kind;
 }

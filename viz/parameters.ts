@@ -1,10 +1,13 @@
-// Every parameter a student can change in the page, read from the scenario schema's
-// declarations (zod → JSON Schema: description, range, default, choices), so the
+// Every parameter a student can change in the page, read from the declarations: the
+// scenario schema the registry of modules builds (zod → JSON Schema: description,
+// unit, range, default, choices) and the module that declares each key, so the
 // panel never lags the engine. This is the one file the page reads parameters
-// through: when the engine's module registry declares parameters with units and
-// groups (issue 10), this file reads that instead and the panel does not change.
-// Until then, units come from the small table below and the descriptions' words.
+// through; it adds only what a panel needs beyond the declarations: the values of a
+// scenario as written, the kind of a union and each branch's fields, the scheduled
+// shocks with a switch each, and what the variants set.
 import { scenarioJsonSchema } from '../engine/scenario/json-schema.ts';
+import { parameterList } from '../engine/modules/parameters.ts';
+import { builtinRegistry } from '../engine/modules/registry.ts';
 
 export type ParamKind = 'number' | 'integer' | 'boolean' | 'enum' | 'kind' | 'shock';
 
@@ -35,7 +38,7 @@ export interface ParamDecl {
 
 interface Js {
   type?: string | string[]; properties?: Record<string, Js>; oneOf?: Js[]; anyOf?: Js[]; enum?: unknown[]; const?: unknown;
-  minimum?: number; maximum?: number; exclusiveMinimum?: number; default?: unknown; description?: string; items?: Js;
+  minimum?: number; maximum?: number; exclusiveMinimum?: number; default?: unknown; description?: string; unit?: string; items?: Js;
 }
 
 let schemaCache: Js | null = null;
@@ -46,21 +49,21 @@ export const GROUPS: Record<string, string> = {
   information: 'Information and rumours', shocks: 'Shocks', metrics: 'Measures',
 };
 
-/** Units the declarations do not say yet (by the parameter's last key). */
-const UNITS: Record<string, string> = {
-  size: 'people', span: 'reports', domains: 'domains', capacity: 'messages / tick', concurrent: 'situations', rate: 'situations / tick',
-  fanout: 'people', ttl: 'hops', stewards: 'people', budget: 'ties / period', extra: 'ties', seedCount: 'people', k: 'neighbours', m: 'ties',
-  server: 'person id', ticks: 'ticks', count: 'people',
-};
+/** Units that say what kind of control it is, not what the number counts (the control shows that). */
+const NOT_UNITS = new Set(['choice', 'on/off', 'id', 'ids', 'groups', 'weights']);
 
-function unitOf(key: string, js: Js, path: string): string {
-  if (path.startsWith('shocks.') && key === 'count') return path.includes('surge') ? 'situations' : 'people';
-  if (UNITS[key]) return UNITS[key]!;
-  const d = js.description ?? '';
-  if (/^(at|every|until|over)$/.test(key) || /ticks?\b/.test(d) && isType(js, 'integer')) return 'ticks';
-  if (js.minimum === 0 && js.maximum === 1 || js.exclusiveMinimum === 0 && js.maximum === 1) return /probab/.test(d) ? 'probability, 0 – 1' : '0 – 1';
-  return '';
+function unitOf(key: string, js: Js): string {
+  if (js.unit !== undefined) return NOT_UNITS.has(js.unit) ? '' : js.unit;
+  return key === 'size' ? 'people' : ''; // organization.size has no declared unit yet
 }
+
+/** The way of working that declares a key ("client-server" → the group "… — hierarchy only"). */
+let owners: Map<string, string> | null = null;
+function owner(path: string): string | undefined {
+  owners ??= new Map(parameterList(builtinRegistry()).map((p) => [p.path, p.module]));
+  return owners.get(path);
+}
+const OWNER_WORDS: Record<string, string> = { 'client-server': 'hierarchy', p2p: 'peers', steward: 'stewards', gossip: 'gossip' };
 
 function isType(js: Js, t: string): boolean {
   return js.type === t || (Array.isArray(js.type) && js.type.includes(t));
@@ -81,7 +84,7 @@ function scalar(js: Js): { js: Js; nullable: boolean } | null {
   const nullable = branches.some((b) => isType(b, 'null'));
   for (const b of branches) {
     const s = scalar(b);
-    if (s) return { js: { ...s.js, description: js.description ?? s.js.description, default: js.default }, nullable: nullable || s.nullable };
+    if (s) return { js: { ...s.js, description: js.description ?? s.js.description, unit: js.unit ?? s.js.unit, default: js.default }, nullable: nullable || s.nullable };
   }
   return null;
 }
@@ -132,14 +135,14 @@ function walk(js: Js, value: unknown, path: string[], group: string, out: ParamD
   if (!s) return; // lists of ids, file names, item ids: not a student's knob
   const d = s.js;
   const kind: ParamKind = d.enum ? 'enum' : isType(d, 'boolean') ? 'boolean' : isType(d, 'integer') ? 'integer' : 'number';
-  const decl: ParamDecl = { path: p, group, label: words(key), description: (s.js.description ?? '').replace(/^[a-z -]+: (?=\S)/, ''), unit: unitOf(key, d, p), kind, value: value === undefined ? d.default ?? null : value };
+  const decl: ParamDecl = { path: p, group, label: words(key), description: (s.js.description ?? '').replace(/^[a-z -]+: (?=\S)/, ''), unit: unitOf(key, d), kind, value: value === undefined ? d.default ?? null : value };
   if (d.enum) decl.options = d.enum.map(String);
   if (d.minimum !== undefined || d.exclusiveMinimum !== undefined) decl.min = d.minimum ?? d.exclusiveMinimum;
   if (d.exclusiveMinimum !== undefined) decl.openMin = true;
   if (d.maximum !== undefined) decl.max = d.maximum;
   if (s.nullable) decl.nullable = true;
-  const only = /^(client-server|steward|p2p)[^:]*:/.exec(s.js.description ?? '');
-  if (only) decl.group = `${group} — ${only[1] === 'client-server' ? 'hierarchy' : only[1] === 'steward' ? 'stewards' : 'peers'} only`;
+  const by = owner(p);
+  if (by && OWNER_WORDS[by]) decl.group = `${group} — ${OWNER_WORDS[by]}`;
   out.push(decl);
 }
 
@@ -171,9 +174,7 @@ export function parameters(base: Record<string, unknown>, variants: readonly { l
     const group = `${GROUPS['shocks']} — ${i + 1}: ${String(sh['kind'])} at tick ${String(sh['at'] ?? 0)}`;
     out.push({ path: 'shocks', group, label: 'Happens', description: 'Leave this shock out of the run (every variant).', unit: '', kind: 'shock', value: true, options: [String(i)] });
     const branch = shockJs.find((b) => b.properties!['kind']!.const === sh['kind']);
-    const from = out.length;
     if (branch) for (const [k, sub] of Object.entries(branch.properties!)) if (k !== 'kind') walk(sub, sh[k], ['shocks', String(i), k], group, out);
-    for (const d of out.slice(from)) if (d.path.endsWith('.count')) d.unit = sh['kind'] === 'surge' ? 'situations' : 'people';
   });
   for (const d of out) {
     const by: Record<string, unknown> = {};

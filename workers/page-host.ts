@@ -14,8 +14,8 @@ import { makeReplayBundle } from '../engine/replay.ts';
 import type { SimulationSnapshot } from '../engine/simulation.ts';
 import type { ShockSpec } from '../engine/shocks.ts';
 import { SIT } from '../engine/situations.ts';
-import { CS_MSG } from '../engine/protocols/client-server.ts';
-import { P2P_MSG } from '../engine/protocols/p2p.ts';
+import { CS_MSG } from '../engine/protocols/client-server/protocol.ts';
+import { P2P_MSG } from '../engine/protocols/p2p/protocol.ts';
 import { createHost, hostSimulation, type Host } from './host.ts';
 
 /** What a protocol message does, in words (the follow mode's caption: "#17 reports it to #4"). */

@@ -37,12 +37,28 @@ export interface Protocol {
   onOutcome?(ctx: Context, outcome: Outcome): void;
   /** A situation passed its deadline unresolved (Deadlines phase). */
   onMissed?(ctx: Context, sit: number): void;
-  /** Extra per-tick series the protocol records (situations, engagement, …). */
-  seriesNames?(): string[];
-  /** Records the protocol's series for tick t (Metrics phase). */
+  /** Records the protocol's series for tick t (Metrics phase); their names are its module's metrics. */
   record?(ctx: Context, series: SeriesStore, t: number): void;
   /** Adds the protocol's summary metrics. */
   summarize?(ctx: Context, series: SeriesStore, metrics: Record<string, number | null>): void;
+  /**
+   * The protocol's official channel for news, when it has one (client-server: news
+   * is reported up to the server, whose corrections are broadcast down; MODEL.md §6).
+   * The information layer asks this instead of asking which protocol runs.
+   */
+  officialChannel?(): OfficialChannel | null;
+}
+
+/** The chain news climbs and official corrections come down (MODEL.md §6, under client-server). */
+export interface OfficialChannel {
+  /** Probability an informal contact happens alongside the channel (`information.grapevine`). */
+  grapevine(ctx: Context): number;
+  /** The person who issues official corrections now (−1 while the place is vacant). */
+  server(ctx: Context): number;
+  /** Whom v reports to on the way to `server` (−1: v is the server, or cut off). */
+  reportsTo(ctx: Context, v: number, server: number): number;
+  /** Writes reportsTo(v) for every person v < up.length (the broadcast's tree, built at most once a tick). */
+  fillReportsTo(ctx: Context, up: Int32Array, server: number): void;
 }
 
 /** A protocol with no per-person work: the base of `gossip` and of protocols' defaults. */

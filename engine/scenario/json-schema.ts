@@ -3,7 +3,7 @@
 // Generated from the zod schema (the one source of truth) by `equipotent schema`;
 // a test checks that the shipped `scenarios/scenario.schema.json` is current.
 import { z } from 'zod';
-import { scenarioSchema } from './schema.ts';
+import { builtinScenarioSchema } from './schema.ts';
 
 /**
  * The JSON Schema (draft-07, which every editor understands) of a scenario file
@@ -11,7 +11,7 @@ import { scenarioSchema } from './schema.ts';
  * and work limits are not expressible there; `equipotent validate` runs them.
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(builtinScenarioSchema(), { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
   const { $schema, ...rest } = schema;
   return {
     $schema,

@@ -7,6 +7,7 @@
 // `--set`s (and a sweep's grid values), so what the user types wins over what
 // the file says. Every variant is validated after its overrides.
 import type { Scenario } from './schema.ts';
+import type { Registry } from '../modules/registry.ts';
 import { FORBIDDEN_SEGMENTS, describeValue, validateScenario } from './validate.ts';
 
 /** A bad override path or `--set` argument; the CLI reports it and exits 2. */
@@ -107,7 +108,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * variants has one, labelled `default`. Problems of a declared variant are
  * prefixed `variant "<label>": `. Never throws on a JSON value.
  */
-export function expandVariants(input: unknown, cliSets: ReadonlyArray<readonly [string, unknown]> = []): ExpandedVariant[] {
+export function expandVariants(input: unknown, cliSets: ReadonlyArray<readonly [string, unknown]> = [], registry?: Registry): ExpandedVariant[] {
   const declared = isPlainObject(input) && Array.isArray(input.variants) && input.variants.length > 0 ? input.variants : null;
   const list: { label: string; set: unknown; where: string }[] = declared
     ? declared.map((v, i) => ({
@@ -118,7 +119,7 @@ export function expandVariants(input: unknown, cliSets: ReadonlyArray<readonly [
     : [{ label: 'default', set: {}, where: '' }];
   // The variants list itself (labels, shapes) is checked once, as written, and its
   // problems reported with every variant: each variant's copy drops the list.
-  const listProblems = isPlainObject(input) && Object.hasOwn(input, 'variants') ? variantListProblems(input) : [];
+  const listProblems = isPlainObject(input) && Object.hasOwn(input, 'variants') ? variantListProblems(input, registry) : [];
   return list.map(({ label, set, where }) => {
     const prefix = declared ? `variant "${label}": ` : '';
     const errors: string[] = [...listProblems];
@@ -152,7 +153,7 @@ export function expandVariants(input: unknown, cliSets: ReadonlyArray<readonly [
       }
     }
     if (errors.length === 0) {
-      const r = validateScenario(copy);
+      const r = validateScenario(copy, registry);
       if (r.ok) return { label, input: copy, ok: true as const, scenario: r.scenario };
       errors.push(...r.errors);
     }
@@ -161,8 +162,8 @@ export function expandVariants(input: unknown, cliSets: ReadonlyArray<readonly [
 }
 
 /** Problems of a scenario's `variants` key as written (its shape, labels and `set` keys). */
-function variantListProblems(input: Record<string, unknown>): string[] {
-  const r = validateScenario(input);
+function variantListProblems(input: Record<string, unknown>, registry?: Registry): string[] {
+  const r = validateScenario(input, registry);
   if (r.ok) return [];
   return r.errors.filter((e) => e.startsWith('variants:') || e.startsWith('variants.'));
 }

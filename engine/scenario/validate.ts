@@ -7,13 +7,14 @@
 // and the input's values (so a discriminated union shows the keys of the kind
 // the user chose).
 import type { z } from 'zod';
-import { scenarioSchema, type Scenario } from './schema.ts';
+import { builtinScenarioSchema, schemaOf, type Scenario } from './schema.ts';
+import type { Registry } from '../modules/registry.ts';
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-/** Validates a parsed JSON value as a scenario; never throws on a JSON value. */
-export function validateScenario(input: unknown): ValidationResult {
-  const r = validateWith(scenarioSchema, input);
+/** Validates a parsed JSON value as a scenario (of the built-in modules, or `registry`'s); never throws on a JSON value. */
+export function validateScenario(input: unknown, registry?: Registry): ValidationResult {
+  const r = validateWith(registry ? schemaOf(registry) : builtinScenarioSchema(), input);
   // A record (a variant's `set`) would silently drop a "__proto__" key: say so instead.
   const refused = protoKeys(input, ['variants', '*', 'set']);
   if (refused.length > 0) return { ok: false, errors: [...refused, ...(r.ok ? [] : r.errors)] };
@@ -457,7 +458,7 @@ export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'pr
  * Returns null when valid, else a message naming the path and the valid keys at
  * the failing segment.
  */
-export function pathProblem(path: string, input: unknown, schema: unknown = scenarioSchema): string | null {
+export function pathProblem(path: string, input: unknown, schema: unknown = builtinScenarioSchema()): string | null {
   if (path === '') return 'the path is empty; name a key such as "organization.size"';
   const segs = path.split('.');
   let nodes = [asNode(schema)];

@@ -8,19 +8,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../engine/simulation.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { makeProtocol, registerProtocol } from '../../engine/protocols/registry.ts';
+import { builtinRegistry, type Registry } from '../../engine/modules/registry.ts';
+import gossipModule from '../../engine/protocols/gossip/index.ts';
 import { QuietProtocol } from '../../engine/protocols/protocol.ts';
-import { GossipProtocol } from '../../engine/protocols/gossip.ts';
+import { GossipProtocol } from '../../engine/protocols/gossip/protocol.ts';
 import type { Context } from '../../engine/context.ts';
 import { BELIEF } from '../../engine/misinformation.ts';
 import { INFO } from '../../engine/information.ts';
 
-// The official channel only needs `protocol.kind === "client-server"`: until the
-// real protocol is registered, a protocol that does nothing else stands in.
-class BareClientServer extends QuietProtocol {
-  override readonly kind = 'client-server';
-}
-if (!makeProtocol('client-server')) registerProtocol('client-server', () => new BareClientServer());
+// Tests swap the gossip way of working for a probe of their own (same name, same keys).
+let modules: Registry = builtinRegistry();
+const withGossip = (make: () => QuietProtocol) => builtinRegistry().replacing({ ...gossipModule, create: make });
 
 const MODELS = [
   ['textbook', false],
@@ -35,7 +33,7 @@ function scenario(input: Record<string, unknown>): Scenario {
 
 /** A simulation whose people all have skill `skill(v)` (one domain). */
 function build(input: Record<string, unknown>, skill?: (v: number) => number, seed = 1): Simulation {
-  const sim = createSimulation(scenario(input), seed);
+  const sim = createSimulation(scenario(input), seed, { modules });
   if (skill) {
     const s = sim.state.f32('skill');
     for (let v = 0; v < sim.n; v++) s[v] = skill(v);
@@ -210,7 +208,7 @@ describe('the steward hooks: startCorrection, hasHeard, isFalse', () => {
       }
     }
   }
-  afterEach(() => registerProtocol('gossip', () => new GossipProtocol()));
+  afterEach(() => { modules = builtinRegistry(); });
 
   it.each(MODELS)('a fact-checker who starts a correction clears the believers it reaches (%s model)', (_, capacityLimited) => {
     const input = {
@@ -221,7 +219,7 @@ describe('the steward hooks: startCorrection, hasHeard, isFalse', () => {
     const without = build(input, () => 0);
     without.step(80);
     expect(count(without.state.u8('info.1.belief'), BELIEF.CORRECTED)).toBe(0);
-    registerProtocol('gossip', () => new FactChecker());
+    modules = withGossip(() => new FactChecker());
     const sim = build(input, () => 0);
     sim.step(80);
     expect(sim.state.u8('info.1.belief')[0]).toBe(BELIEF.CORRECTED);
@@ -238,7 +236,7 @@ describe('the steward hooks: startCorrection, hasHeard, isFalse', () => {
         for (let k = 0; k < 2; k++) seen.push(`${v}:${k}:${ctx.information.isFalse(k)}:${ctx.information.hasHeard(ctx, v, k)}`);
       }
     }
-    registerProtocol('gossip', () => new Probe());
+    modules = withGossip(() => new Probe());
     const sim = build({
       ticks: 1, organization: flat({ kind: 'lattice', width: 3, height: 1 }), population: { domains: 1 },
       protocol: { kind: 'gossip', capacityLimited: true },

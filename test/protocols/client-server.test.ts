@@ -9,7 +9,7 @@ import { createSimulation, type Simulation } from '../../engine/simulation.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { bfsTree } from '../../engine/graph/bfs.ts';
-import { CS_MSG } from '../../engine/protocols/client-server.ts';
+import { CS_MSG } from '../../engine/protocols/client-server/protocol.ts';
 
 type Over = Record<string, unknown>;
 

@@ -8,8 +8,8 @@ import { createSimulation, type Simulation } from '../../engine/simulation.ts';
 import { merge, runFrom, scenarioFrom, type Json } from './scenarios.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { arcIndex, buildGraph, hasTie, rebuildGraph } from '../../engine/graph/csr.ts';
-import { insertTies } from '../../engine/protocols/p2p-ties.ts';
-import { ContactDraw } from '../../engine/protocols/p2p-contacts.ts';
+import { insertTies } from '../../engine/protocols/p2p/ties.ts';
+import { ContactDraw } from '../../engine/protocols/p2p/contacts.ts';
 import { standaloneRng } from '../../engine/rng.ts';
 
 const BASE: Json = {

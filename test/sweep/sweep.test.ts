@@ -390,11 +390,13 @@ describe('sweep: the worker pool', () => {
     const replies: SweepTaskReply[] = [];
     await runPool(
       { length: 8, get: (i) => ({ run: i, seed: 1, sets: [], every: null }) },
-      { jobs: 2, timeoutMs: 500, entry: new URL('./dying-worker.mjs', import.meta.url), workerData: { input: {}, baseDir: dir }, onReply: (r) => replies.push(r) },
+      // 3 s: a worker process that has just been started (after run 1 or 3 killed its
+      // predecessor) may need more than half a second to boot on a loaded machine.
+      { jobs: 2, timeoutMs: 3000, entry: new URL('./dying-worker.mjs', import.meta.url), workerData: { input: {}, baseDir: dir }, onReply: (r) => replies.push(r) },
     );
     replies.sort((a, b) => a.run - b.run);
     expect(replies.map((r) => [r.run, r.ok])).toEqual([[0, true], [1, false], [2, true], [3, false], [4, true], [5, true], [6, false], [7, true]]);
-    expect(replies[6]).toMatchObject({ ok: false, error: 'the run took longer than 0.5 s (--timeout), so its worker was stopped' });
+    expect(replies[6]).toMatchObject({ ok: false, error: 'the run took longer than 3 s (--timeout), so its worker was stopped' });
   });
 
   it('workers run single-threaded V8 only when they take every core', async () => {

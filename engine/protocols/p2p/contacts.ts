@@ -5,8 +5,8 @@
 // The implicit complete graph has no arrays: every alive other person is a
 // neighbour with the default trust, so a draw there is uniform (rejection
 // sampling over ids, bounded so a nearly empty organization cannot loop).
-import type { Graph } from '../graph/csr.ts';
-import type { Rng } from '../rng.ts';
+import type { Graph } from '../../graph/csr.ts';
+import type { Rng } from '../../rng.ts';
 
 export class ContactDraw {
   /** The drawn people, in draw order (valid until the next draw). */

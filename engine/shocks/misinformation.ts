@@ -2,9 +2,43 @@
 // people drawn at random (information stream), in `domain`, spreading by its
 // `spread` (default push with fanout 1). The item is added to the information
 // layer now and seeded in this tick, right after the Shocks phase.
-import type { Context } from './context.ts';
-import type { SpreadMode } from './information.ts';
-import { registerShock, ShockError, type ShockSpec } from './shocks.ts';
+import type { Context } from '../context.ts';
+import type { SpreadMode } from '../information.ts';
+import { API_VERSION, type ShockModule } from '../modules/types.ts';
+import { count, domainIndex, fmt, itemId, param } from '../scenario/blocks.ts';
+import { spreadSchema } from '../scenario/sections.ts';
+import { ShockError, type ShockSpec } from '../shocks.ts';
+
+const misinformationShock: ShockModule = {
+  kind: 'shock',
+  name: 'misinformation',
+  apiVersion: API_VERSION,
+  label: 'rumour',
+  description: 'A false rumour starts among a few people and spreads.',
+  informationOnly: true,
+  body: {
+    id: param(itemId, 'id', 'the rumour\'s id (names its informed:<id> series)'),
+    seedCount: param(count().default(1), 'people', 'people who start believing it'),
+    domain: param(domainIndex().default(0), 'domain', 'the domain of skill that helps tell it is false'),
+    spread: spreadSchema,
+  },
+  checkShock(s, scenario, base) {
+    const D = scenario.population.domains;
+    const d = s.domain as number;
+    return d >= D
+      ? [{ path: [...base, 'domain'], message: `expected a domain index 0 … ${D - 1} (population.domains is ${D}), got ${d}; lower it or raise population.domains` }]
+      : [];
+  },
+  itemId: (s) => s.id as string,
+  shockSizeProblems(s, people, base) {
+    const c = s.seedCount as number;
+    return c > people
+      ? [{ path: [...base, 'seedCount'], message: `expected at most ${fmt(people)} seeds (everyone), got ${fmt(c)}; lower "seedCount"` }]
+      : [];
+  },
+  apply: misinformation,
+};
+export default misinformationShock;
 
 const MODES: readonly SpreadMode[] = ['push', 'pull', 'push-pull', 'flood'];
 
@@ -35,4 +69,3 @@ function clamp01(x: unknown, fallback: number): number {
   return typeof x === 'number' && Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : fallback;
 }
 
-registerShock('misinformation', misinformation);

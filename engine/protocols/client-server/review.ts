@@ -2,9 +2,9 @@
 // only at review time"; the directory "refreshed every reviewPeriod ticks"). Besides
 // refreshing the directory (client-server-directory.ts), a review delivers the
 // feedback gathered since the last one and audits the deciders' order books.
-import type { State } from '../state.ts';
-import { arcIndex, setTrust, type Graph } from '../graph/csr.ts';
-import { SIT } from '../situations.ts';
+import type { State } from '../../state.ts';
+import { arcIndex, setTrust, type Graph } from '../../graph/csr.ts';
+import { SIT } from '../../situations.ts';
 
 /**
  * Outcomes since the last review reach people now: each resolver's successes raise,

@@ -5,16 +5,16 @@
 // it verifies a false item it has heard with probability `factCheck`, then
 // spreads the correction (through the information layer). New ties are not
 // messages. Steward state lives under `steward.*`.
-import type { Context } from '../context.ts';
-import { hasTie } from '../graph/csr.ts';
-import { componentLabels } from '../graph/components.ts';
-import { betweennessForTargeting, rankNodes } from '../graph/centrality.ts';
-import { topOfTree } from '../graph/formal.ts';
-import * as informationModule from '../information.ts';
-import type { Outcome } from '../situations.ts';
-import { P2PProtocol } from './p2p.ts';
-import { queueFront, queueInit, queueLength, queuePop, queuePush } from './p2p-queue.ts';
-import { itemKey } from '../item-keys.ts';
+import type { Context } from '../../context.ts';
+import { hasTie } from '../../graph/csr.ts';
+import { componentLabels } from '../../graph/components.ts';
+import { betweennessForTargeting, rankNodes } from '../../graph/centrality.ts';
+import { topOfTree } from '../../graph/formal.ts';
+import * as informationModule from '../../information.ts';
+import type { Outcome } from '../../situations.ts';
+import { P2PProtocol } from '../p2p/protocol.ts';
+import { queueFront, queueInit, queueLength, queuePop, queuePush } from '../p2p/queue.ts';
+import { itemKey } from '../../item-keys.ts';
 
 /** Recent missed situations the stewards remember (older ones are forgotten first). */
 export const MISSED_MEMORY = 256;

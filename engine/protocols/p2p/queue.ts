@@ -4,7 +4,7 @@
 // delay ahead (re-calls after `recall` ticks, repairs after `repairDelay`), so
 // records enter in due order and a FIFO is a complete timer: popping the front
 // while it is due costs O(1) per record, with no per-tick scan.
-import type { State } from '../state.ts';
+import type { State } from '../../state.ts';
 
 const KEYS = new Map<string, { head: string; length: string }>();
 /** The scalar names of queue `name` (built once: no string building on every push and pop). */

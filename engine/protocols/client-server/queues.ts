@@ -6,8 +6,8 @@
 // id lists (holders, waiters, the order book, vacancies). These lists hold at
 // most a few items per situation; the hot path (the root's inbox) is the
 // engine's message queue, not these.
-import type { Context } from '../context.ts';
-import type { State } from '../state.ts';
+import type { Context } from '../../context.ts';
+import type { State } from '../../state.ts';
 
 // Per situation: who decided it, the resolver of its unfinished order (−1: none),
 // who holds the latest message about it (for the audit), the tick of its first

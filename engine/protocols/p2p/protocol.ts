@@ -23,14 +23,14 @@
 // situation table is read for a situation's description (domain, arrival,
 // deadline — what a call says), never for who leads it or whether it is done.
 // Everything is in the state record under `p2p.*`.
-import type { Context } from '../context.ts';
-import { arcIndex, hasTie, setTrust, type Graph } from '../graph/csr.ts';
-import { startAttempt, TEAM_MAX, type Outcome } from '../situations.ts';
-import type { Protocol } from './protocol.ts';
-import { ContactDraw } from './p2p-contacts.ts';
-import { MEM, Memory, initMemory } from './p2p-memory.ts';
-import { queueFront, queueInit, queuePop, queuePush } from './p2p-queue.ts';
-import { insertTies } from './p2p-ties.ts';
+import type { Context } from '../../context.ts';
+import { arcIndex, hasTie, setTrust, type Graph } from '../../graph/csr.ts';
+import { startAttempt, TEAM_MAX, type Outcome } from '../../situations.ts';
+import type { Protocol } from '../protocol.ts';
+import { ContactDraw } from './contacts.ts';
+import { MEM, Memory, initMemory } from './memory.ts';
+import { queueFront, queueInit, queuePop, queuePush } from './queue.ts';
+import { insertTies } from './ties.ts';
 
 /** Message kinds of the peer protocols (32–63). `a` is always the situation. */
 export const P2P_MSG = {

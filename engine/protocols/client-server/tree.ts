@@ -11,9 +11,9 @@
 // skill (lowest id on ties) takes its place under its parent and over its other
 // reports (dead ones included, so their own pending successions land in the
 // right place), and keeps its own reports, who thus move one level up.
-import type { State } from '../state.ts';
-import type { Graph } from '../graph/csr.ts';
-import { listPush } from './client-server-queues.ts';
+import type { State } from '../../state.ts';
+import type { Graph } from '../../graph/csr.ts';
+import { listPush } from './queues.ts';
 
 /** Builds the report lists from `formal.parent` (reports in ascending id). */
 export function buildReportLists(state: State, n: number): void {

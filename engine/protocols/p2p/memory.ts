@@ -11,8 +11,8 @@
 // who hears of more than MEMORY situations forgets the oldest, and may then
 // treat an old call as new. Slots of situations the person is calling about
 // itself (OWN) are kept while a re-call is pending.
-import type { Context } from '../context.ts';
-import type { State } from '../state.ts';
+import type { Context } from '../../context.ts';
+import type { State } from '../../state.ts';
 
 /** Situations a person remembers at once. */
 export const MEMORY = 8;

@@ -5,7 +5,7 @@
 // arcs merged in, instead of re-sorting every node: at 100,000 people and
 // 300,000 ties that is about a millisecond instead of a few hundred, which is
 // what lets stewards work every period at bench scale.
-import type { Graph } from '../graph/csr.ts';
+import type { Graph } from '../../graph/csr.ts';
 
 /**
  * `g` plus the ties (src[i], dst[i]) with trust `trust`; the ties must be new

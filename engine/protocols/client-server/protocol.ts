@@ -31,16 +31,16 @@
 // - Feedback at review time: each resolver's successes and failures since the last
 //   review change the trust of its informal tie to its manager, if they have one
 //   (`protocol.trust.gain` / `loss`; both 0 switch feedback off).
-import type { Context } from '../context.ts';
-import type { Protocol } from './protocol.ts';
-import type { State } from '../state.ts';
-import { SIT, startAttempt, type Outcome } from '../situations.ts';
-import { bfsTree } from '../graph/bfs.ts';
-import { setSeries, type SeriesStore } from '../metrics.ts';
-import { HOLD, PEND, allocateState, growSituationArrays, enqueue, dequeue, detach, nextItem, release, clearQueue, listPush, listAddOnce } from './client-server-queues.ts';
-import { refreshDirectory, sortDirectory, pickGlobal, subtreeTables, subtreeQualifies, pickInSubtree } from './client-server-directory.ts';
-import { buildReportLists, link, fillVacancies, highestDegree, degreeOf } from './client-server-tree.ts';
-import { applyFeedback, auditOrders } from './client-server-review.ts';
+import type { Context } from '../../context.ts';
+import type { Protocol } from '../protocol.ts';
+import type { State } from '../../state.ts';
+import { SIT, startAttempt, type Outcome } from '../../situations.ts';
+import { bfsTree } from '../../graph/bfs.ts';
+import { setSeries, type SeriesStore } from '../../metrics.ts';
+import { HOLD, PEND, allocateState, growSituationArrays, enqueue, dequeue, detach, nextItem, release, clearQueue, listPush, listAddOnce } from './queues.ts';
+import { refreshDirectory, sortDirectory, pickGlobal, subtreeTables, subtreeQualifies, pickInSubtree } from './directory.ts';
+import { buildReportLists, link, fillVacancies, highestDegree, degreeOf } from './tree.ts';
+import { applyFeedback, auditOrders } from './review.ts';
 
 /** Message kinds of client-server (16–31); `a` is always the situation. */
 export const CS_MSG = {
@@ -213,10 +213,6 @@ export class ClientServerProtocol implements Protocol {
     this.bind(ctx);
     this.st.scalars['cs.treeDirty'] = 1;
     this.recomputeTree(ctx);
-  }
-
-  seriesNames(): string[] {
-    return ['serverQueue', 'decisions', 'vacancies'];
   }
 
   record(ctx: Context, series: SeriesStore, t: number): void {

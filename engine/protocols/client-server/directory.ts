@@ -13,8 +13,8 @@
 // the best directory skill per (person, domain) in its subtree with who holds
 // it, and per domain the qualified people — directory skill ≥ θ — in preorder,
 // so a subtree is one contiguous range of that list). O(n·D) per review.
-import type { State } from '../state.ts';
-import { childrenOf } from '../graph/formal.ts';
+import type { State } from '../../state.ts';
+import { childrenOf } from '../../graph/formal.ts';
 
 const ID_BITS = 8388608; // 2^23: ids below this pack with a skill's float bits into one exact float64 key
 

@@ -1,0 +1,119 @@
+// One tick in the order of MODEL.md §1: shocks, environment, delivery, act,
+// work, deadlines, metrics. The Act phase's loop over people is the engine's
+// hottest path after the textbook spreading passes: typed arrays into locals,
+// no allocation.
+import type { Context } from '../context.ts';
+import { effectiveCapacity } from '../population.ts';
+import { applyShock, firesAt, type ShockSpec } from '../shocks.ts';
+import { arrivals, relaxEngagement, workAndDeadlines } from '../situations.ts';
+import { resetSituationCounters } from '../situation-metrics.ts';
+import { addSeries, type SeriesStore } from '../metrics.ts';
+import { recordMetrics, type ActiveFamilies } from './results.ts';
+
+/** A shock queued live (the page's buttons, a replay), applied at the start of `tick`. */
+export interface LiveShock {
+  tick: number;
+  shock: ShockSpec;
+}
+
+/** A shock that happened, for the per-shock recovery results. */
+export interface AppliedShock {
+  at: number;
+  kind: string;
+}
+
+/** What the phases need besides the context: the run's series, shock log and metric families. */
+export interface RunLog {
+  series: SeriesStore;
+  eventLog: LiveShock[];
+  families: ActiveFamilies;
+}
+
+/** Runs tick t. */
+export function runTick(ctx: Context, log: RunLog, t: number): void {
+  ctx.tick = t;
+  const { state, messages, information, protocol } = ctx;
+  const situations = protocol.handlesSituations === true;
+  const s = state.scalars;
+  s['tick.messages'] = 0;
+  s['tick.lost'] = 0;
+  s['tick.maxLoad'] = 0;
+  if (situations) resetSituationCounters(ctx);
+  messages.bind(state);
+
+  // 1. Shocks (unless applyShocksOfNextTick already ran them for this tick).
+  if (s['shocksDoneFor'] !== t) shocksPhase(ctx, log, t);
+  for (const item of information.items) if (!log.series.values[`informed:${item.id}`]) addSeries(log.series, `informed:${item.id}`);
+  information.seedDue(ctx, t);
+  messages.bind(state);
+
+  // 2. Environment: situations arrive.
+  if (situations) arrivals(ctx, t, s['surge.pending'] ?? 0);
+  s['surge.pending'] = 0;
+  // 3. Delivery of what was sent during t−1.
+  messages.deliver(state.u8('alive'), t);
+
+  // 4. Act: the textbook information passes, then people in ascending id order.
+  information.spreadInstant(ctx);
+  protocol.beginAct(ctx);
+  information.bindTick(ctx);
+  if (protocol.actsPerPerson || information.needsNodeLoop() || s['inbox.total']! > 0) actLoop(ctx);
+  information.endAct(ctx);
+
+  // 5–6. Work and deadlines.
+  protocol.work(ctx);
+  if (situations) {
+    workAndDeadlines(ctx, t);
+    relaxEngagement(ctx);
+  }
+
+  // 7. Metrics.
+  recordMetrics(ctx, log.families, log.series, t);
+  s['tick'] = t + 1;
+}
+
+/** Scheduled shocks in scenario order, then live ones in the order queued. */
+export function shocksPhase(ctx: Context, log: RunLog, t: number): void {
+  ctx.tick = t;
+  for (const shock of ctx.scenario.shocks as ShockSpec[]) {
+    if (firesAt(shock, t)) {
+      applyShock(ctx, shock);
+      ctx.applied.push({ at: t, kind: shock.kind });
+    }
+  }
+  for (const live of log.eventLog) {
+    if (live.tick === t) {
+      applyShock(ctx, live.shock);
+      ctx.applied.push({ at: t, kind: live.shock.kind });
+    }
+  }
+  ctx.state.scalars['shocksDoneFor'] = t;
+}
+
+function actLoop(c: Context): void {
+  const { state, messages, information, protocol } = c;
+  const alive = state.u8('alive');
+  const capacity = state.i32('capacity');
+  const engagement = state.f32('engagement');
+  const head = state.i32('inbox.head');
+  const actsPerPerson = protocol.actsPerPerson;
+  const spreads = information.needsNodeLoop();
+  for (let v = 0; v < c.n; v++) {
+    if (!alive[v]) continue;
+    if (head[v] !== -1) {
+      let budget = effectiveCapacity(capacity[v]!, engagement[v]!);
+      while (budget > 0) {
+        const slot = messages.pop(v);
+        if (slot === -1) break;
+        budget--;
+        const k = messages.kind[slot]!;
+        // Kinds below 16 are the information layer's; the rest are the protocol's.
+        if (k < 16) information.readMessage(c, v, k, messages.from[slot]!, messages.a[slot]!, messages.b[slot]!);
+        else protocol.onMessage(c, v, slot);
+        messages.free(slot);
+      }
+    }
+    if (actsPerPerson) protocol.act(c, v);
+    if (spreads) information.actNode(c, v);
+  }
+}
