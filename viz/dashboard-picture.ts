@@ -17,7 +17,15 @@ function visible(el: Element): boolean {
   return s.display !== 'none' && s.visibility !== 'hidden' && !(el as HTMLElement).closest('[hidden]');
 }
 
-/** Draws the page's text nodes under `root`, word by word where they are laid out. */
+/** The box that clips an element's text (an ancestor with overflow hidden), or null. */
+function clipBox(el: Element): DOMRect | null {
+  for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+    if (getComputedStyle(e).overflowX !== 'visible') return e.getBoundingClientRect();
+  }
+  return null;
+}
+
+/** Draws the page's text nodes under `root`, word by word where they are laid out, cut where the page cuts them (…). */
 function drawText(c: CanvasRenderingContext2D, root: Element, dy: number): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
@@ -29,13 +37,19 @@ function drawText(c: CanvasRenderingContext2D, root: Element, dy: number): void 
     c.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
     c.fillStyle = s.color;
     c.textBaseline = 'middle';
+    const clip = clipBox(el);
     for (const m of text.matchAll(/\S+/g)) {
       range.setStart(node, m.index!);
       range.setEnd(node, m.index! + m[0].length);
-      const rects = range.getClientRects();
-      const r = rects[0];
+      const r = range.getClientRects()[0];
       if (!r || r.width === 0) continue;
-      c.fillText(m[0], r.left, r.top + r.height / 2 + dy, r.width + 2);
+      const y = r.top + r.height / 2 + dy;
+      if (clip && r.right > clip.right + 1) {
+        // The page shows an ellipsis here: the words that fit, then "…".
+        if (r.left < clip.right - 8) c.fillText('…', r.left, y);
+        break;
+      }
+      c.fillText(m[0], r.left, y, r.width + 2);
     }
   }
 }
@@ -46,7 +60,11 @@ function drawBoxes(c: CanvasRenderingContext2D, root: Element, dy: number): void
     if (el.closest('svg') || !visible(el)) continue;
     const s = getComputedStyle(el), r = el.getBoundingClientRect();
     if (!r.width || !r.height) continue;
-    if (s.backgroundColor && s.backgroundColor !== 'rgba(0, 0, 0, 0)' && el.tagName !== 'BUTTON') { c.fillStyle = s.backgroundColor; c.fillRect(r.left, r.top + dy, r.width, r.height); }
+    if (s.backgroundColor && s.backgroundColor !== 'rgba(0, 0, 0, 0)' && el.tagName !== 'BUTTON') {
+      c.fillStyle = s.backgroundColor;
+      if (s.borderRadius === '50%') { c.beginPath(); c.ellipse(r.left + r.width / 2, r.top + dy + r.height / 2, r.width / 2, r.height / 2, 0, 0, 2 * Math.PI); c.fill(); }
+      else c.fillRect(r.left, r.top + dy, r.width, r.height);
+    }
     const side = (w: string, col: string, x: number, y: number, ww: number, hh: number) => { const px = parseFloat(w); if (px > 0 && col !== 'rgba(0, 0, 0, 0)') { c.fillStyle = col; c.fillRect(x, y + dy, ww === 0 ? px : ww, hh === 0 ? px : hh); } };
     side(s.borderBottomWidth, s.borderBottomColor, r.left, r.bottom - parseFloat(s.borderBottomWidth), r.width, 0);
     side(s.borderLeftWidth, s.borderLeftColor, r.left, r.top, 0, r.height);

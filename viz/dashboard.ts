@@ -27,7 +27,8 @@ export class Dashboard {
   private positions: (Float32Array | null)[] = [];
   private drawnIds: (Int32Array | null)[] = [];
   private cardEls: HTMLElement[] = [];
-  private sameEls: HTMLElement[] = [];
+  /** Per variant: the note that its numbers equal an earlier variant's so far ('' when not). */
+  sameNotes: string[] = [];
 
   constructor(private readonly app: App) {}
 
@@ -47,13 +48,9 @@ export class Dashboard {
       const kind = kindWords(s.scenario.protocol.kind);
       sub.textContent = `${s.label.toLowerCase().startsWith(kind.split(' ')[0]!.slice(0, 4)) || (kind === 'peers' && /p2p/.test(s.label)) ? '' : `${kind} · `}${modes[i] === 'tree' ? 'formal tree' : 'informal ties'}`;
       d.title = `${s.label}: ${kind}, drawn along its ${modes[i] === 'tree' ? 'formal tree' : 'informal ties'}`;
-      const same = document.createElement('span');
-      same.className = 'same';
-      same.hidden = true;
-      d.append(sub, same);
+      d.append(sub);
       return d;
     }));
-    this.sameEls = [...ui.names.querySelectorAll<HTMLElement>('.same')];
     this.cardEls = runner.sides.map(() => document.createElement('div'));
     ui.cards.replaceChildren(...this.cardEls);
     this.app.charts.setMetrics([]);
@@ -124,17 +121,11 @@ export class Dashboard {
     }
   }
 
-  /** Under a variant's name, when its numbers so far equal an earlier variant's. */
+  /** On a variant's panel, when its numbers so far equal an earlier variant's. */
   private markSame(): void {
-    const { runner } = this.app;
-    runner.sides.forEach((s, i) => {
-      const el = this.sameEls[i];
-      if (!el) return;
-      const note = runner.tick === 0 ? '' : sameNote(runner.sides, this.series, i);
-      el.hidden = !note;
-      el.textContent = note;
-      el.title = note;
-    });
+    const { runner, view } = this.app;
+    this.sameNotes = runner.sides.map((_, i) => (runner.tick === 0 ? '' : sameNote(runner.sides, this.series, i)));
+    this.sameNotes.forEach((note, i) => view.setSameNote(i, note));
   }
 
   /** Where panel i's people sit: a layout per organization, kept when people leave; a connected sample when it is large. */

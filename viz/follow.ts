@@ -9,7 +9,7 @@ import type { SituationInfo } from '../workers/page-host.ts';
 
 /** Ticks per second while following (slow enough to read the caption). */
 const FOLLOW_RATE = 2;
-const LOG_MAX = 40;
+const LOG_MAX = 400;
 
 interface SideTrace { hops: number[]; last: SituationInfo | null; done: boolean }
 

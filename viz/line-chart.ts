@@ -115,7 +115,8 @@ export class LineChart {
     const rows = this.large ? Math.min(this.compact ? 1 : 3, this.markerRows()) : 0;
     return {
       top: this.large ? 0.3 * em + rows * 1.25 * em : 0.6 * em,
-      right: 0.8 * em,
+      // Room for half of the last tick's label ("500"), which is centred on the right edge.
+      right: Math.max(0.8 * em, 0.32 * em * String(Math.round(this.xMax)).length + 0.2 * em),
       bottom: (this.large && !this.compact ? 2.7 : 1.45) * em,
       left: (this.yTitle ? 1.6 * em : 0) + 0.62 * em * this.yDigits() + 0.9 * em,
     };

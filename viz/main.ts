@@ -59,6 +59,8 @@ async function start(): Promise<void> {
   bindPersonTooltip(app);
   await app.loader.start();
   installHooks(app);
+  // A link pasted into the address bar of the open page (the page writes its own hash without this event).
+  window.addEventListener('hashchange', () => void app.clock.enqueue(() => app.loader.start()));
 }
 
 void start();

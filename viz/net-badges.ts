@@ -1,9 +1,10 @@
 // Words on each panel, over the canvas, in HTML (crisp, ≥ 16 px, read by screen
 // readers): what just happened ("leader leaves · 1 person left"), who is cut off
-// ("399 cut off from the head, in 6 pieces"), what a lesson step points at, and
-// the drawing's limits for a large organization ("drawn: 10,000 of 100,000").
+// ("399 cut off from the head, in 6 pieces"), what a lesson step points at, that
+// its numbers so far equal another panel's, and the drawing's limits for a large
+// organization ("drawn: 5,000 of 100,000").
 
-export type BadgeKind = 'shock' | 'cut' | 'highlight' | 'sample';
+export type BadgeKind = 'same' | 'shock' | 'cut' | 'highlight' | 'sample';
 
 export interface Badge {
   kind: BadgeKind;
@@ -28,7 +29,7 @@ export class PanelBadges {
     const key = badges.map((b) => `${b.kind}:${b.text}`).join('|');
     if (box.dataset.key === key) return;
     box.dataset.key = key;
-    const order: BadgeKind[] = ['shock', 'cut', 'highlight', 'sample'];
+    const order: BadgeKind[] = ['same', 'shock', 'cut', 'highlight', 'sample'];
     box.replaceChildren(...[...badges].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map((b) => {
       const el = document.createElement('span');
       el.className = `badge ${b.kind}`;

@@ -33,6 +33,7 @@ export class NetworkView {
   private notes: ShockNote[] = [];
   private highlightWords: string[] = [];
   private removalLabels: { person: number; text: string; until: number }[][] = [];
+  private sameNotes: string[] = [];
   private follows: ({ messages: Int32Array; hops: number[]; marks: { person: number; text: string }[] } | null)[] = [];
   private raf = 0;
   private tiesDirty = true;
@@ -95,6 +96,7 @@ export class NetworkView {
     this.highlightWords = specs.map(() => '');
     this.removalLabels = specs.map(() => []);
     this.follows = specs.map(() => null);
+    this.sameNotes = specs.map(() => '');
     this.relayout();
   }
 
@@ -258,8 +260,16 @@ export class NetworkView {
       badges.push({ kind: 'cut', text: `${p.cut.count.toLocaleString('en')} ${what}${p.cut.pieces > 1 ? `, in ${p.cut.pieces} pieces` : ''}` });
     }
     if (this.highlightWords[i]) badges.push({ kind: 'highlight', text: `ringed: ${this.highlightWords[i]}` });
+    if (this.sameNotes[i]) badges.push({ kind: 'same', text: this.sameNotes[i]! });
     if (p.sampled && p.topo) badges.push({ kind: 'sample', text: `drawn: ${p.ids.length.toLocaleString('en')} of ${p.topo.n.toLocaleString('en')} people` });
     this.badges.set(i, badges);
+  }
+
+  /** The note that panel i's numbers equal an earlier panel's so far ('' removes it). */
+  setSameNote(i: number, note: string): void {
+    if (this.sameNotes[i] === note) return;
+    this.sameNotes[i] = note;
+    this.updateBadges(i);
   }
 
   /** Pan, zoom or size changed: the world moves, ties follow at once. */
@@ -390,6 +400,11 @@ export class NetworkView {
   /** People drawn per panel, and the words on each panel. */
   drawn(): number[] {
     return this.panels.map((p) => p.people.particleChildren.length);
+  }
+
+  /** Each panel's drawing scale (CSS pixels from its picture's centre to its rim, zoom included). */
+  scales(): number[] {
+    return this.panels.map((p) => p.scale * this.view.zoom);
   }
 
   badgeTexts(): string[][] {

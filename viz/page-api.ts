@@ -18,6 +18,8 @@ export interface PageApi {
   seek(t: number): Promise<void>;
   /** A live shock button by id (leader, leave, attack, rumour, market, surge, silos, reconnect). */
   shock(id: string): Promise<void>;
+  /** Any live shock spec, as a replay bundle or a lesson step would send it (refused ones are said in the banner). */
+  liveShock(spec: unknown): Promise<void>;
   /** Resolves when every queued command has run. */
   idle(): Promise<void>;
   shareUrl(): string;
@@ -31,6 +33,8 @@ export interface PageApi {
   readonly alive: number[];
   /** People drawn per panel (large organizations are sampled). */
   readonly drawn: number[];
+  /** Each panel's drawing scale: CSS pixels from the centre of its picture to its rim. */
+  readonly scales: number[];
   /** The words over each panel (shock, cut off, highlight, sample). */
   readonly badges: string[][];
   /** Lesson mode: the step shown (−1: off), how many, its text, whether the clock runs to a step, the charts it watches and those in the focus. */
@@ -41,6 +45,8 @@ export interface PageApi {
   readonly shownCharts: string[];
   readonly charts: string[];
   readonly focusCharts: string[];
+  /** Puts these metrics' charts in the focus (as a lesson step's watch does). */
+  focusOn(metrics: string[]): void;
   /** Rows of the summary table when it shows ([] when hidden). */
   readonly summaryRows: string[];
   /** Parameter paths in the students' panel. */
@@ -52,7 +58,7 @@ export interface PageApi {
   followPerson(panel: number, person: number): Promise<void>;
   /** The dashboard picture as a PNG data URL, and its size. */
   picture(): Promise<{ url: string; width: number; height: number }>;
-  /** Records a video; returns a blob: URL of the WebM, its size in bytes, and a grey 32 × 18 thumbnail per frame. */
+  /** Records a video; returns a blob: URL of the WebM, its size in bytes, and a grey 160 × 90 thumbnail per frame. */
   video(o: { from: number; to: number; width: number; height: number; fps: number }): Promise<{ url: string; bytes: number; thumbnails: number[][] }>;
 }
 

@@ -1,6 +1,7 @@
 // Installs `window.equipotent` (page-api.ts) over the page's parts.
 import type { App } from './app.ts';
 import type { PageApi } from './page-api.ts';
+import type { ShockSpec } from '../engine/shocks.ts';
 import { bundle } from './export-menu.ts';
 import { dashboardCanvas } from './dashboard-picture.ts';
 import { recordVideo } from './video.ts';
@@ -21,6 +22,7 @@ export function installHooks(app: App): void {
     step: (k = 1) => clock.step(k),
     seek: (t: number) => clock.seek(t),
     shock: (id: string) => app.shocks.apply(id),
+    liveShock: (spec: unknown) => clock.enqueue(() => app.shocks.live(spec as ShockSpec)),
     idle: () => clock.idle(),
     shareUrl: () => app.share.url(),
     bundle: (i: number) => bundle(app, i),
@@ -29,12 +31,14 @@ export function installHooks(app: App): void {
     canvasText: () => view.canvasText(),
     get alive() { return dash.frames.map((f) => (f ? f.alive.reduce((a, x) => a + x, 0) : 0)); },
     get drawn() { return view.drawn(); },
+    get scales() { return view.scales(); },
     get badges() { return view.badgeTexts(); },
     get lesson() { return lesson.state(); },
-    get sameNotes() { return [...document.querySelectorAll<HTMLElement>('#names .same')].map((e) => (e.hidden ? '' : e.textContent ?? '')); },
+    get sameNotes() { return [...dash.sameNotes]; },
     get shownCharts() { return charts.shown; },
     get charts() { return charts.metrics; },
     get focusCharts() { return charts.focusMetrics; },
+    focusOn: (metrics: string[]) => charts.focus(metrics),
     get summaryRows() { return app.summary.shown; },
     get parameters() { return app.params.paths; },
     get follow() { return { situation: follow.k, caption: follow.caption }; },

@@ -44,6 +44,22 @@ export function chosenVariants(input: unknown, only?: string[]): unknown {
   return { ...input, variants: variants.filter((v) => only.includes(String(v?.label))) };
 }
 
+/**
+ * The problems of a scenario's variants, each said once: a problem every variant has
+ * (a bad file is bad for all of them) loses its `variant "…": ` prefix; one that only
+ * some variants have keeps it.
+ */
+export function variantErrors(expanded: readonly { ok: boolean; label?: string; errors?: string[] }[]): string[] {
+  const failed = expanded.filter((v) => !v.ok);
+  if (!failed.length) return [];
+  const bare = (e: string) => e.replace(/^variant "[^"]*": /, '');
+  const count = new Map<string, number>();
+  for (const v of failed) for (const e of new Set((v.errors ?? []).map(bare))) count.set(e, (count.get(e) ?? 0) + 1);
+  const out: string[] = [];
+  for (const v of failed) for (const e of v.errors ?? []) out.push(count.get(bare(e)) === expanded.length ? bare(e) : e);
+  return [...new Set(out)];
+}
+
 export class Runner {
   sides: Side[] = [];
   tick = 0;
@@ -60,8 +76,7 @@ export class Runner {
   /** Builds every variant of `source`; on problems returns them and keeps the current run. */
   async load(source: RunSource): Promise<string[]> {
     const expanded = expandVariants(chosenVariants(source.input, source.only), Object.entries(source.overrides));
-    // The same problem in every variant is said once (a bad file is bad for all of them).
-    const errors = [...new Set(expanded.flatMap((v) => (v.ok ? [] : v.errors)))];
+    const errors = variantErrors(expanded);
     if (errors.length) return errors;
     if (!expanded.length) return ['variants: none of the chosen variants is in this scenario'];
     const colours = variantColours(expanded.map((v) => ({ label: v.label, kind: v.scenario!.protocol.kind })));

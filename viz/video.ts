@@ -16,7 +16,7 @@ export interface VideoOptions {
   fps: number;
   /** Hears progress (ticks done of all). */
   progress?: (done: number, all: number) => void;
-  /** Keeps a 32 × 18 grey thumbnail of each frame (the browser test compares them with the decoded video). */
+  /** Keeps a 160 × 90 grey thumbnail of each frame (the browser test compares them with the decoded video). */
   thumbnails?: number[][];
 }
 
@@ -64,13 +64,13 @@ export async function recordVideo(app: App, o: VideoOptions): Promise<Blob> {
   return new Blob([output.target.buffer!], { type: 'video/webm' });
 }
 
-/** A 32 × 18 grey version of a frame (what the test compares: the frame's picture, not its bytes). */
-export function thumbnail(src: CanvasImageSource): number[] {
+/** A 160 × 90 grey version of a frame (what the test compares: the frame's picture, not its bytes). */
+export function thumbnail(src: CanvasImageSource, w = 160, h = 90): number[] {
   const t = document.createElement('canvas');
-  t.width = 32; t.height = 18;
+  t.width = w; t.height = h;
   const c = t.getContext('2d', { willReadFrequently: true })!;
-  c.drawImage(src, 0, 0, 32, 18);
-  const d = c.getImageData(0, 0, 32, 18).data, out: number[] = [];
+  c.drawImage(src, 0, 0, w, h);
+  const d = c.getImageData(0, 0, w, h).data, out: number[] = [];
   for (let k = 0; k < d.length; k += 4) out.push(Math.round(0.299 * d[k]! + 0.587 * d[k + 1]! + 0.114 * d[k + 2]!));
   return out;
 }
