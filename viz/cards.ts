@@ -33,6 +33,10 @@ export function renderCards(cards: HTMLElement[], sides: { label: string; series
   cards.forEach((card, i) => {
     const mine = stats[i];
     if (!mine) return;
+    // Rebuilt only when a number changed (four times a second while playing, most ticks change nothing shown).
+    const key = [...mine, ...stats[0]!].map((st) => formatValue(st.info, st.value)).join('|');
+    if (card.dataset.key === key) return;
+    card.dataset.key = key;
     card.replaceChildren(...mine.map((st, k) => {
       const box = document.createElement('div');
       box.className = 'stat';

@@ -146,7 +146,7 @@ export class Charts {
 
   /** Draws every shown chart again (type size or theme changed). */
   redraw(): void {
-    for (const c of [...this.focused, ...this.small]) c.draw();
+    for (const c of [...this.focused, ...this.small]) c.restyle();
   }
 
   setCursor(tick: number): void {

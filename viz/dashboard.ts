@@ -106,8 +106,9 @@ export class Dashboard {
     ui.scrub.value = String(runner.tick);
     ui.scrubEnd.value = String(end);
     ui.hashes.textContent = runner.sides.map((s, i) => `${s.label} ${runner.hashes[i] ?? ''}`).join(' · ');
-    charts.setCursor(runner.tick);
     if (withSeries || !clock.playing || now - this.seriesAt > 250) {
+      // The charts (and their cursor) change four times a second while playing: each change repaints them.
+      charts.setCursor(runner.tick);
       this.seriesAt = now;
       this.series = await runner.series();
       const data = runner.sides.map((s, i) => ({ label: s.label, colour: s.colour, series: this.series[i]! }));

@@ -30,6 +30,12 @@ export class LineChart {
   private xMax = 100;
   private cursor = 0;
   private size = { w: 0, h: 0 };
+  /** The chart's font size in CSS pixels, read when its size or the page's type changes (not on every draw: reading style forces a layout). */
+  private emPx = 16;
+  /** What the axes were last drawn for (they are rebuilt only when it changes). */
+  private axesKey = '';
+  /** Values of the last draw, per line, and the y top. */
+  private top = 1;
   private readonly observer: ResizeObserver;
   /** Drawing is skipped while the chart is hidden (a page of the strip not shown). */
   visible = true;
@@ -92,12 +98,19 @@ export class LineChart {
     if (w === this.size.w && h === this.size.h) return;
     this.size = { w, h };
     this.svg.attr('width', w).attr('height', h);
+    this.restyle();
+  }
+
+  /** Reads the type size again (presentation mode, a resize) and redraws. */
+  restyle(): void {
+    this.emPx = parseFloat(getComputedStyle(this.plot).fontSize) || 16;
+    this.axesKey = '';
     this.draw();
   }
 
   /** The chart's font size in CSS pixels (16 px, more in presentation mode). */
   private em(): number {
-    return parseFloat(getComputedStyle(this.plot).fontSize) || 16;
+    return this.emPx;
   }
 
   /** A large chart short of room (two in the focus on a laptop): one row of shock labels, no x title. */
@@ -131,9 +144,9 @@ export class LineChart {
     return 1 + Math.max(...placed.map((p) => p.row));
   }
 
-  /** Characters of the longest y tick label (margins follow the numbers). */
+  /** Characters of the longest y tick label (margins follow the numbers of the last draw). */
   private yDigits(): number {
-    const top = chartTop(this.info, this.data.map((d) => chartValues(this.info, d.series)));
+    const top = this.top;
     return Math.max(2, String(Math.round(top)).length + (top < 10 ? 2 : 0));
   }
 
@@ -143,13 +156,20 @@ export class LineChart {
 
   draw(): void {
     if (!this.visible || this.size.w < 40 || this.size.h < 40) return;
-    const { w, h } = this.size, em = this.em(), m = this.margins(), x = this.x(m);
+    const { w, h } = this.size, em = this.em();
     const lines = this.data.map((d) => ({ ...d, v: chartValues(this.info, d.series) }));
-    const y = scaleLinear().domain([0, chartTop(this.info, lines.map((l) => l.v))]).nice().range([h - m.bottom, m.top]);
+    this.top = chartTop(this.info, lines.map((l) => l.v));
+    const m = this.margins(), x = this.x(m);
+    const y = scaleLinear().domain([0, this.top]).nice().range([h - m.bottom, m.top]);
     const xTicks = Math.max(2, Math.floor((w - m.left - m.right) / (4.5 * em)));
     const yTicks = Math.max(2, Math.floor((h - m.top - m.bottom) / (2.2 * em)));
-    this.svg.select<SVGGElement>('g.x').attr('transform', `translate(0,${h - m.bottom})`).call(axisBottom(x).ticks(xTicks).tickSizeOuter(0));
-    this.svg.select<SVGGElement>('g.y').attr('transform', `translate(${m.left},0)`).call(axisLeft(y).ticks(yTicks).tickSizeOuter(0));
+    // Axes are rebuilt only when their scales change (not on every data update).
+    const key = `${w}x${h}|${em}|${x.domain()}|${x.range()}|${y.domain()}|${y.range()}`;
+    if (key !== this.axesKey) {
+      this.axesKey = key;
+      this.svg.select<SVGGElement>('g.x').attr('transform', `translate(0,${h - m.bottom})`).call(axisBottom(x).ticks(xTicks).tickSizeOuter(0));
+      this.svg.select<SVGGElement>('g.y').attr('transform', `translate(${m.left},0)`).call(axisLeft(y).ticks(yTicks).tickSizeOuter(0));
+    }
     const path = line<number | null>().defined((v) => v !== null).x((_, t) => x(t)).y((v) => y(v ?? 0));
     this.svg.select('g.lines').selectAll<SVGPathElement, (typeof lines)[number]>('path')
       .data(lines)

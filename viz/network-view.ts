@@ -3,7 +3,7 @@
 // tints, halos, rings, marks and messages are particles (net-panel.ts, net-dots.ts);
 // words sit on the canvas at a person's spot (net-labels.ts) or over each panel in
 // HTML (net-badges.ts). Nothing is drawn while nothing moves: a paused page idles.
-import { Application, Graphics, type Texture } from 'pixi.js';
+import { Application, Graphics, Ticker, type Texture } from 'pixi.js';
 import type { Frame, Topology } from '../workers/host.ts';
 import { PERSON, setPersonTheme, type Theme } from './palette.ts';
 import { TEX, makePanel, paintPeople, placePeople, type Panel, type PanelSpec, type Textures } from './net-panel.ts';
@@ -22,6 +22,8 @@ export interface ShockNote { tick: number; label: string }
 
 /** How long (in ticks) a shock's words stay on the panels after it. */
 const NOTE_TICKS = 25;
+/** Least ms between frames drawn only to move messages along their ties. */
+const MOTION_FRAME_MS = 32;
 
 export class NetworkView {
   readonly app = new Application();
@@ -39,6 +41,8 @@ export class NetworkView {
   private tiesDirty = true;
   private tiesNow = true;
   private tick = 0;
+  private urgent = true;
+  private lastRender = 0;
   /** Milliseconds between frames (the time a dot takes along its tie). */
   tickMs = 500;
   /** Heard when a click picks a person (follow their situation). */
@@ -54,6 +58,12 @@ export class NetworkView {
       resolution: softwareRendering() ? 0.75 : Math.min(2, window.devicePixelRatio || 1),
     });
     this.app.ticker.stop();
+    // The page hit-tests people itself: Pixi's event system would add a ticker that asks
+    // for an animation frame every frame, paused or not (the page must idle when nothing moves).
+    this.app.renderer.events.setTargetElement(null as unknown as HTMLCanvasElement);
+    // Pixi's system ticker runs its scheduler (texture and renderable GC) every frame for
+    // ever: stopped here and stepped by the page's own frames instead (see animate).
+    for (const t of [Ticker.system, Ticker.shared]) { t.autoStart = false; t.stop(); }
     this.app.canvas.setAttribute('aria-label', 'network views: people as dots, ties as lines, messages as moving dots');
     this.app.canvas.setAttribute('role', 'img');
     const overlay = document.createElement('div');
@@ -294,12 +304,18 @@ export class NetworkView {
     this.kick();
   }
 
-  /** Asks for an animation frame (none is asked while nothing moves). */
-  kick(): void {
+  /** Asks for an animation frame (none is asked while nothing moves); `urgent`: something changed, draw it at once. */
+  kick(urgent = true): void {
+    this.urgent ||= urgent;
     if (!this.raf) this.raf = requestAnimationFrame((t) => { this.raf = 0; this.animate(t); });
   }
 
   private animate(now: number): void {
+    // Messages gliding along their ties are drawn at 30 frames a second at most: with a
+    // software rasterizer the canvas is the page's largest cost, and 30 fps reads as smooth.
+    if (!this.urgent && now - this.lastRender < MOTION_FRAME_MS) { this.kick(false); return; }
+    this.urgent = false;
+    this.lastRender = now;
     let more = false;
     for (const p of this.panels) {
       if (!p.frame) continue;
@@ -314,8 +330,9 @@ export class NetworkView {
       this.tiesNow = false;
     } else if (this.ties.busy) this.ties.step();
     if (this.ties.busy) more = true;
+    Ticker.system.update(now);
     this.app.render();
-    if (more) this.kick();
+    if (more) this.kick(false);
   }
 
   /** Finishes any ties drawing now (a picture must not catch it half-drawn). */
