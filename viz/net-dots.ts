@@ -56,3 +56,17 @@ export function moveDotsTo(p: Panel, t: number): void {
     q.y = p.dotFrom[2 * k + 1]! + (p.dotTo[2 * k + 1]! - p.dotFrom[2 * k + 1]!) * e;
   }
 }
+
+/** The path a followed situation's messages took so far: thick segments under the people. */
+export function drawTrail(p: Panel, hops: readonly number[]): void {
+  p.trail.clear();
+  const pos = p.pos;
+  if (!pos || !hops.length) return;
+  const S = p.scale;
+  for (let k = 0; k + 1 < hops.length; k += 2) {
+    const a = hops[k]!, b = hops[k + 1]!;
+    if (Number.isNaN(pos[2 * a]!) || Number.isNaN(pos[2 * b]!)) continue;
+    p.trail.moveTo(pos[2 * a]! * S, pos[2 * a + 1]! * S).lineTo(pos[2 * b]! * S, pos[2 * b + 1]! * S);
+  }
+  p.trail.stroke({ width: Math.max(2.5, p.radius * 0.9), color: PERSON.follow, alpha: 0.55, cap: 'round' });
+}

@@ -1,7 +1,7 @@
 // One panel of the network views (one variant): its Pixi layers and how its people
 // are painted for a frame. People, tints, halos, rings and marks change once a tick
 // (static particle buffers, uploaded after update()); message dots move every frame.
-import { Container, Graphics, Particle, ParticleContainer, Text, type Texture } from 'pixi.js';
+import { Container, Graphics, Particle, ParticleContainer, Text, type Application, type Texture } from 'pixi.js';
 import type { Frame, Topology } from '../workers/host.ts';
 import type { CutOff } from './cut-off.ts';
 import { PERSON, PIECE_TINTS } from './palette.ts';
@@ -54,7 +54,8 @@ export interface Panel {
   frame: Frame | null;
   /** Wall time each person was seen leaving (−1: not seen leave: drawn as a ghost at once). */
   removedAt: Float64Array;
-  fading: number[];
+  /** The tick each person was seen leaving (−1: not seen). */
+  removedTick: Int32Array;
   cut: CutOff | null;
   cutKey: string;
   highlight: Int32Array | null;
@@ -87,7 +88,7 @@ export function makePanel(stage: Container, tex: Textures, spec: PanelSpec, maxD
     spec, root, world, mask, labels, tints, halos, people, rings, marks, dots, trail, followed: [],
     nodes: [], pools: { tint: [], halo: [], ring: [], mark: [], dot: [] },
     ties: new Float32Array(0), tieCount: 0, pos: null, ids: new Int32Array(0), sampled: false, topo: null, frame: null,
-    removedAt: new Float64Array(0), fading: [], cut: null, cutKey: '', highlight: null,
+    removedAt: new Float64Array(0), removedTick: new Int32Array(0), cut: null, cutKey: '', highlight: null,
     scale: 100, radius: 3, frameAt: 0,
     dotFrom: new Float32Array(2 * maxDots), dotTo: new Float32Array(2 * maxDots), dotCount: 0, bigDots: 0, spotLabels: [], labelKey: '',
   };
@@ -174,4 +175,36 @@ export function placePeople(p: Panel, tex: Textures): void {
     p.people.particleChildren.push(q);
   }
   p.people.update();
+}
+
+/** The particles' textures: white shapes, tinted per particle. */
+export function makeTextures(app: Application): Textures {
+  const texture = (draw: (g: Graphics) => void): Texture => {
+    const g = new Graphics();
+    draw(g);
+    g.rect(0, 0, 2 * TEX, 2 * TEX).fill({ color: 0xffffff, alpha: 0 });
+    return app.renderer.generateTexture({ target: g, resolution: 2 });
+  };
+  const disc = (r: number) => (g: Graphics) => g.circle(TEX, TEX, r);
+  return {
+    dot: texture((g) => disc(TEX - 2)(g).fill(0xffffff)),
+    halo: texture((g) => disc(TEX - 2)(g).fill({ color: 0xffffff, alpha: 0.9 }).circle(TEX, TEX, TEX - 2).stroke({ width: 2, color: 0x8a7a00 })),
+    ring: texture((g) => disc(TEX - 4)(g).stroke({ width: 6, color: 0xffffff })),
+    msg: texture((g) => disc(TEX - 2)(g).fill(0xffffff)),
+    soft: texture((g) => { for (let k = 6; k >= 1; k--) disc(((TEX - 1) * k) / 6)(g).fill({ color: 0xffffff, alpha: 0.2 }); }),
+    mark: texture((g) => disc(TEX - 3)(g).stroke({ width: 4, color: 0xffffff })),
+  };
+}
+
+/** The person drawn under a point (CSS pixels of the stage) in panel p at `rect`, or −1. */
+export function personAt(p: Panel, rect: { x: number; y: number; w: number; h: number }, view: { zoom: number; pan: { x: number; y: number } }, x: number, y: number): number {
+  if (!p.pos || !p.frame) return -1;
+  const z = view.zoom;
+  const lx = (x - rect.x - rect.w / 2 - view.pan.x) / z, ly = (y - rect.y - rect.h / 2 - view.pan.y) / z;
+  let best = -1, bestD = (p.radius * 2.5 + 4 / z) ** 2;
+  for (const v of p.ids) {
+    const dx = p.pos[2 * v]! * p.scale - lx, dy = p.pos[2 * v + 1]! * p.scale - ly, d = dx * dx + dy * dy;
+    if (d < bestD) { bestD = d; best = v; }
+  }
+  return best;
 }

@@ -34,6 +34,9 @@ export class TiesLayer {
   /** Where ties are drawn before they are shown. */
   private readonly back = document.createElement('canvas');
   private job: { panel: number; k: number; view: View; panels: TiesSource[] } | null = null;
+  /** The ties changed since they were drawn; `now`: draw them in one go (pan, zoom, resize, theme). */
+  private dirty = true;
+  private now = true;
 
   constructor() {
     this.canvas.className = 'ties';
@@ -43,6 +46,31 @@ export class TiesLayer {
   /** True while a sliced drawing is unfinished (the page keeps animating until it is). */
   get busy(): boolean {
     return this.job !== null;
+  }
+
+  /** The ties must be drawn again (at once when the picture must follow the hand). */
+  invalidate(now: boolean): void {
+    this.dirty = true;
+    this.now ||= now;
+  }
+
+  /** One animation frame's share: starts a drawing if the ties changed, else goes on with the current one. True while unfinished. */
+  frame(panels: () => TiesSource[], view: () => View): boolean {
+    if (this.dirty) {
+      this.dirty = false;
+      this.draw(panels(), view(), this.now);
+      this.now = false;
+    } else if (this.job) this.step();
+    return this.busy;
+  }
+
+  /** Finishes every drawing now (a picture must not catch it half-drawn). */
+  flush(panels: () => TiesSource[], view: () => View): void {
+    if (this.dirty) {
+      this.dirty = false;
+      this.now = false;
+      this.draw(panels(), view(), true);
+    } else if (this.job) this.step(Infinity);
   }
 
   /** Starts drawing every panel's ties; `now` finishes at once (pan, zoom, resize, theme). */
