@@ -9,6 +9,9 @@ import type { Scenario } from './scenario/schema.ts';
 import type { Protocol } from './protocols/protocol.ts';
 import type { InformationLayer } from './information.ts';
 import type { Registry } from './modules/registry.ts';
+import type { ArrayHandle } from './state-handles.ts';
+import type { Rng } from './rng.ts';
+import type { ModelTwo } from './mechanisms/model-two.ts';
 
 export interface Context {
   scenario: Scenario;
@@ -33,13 +36,17 @@ export interface Context {
   /** Derived values that are not state (cleared on restore): leaves of the tree, best skills… */
   cache: Record<string, unknown>;
   /** Registers a per-person array so hiring grows it (stride values per person, fill for newcomers). */
-  registerPersonArray(name: string, stride: number, fill: number): void;
+  registerPersonArray(array: string | ArrayHandle, stride: number, fill: number): void;
   /** Grows every per-person array to `to` people (hiring) and sets n. */
   grow(to: number): void;
   /** Replaces the informal layer (state arrays and view) and marks components stale. */
   setInformal(g: Graph): void;
   /** The shocks applied so far (tick and kind), for the per-shock recovery results. Not state: the run's log. */
   applied: { at: number; kind: string }[];
+  /** A stream of the run's own beside the v1 streams (`<seed>/<name>`; its words are state, created on first use). */
+  stream(name: string): Rng;
+  /** Model 2's mechanisms for this run (MODEL.md §10), or null under model 1. */
+  v2: ModelTwo | null;
   /** People in the largest connected group of the informal layer (recomputed only after the ties changed). */
   giantComponent(): number;
 }

@@ -7,69 +7,75 @@
 // bound (the overloaded root's queue is the phenomenon) and never drop. Freed
 // slots go to a free list, so the pool stops allocating once it is big enough.
 import type { State } from './state.ts';
+import { stateArray, stateNumber } from './state-handles.ts';
+import { LOAD_STAMP, LOAD_TICK, LOAD_TOTAL } from './people-state.ts';
 
-/** Message kinds of the information layer; protocols use kinds from 16 up. */
-export const MSG = {
-  INFO: 1, // a = item: a push or flood transmission
-  PULL_REQUEST: 2, // a = item
-  PULL_REPLY: 3, // a = item
-  CORRECTION: 4, // a = item
-} as const;
+export { MSG } from './codes.ts';
+
+// The pool: one slot per message, sent or waiting in an inbox.
+export const MSG_KIND = stateArray.u8('msg.kind');
+export const MSG_FROM = stateArray.i32('msg.from');
+export const MSG_TO = stateArray.i32('msg.to');
+export const MSG_A = stateArray.i32('msg.a');
+export const MSG_B = stateArray.i32('msg.b');
+export const MSG_NEXT = stateArray.i32('msg.next');
+/** Slots sent this tick, delivered in the next (`outbox.length` of them). */
+export const OUTBOX = stateArray.i32('outbox');
+export const INBOX_HEAD = stateArray.i32('inbox.head');
+export const INBOX_TAIL = stateArray.i32('inbox.tail');
+/** Messages waiting in each person's inbox. */
+export const INBOX_COUNT = stateArray.i32('inbox.count');
+
+/** Head of the free list of slots. */
+const FREE = stateNumber('msg.free');
+/** Slots ever used (high-water mark). */
+const USED = stateNumber('msg.used');
+export const OUTBOX_LENGTH = stateNumber('outbox.length');
+const SENT = stateNumber('count.sent');
+const DELIVERED = stateNumber('count.delivered');
+/** Messages lost: to people removed before delivery, dropped from their inboxes, or wasted instant contacts. */
+export const COUNT_LOST = stateNumber('count.lost');
+const READ = stateNumber('count.read');
+/** To people removed before delivery. */
+const LOST_AT_DELIVERY = stateNumber('count.lostAtDelivery');
+/** Waiting in the inbox of someone removed. */
+const DROPPED = stateNumber('count.dropped');
+/** Messages waiting in all inboxes. */
+export const INBOX_TOTAL = stateNumber('inbox.total');
+/** Instant contacts of the textbook model (absent until the first). */
+export const COUNT_INSTANT = stateNumber('count.instant');
+/** This tick's messages (sent and instant), lost, and largest load on one desk. */
+export const TICK_MESSAGES = stateNumber('tick.messages');
+export const TICK_LOST = stateNumber('tick.lost');
+export const TICK_MAX_LOAD = stateNumber('tick.maxLoad');
 
 const NONE = -1;
 
 /** Allocates the pool and the per-node inbox arrays for n people. */
 export function initMessages(state: State, n: number): void {
   const cap = 1024;
-  state.set('msg.kind', new Uint8Array(cap));
-  state.set('msg.from', new Int32Array(cap));
-  state.set('msg.to', new Int32Array(cap));
-  state.set('msg.a', new Int32Array(cap));
-  state.set('msg.b', new Int32Array(cap));
-  state.set('msg.next', new Int32Array(cap));
-  state.set('outbox', new Int32Array(cap));
-  state.set('inbox.head', new Int32Array(n).fill(NONE));
-  state.set('inbox.tail', new Int32Array(n).fill(NONE));
-  state.set('inbox.count', new Int32Array(n));
-  state.set('load.total', new Float64Array(n));
-  state.set('load.tick', new Int32Array(n));
-  state.set('load.stamp', new Int32Array(n).fill(-1));
-  const s = state.scalars;
-  s['msg.free'] = NONE; // head of the free list
-  s['msg.used'] = 0; // slots ever used (high-water mark)
-  s['outbox.length'] = 0;
-  s['count.sent'] = 0;
-  s['count.delivered'] = 0;
-  s['count.lost'] = 0;
-  s['count.read'] = 0;
-  s['count.lostAtDelivery'] = 0; // to people removed before delivery
-  s['count.dropped'] = 0; // waiting in the inbox of someone removed
-  s['inbox.total'] = 0; // messages waiting in all inboxes
-  s['tick.messages'] = 0;
-  s['tick.lost'] = 0;
-  s['tick.maxLoad'] = 0;
-}
-
-/** Grows the per-node arrays when people are hired. */
-export function growInboxes(state: State, n: number): void {
-  const grow = <T extends Int32Array | Float64Array>(name: string, fill: number) => {
-    const old = state.arrays[name] as T;
-    const next = new (old.constructor as { new (n: number): T })(n);
-    next.fill(fill);
-    next.set(old);
-    state.set(name, next);
-  };
-  grow<Int32Array>('inbox.head', NONE);
-  grow<Int32Array>('inbox.tail', NONE);
-  grow<Int32Array>('inbox.count', 0);
-  grow<Float64Array>('load.total', 0);
-  grow<Int32Array>('load.tick', 0);
-  grow<Int32Array>('load.stamp', -1);
+  state.put(MSG_KIND, new Uint8Array(cap));
+  state.put(MSG_FROM, new Int32Array(cap));
+  state.put(MSG_TO, new Int32Array(cap));
+  state.put(MSG_A, new Int32Array(cap));
+  state.put(MSG_B, new Int32Array(cap));
+  state.put(MSG_NEXT, new Int32Array(cap));
+  state.put(OUTBOX, new Int32Array(cap));
+  state.put(INBOX_HEAD, new Int32Array(n).fill(NONE));
+  state.put(INBOX_TAIL, new Int32Array(n).fill(NONE));
+  state.put(INBOX_COUNT, new Int32Array(n));
+  state.put(LOAD_TOTAL, new Float64Array(n));
+  state.put(LOAD_TICK, new Int32Array(n));
+  state.put(LOAD_STAMP, new Int32Array(n).fill(-1));
+  state.setNum(FREE, NONE);
+  for (const h of [USED, OUTBOX_LENGTH, SENT, DELIVERED, COUNT_LOST, READ, LOST_AT_DELIVERY, DROPPED, INBOX_TOTAL, TICK_MESSAGES, TICK_LOST, TICK_MAX_LOAD]) state.setNum(h, 0);
 }
 
 /**
  * The message system bound to a state for one phase. Re-`bind` after a restore
- * or whenever another module may have grown the arrays.
+ * or whenever another module may have grown the arrays. Counters are read and
+ * written through `state.vals` at each call (never kept: it is replaced when the
+ * state meets a new number).
  */
 export class Messages {
   kind!: Uint8Array;
@@ -83,32 +89,34 @@ export class Messages {
   tail!: Int32Array;
   count!: Int32Array;
   private state!: State;
+  /** Model 2's attention budget: every message sent costs its sender (MODEL.md §10.1); null under model 1. */
+  attention: { send(state: State, v: number): void } | null = null;
 
   bind(state: State): this {
     this.state = state;
-    this.kind = state.u8('msg.kind');
-    this.from = state.i32('msg.from');
-    this.to = state.i32('msg.to');
-    this.a = state.i32('msg.a');
-    this.b = state.i32('msg.b');
-    this.next = state.i32('msg.next');
-    this.outbox = state.i32('outbox');
-    this.head = state.i32('inbox.head');
-    this.tail = state.i32('inbox.tail');
-    this.count = state.i32('inbox.count');
+    this.kind = state.get(MSG_KIND);
+    this.from = state.get(MSG_FROM);
+    this.to = state.get(MSG_TO);
+    this.a = state.get(MSG_A);
+    this.b = state.get(MSG_B);
+    this.next = state.get(MSG_NEXT);
+    this.outbox = state.get(OUTBOX);
+    this.head = state.get(INBOX_HEAD);
+    this.tail = state.get(INBOX_TAIL);
+    this.count = state.get(INBOX_COUNT);
     return this;
   }
 
   /** Sends a message now; it is delivered in the next tick's Delivery phase. */
   send(from: number, to: number, kind: number, a: number, b: number): void {
-    const s = this.state.scalars;
-    let slot = s['msg.free']!;
+    const vals = this.state.vals;
+    let slot = vals[FREE.id]!;
     if (slot !== NONE) {
-      s['msg.free'] = this.next[slot]!;
+      vals[FREE.id] = this.next[slot]!;
     } else {
-      slot = s['msg.used']!;
+      slot = vals[USED.id]!;
       if (slot === this.kind.length) this.growPool();
-      s['msg.used'] = slot + 1;
+      vals[USED.id] = slot + 1;
     }
     this.kind[slot] = kind;
     this.from[slot] = from;
@@ -116,43 +124,42 @@ export class Messages {
     this.a[slot] = a;
     this.b[slot] = b;
     this.next[slot] = NONE;
-    let len = s['outbox.length']!;
+    let len = vals[OUTBOX_LENGTH.id]!;
     if (len === this.outbox.length) {
       const o = new Int32Array(this.outbox.length * 2);
       o.set(this.outbox);
-      this.outbox = this.state.set('outbox', o);
+      this.outbox = this.state.put(OUTBOX, o);
     }
     this.outbox[len++] = slot;
-    s['outbox.length'] = len;
-    s['count.sent']!++;
-    s['tick.messages']!++;
-  }
-
-  /** Counts a message that never became a pooled message (the textbook model's instant contacts). */
-  countInstant(count: number): void {
-    this.state.scalars['tick.messages']! += count;
+    vals[OUTBOX_LENGTH.id] = len;
+    vals[SENT.id]!++;
+    vals[TICK_MESSAGES.id]!++;
+    if (this.attention !== null) this.attention.send(this.state, from);
   }
 
   private growPool(): void {
     const cap = this.kind.length * 2;
-    const grow = <T extends Uint8Array | Int32Array>(name: string, old: T): T => {
-      const next = new (old.constructor as { new (n: number): T })(cap);
+    const state = this.state;
+    const kind = new Uint8Array(cap);
+    kind.set(this.kind);
+    this.kind = state.put(MSG_KIND, kind);
+    const grow = (h: typeof MSG_FROM, old: Int32Array): Int32Array => {
+      const next = new Int32Array(cap);
       next.set(old);
-      return this.state.set(name, next);
+      return state.put(h, next);
     };
-    this.kind = grow('msg.kind', this.kind);
-    this.from = grow('msg.from', this.from);
-    this.to = grow('msg.to', this.to);
-    this.a = grow('msg.a', this.a);
-    this.b = grow('msg.b', this.b);
-    this.next = grow('msg.next', this.next);
+    this.from = grow(MSG_FROM, this.from);
+    this.to = grow(MSG_TO, this.to);
+    this.a = grow(MSG_A, this.a);
+    this.b = grow(MSG_B, this.b);
+    this.next = grow(MSG_NEXT, this.next);
   }
 
   /** Returns a slot to the free list. */
   free(slot: number): void {
-    const s = this.state.scalars;
-    this.next[slot] = s['msg.free']!;
-    s['msg.free'] = slot;
+    const vals = this.state.vals;
+    this.next[slot] = vals[FREE.id]!;
+    vals[FREE.id] = slot;
   }
 
   /**
@@ -160,8 +167,8 @@ export class Messages {
    * order); messages to people removed meanwhile are lost. Updates load counters.
    */
   deliver(alive: Uint8Array, tick: number): void {
-    const s = this.state.scalars;
-    const len = s['outbox.length']!;
+    const vals = this.state.vals;
+    const len = vals[OUTBOX_LENGTH.id]!;
     const outbox = this.outbox;
     // Senders act in ascending id order, so the outbox is usually sorted already;
     // messages sent in the Work phase (outcomes) can break that: sort stably by sender.
@@ -170,9 +177,9 @@ export class Messages {
       if (this.from[outbox[i]!]! < this.from[outbox[i - 1]!]!) { sorted = false; break; }
     }
     if (!sorted) stableSortBySender(outbox, len, this.from);
-    const loadTotal = this.state.f64('load.total');
-    const loadTick = this.state.i32('load.tick');
-    const loadStamp = this.state.i32('load.stamp');
+    const loadTotal = this.state.get(LOAD_TOTAL);
+    const loadTick = this.state.get(LOAD_TICK);
+    const loadStamp = this.state.get(LOAD_STAMP);
     let maxLoad = 0, lost = 0;
     for (let i = 0; i < len; i++) {
       const slot = outbox[i]!;
@@ -194,13 +201,13 @@ export class Messages {
       this.tail[to] = slot;
       this.count[to]!++;
     }
-    s['outbox.length'] = 0;
-    s['count.delivered']! += len - lost;
-    s['count.lostAtDelivery']! += lost;
-    s['inbox.total']! += len - lost;
-    s['count.lost']! += lost;
-    s['tick.lost']! += lost;
-    s['tick.maxLoad'] = Math.max(s['tick.maxLoad']!, maxLoad);
+    vals[OUTBOX_LENGTH.id] = 0;
+    vals[DELIVERED.id]! += len - lost;
+    vals[LOST_AT_DELIVERY.id]! += lost;
+    vals[INBOX_TOTAL.id]! += len - lost;
+    vals[COUNT_LOST.id]! += lost;
+    vals[TICK_LOST.id]! += lost;
+    vals[TICK_MAX_LOAD.id] = Math.max(vals[TICK_MAX_LOAD.id]!, maxLoad);
   }
 
   /** Pops the oldest message of v's inbox (−1 when empty). The caller frees it after reading. */
@@ -211,8 +218,9 @@ export class Messages {
     this.head[v] = nx;
     if (nx === NONE) this.tail[v] = NONE;
     this.count[v]!--;
-    this.state.scalars['count.read']!++;
-    this.state.scalars['inbox.total']!--;
+    const vals = this.state.vals;
+    vals[READ.id]!++;
+    vals[INBOX_TOTAL.id]!--;
     return slot;
   }
 
@@ -229,18 +237,17 @@ export class Messages {
     this.head[v] = NONE;
     this.tail[v] = NONE;
     this.count[v] = 0;
-    const s = this.state.scalars;
-    s['count.lost']! += dropped;
-    s['count.dropped']! += dropped;
-    s['tick.lost']! += dropped;
-    s['inbox.total']! -= dropped;
+    const vals = this.state.vals;
+    vals[COUNT_LOST.id]! += dropped;
+    vals[DROPPED.id]! += dropped;
+    vals[TICK_LOST.id]! += dropped;
+    vals[INBOX_TOTAL.id]! -= dropped;
     return dropped;
   }
 
   /** Longest inbox among the people (0 when no message is waiting anywhere). */
   maxQueue(n: number): number {
-    const s = this.state.scalars;
-    if (s['inbox.total']! === 0) return 0;
+    if (this.state.vals[INBOX_TOTAL.id]! === 0) return 0;
     let m = 0;
     const c = this.count;
     for (let i = 0; i < n; i++) if (c[i]! > m) m = c[i]!;

@@ -8,6 +8,7 @@ import type { ItemSpec } from './information.ts';
 import { copySeries, type SeriesStore } from './metrics.ts';
 import { builtinRegistry, type Registry } from './modules/registry.ts';
 import { bindStreams } from './rng.ts';
+import { RNG_WORDS, SHOCKS_DONE_FOR, TICK } from './run-state.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { ShockSpec } from './shocks.ts';
 import { situationRecords } from './situation-metrics.ts';
@@ -88,25 +89,25 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   return {
     scenario,
     seed,
-    get tick() { return state.scalars['tick']!; },
+    get tick() { return state.num(TICK); },
     get n() { return ctx.n; },
     get eventLog() { return log.eventLog; },
     get state() { return state; },
     get labels() { return ctx.labels; },
     get items() { return ctx.information.items; },
     step(k = 1) {
-      for (let i = 0; i < k; i++) runTick(ctx, log, state.scalars['tick']!);
+      for (let i = 0; i < k; i++) runTick(ctx, log, state.num(TICK));
     },
     applyShocksOfNextTick() {
-      const t = state.scalars['tick']!;
-      if (state.scalars['shocksDoneFor'] !== t) shocksPhase(ctx, log, t);
+      const t = state.num(TICK);
+      if (state.num(SHOCKS_DONE_FOR) !== t) shocksPhase(ctx, log, t);
     },
     shock(shock: ShockSpec) {
-      log.eventLog.push({ tick: state.scalars['tick']!, shock: structuredClone(shock) });
+      log.eventLog.push({ tick: state.num(TICK), shock: structuredClone(shock) });
     },
     snapshot(): SimulationSnapshot {
       return {
-        tick: state.scalars['tick']!,
+        tick: state.num(TICK),
         n: ctx.n,
         state: state.snapshot(),
         series: copySeries(log.series),
@@ -119,7 +120,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     restore(snap: SimulationSnapshot) {
       state.restore(snap.state);
       // Streams and views are rebuilt over the restored arrays.
-      Object.assign(ctx.streams, bindStreams(state.u32('rng')));
+      Object.assign(ctx.streams, bindStreams(state.get(RNG_WORDS)));
       ctx.n = snap.n;
       ctx.tick = snap.tick;
       ctx.labels = [...snap.labels];

@@ -2,35 +2,35 @@
 // counters, the run's summary from the situation table, and the per-situation
 // records that `run --events` writes.
 import type { Context } from './context.ts';
-import { SIT } from './situations.ts';
 import { gini, setSeries, type SeriesStore } from './metrics.ts';
+import { ALIVE, ENGAGEMENT, LEADING, LED } from './people-state.ts';
+import {
+  SIT, SIT_COUNT, SIT_STATUS, SIT_ARRIVAL, SIT_RESOLUTION, SIT_DECISION, SIT_QUALITY, SIT_FAILED, SIT_DUPLICATES,
+  SIT_DOMAIN, SIT_DIFFICULTY, SIT_ORIGIN, SIT_LEADER, SIT_MESSAGES, OPEN_LENGTH, RESOLVED_CUM, MISSED_CUM,
+  TICK_ARRIVED, TICK_RESOLVED, TICK_MISSED, TICK_FAILED, TICK_LATENCY_SUM,
+} from './situation-state.ts';
 
 export const SITUATION_SERIES = ['arrived', 'resolved', 'missed', 'backlog', 'resolvedCum', 'missedCum', 'latency', 'engagementMean', 'leadersActive'];
 
 /** Resets the tick's counters (start of a tick). */
 export function resetSituationCounters(ctx: Context): void {
-  const s = ctx.state.scalars;
-  s['tick.arrived'] = 0;
-  s['tick.resolved'] = 0;
-  s['tick.missed'] = 0;
-  s['tick.failed'] = 0;
-  s['tick.latencySum'] = 0;
+  for (const h of [TICK_ARRIVED, TICK_RESOLVED, TICK_MISSED, TICK_FAILED, TICK_LATENCY_SUM]) ctx.state.setNum(h, 0);
 }
 
 /** Records the situation series for tick t (Metrics phase). */
 export function recordSituationSeries(ctx: Context, series: SeriesStore, t: number): void {
-  const s = ctx.state.scalars;
-  const resolved = s['tick.resolved']!;
-  setSeries(series, 'arrived', t, s['tick.arrived']!);
+  const s = ctx.state;
+  const resolved = s.num(TICK_RESOLVED);
+  setSeries(series, 'arrived', t, s.num(TICK_ARRIVED));
   setSeries(series, 'resolved', t, resolved);
-  setSeries(series, 'missed', t, s['tick.missed']!);
-  setSeries(series, 'backlog', t, s['open.length']!);
-  setSeries(series, 'resolvedCum', t, s['situations.resolvedCum']!);
-  setSeries(series, 'missedCum', t, s['situations.missedCum']!);
-  setSeries(series, 'latency', t, resolved > 0 ? s['tick.latencySum']! / resolved : null);
-  const alive = ctx.state.u8('alive');
-  const e = ctx.state.f32('engagement');
-  const leading = ctx.state.i32('leading');
+  setSeries(series, 'missed', t, s.num(TICK_MISSED));
+  setSeries(series, 'backlog', t, s.num(OPEN_LENGTH));
+  setSeries(series, 'resolvedCum', t, s.num(RESOLVED_CUM));
+  setSeries(series, 'missedCum', t, s.num(MISSED_CUM));
+  setSeries(series, 'latency', t, resolved > 0 ? s.num(TICK_LATENCY_SUM) / resolved : null);
+  const alive = s.get(ALIVE);
+  const e = s.get(ENGAGEMENT);
+  const leading = s.get(LEADING);
   let sum = 0, people = 0, leaders = 0;
   for (let i = 0; i < ctx.n; i++) {
     if (!alive[i]) continue;
@@ -54,12 +54,14 @@ function quantile(sorted: number[], q: number): number | null {
 /** Adds the situation summary metrics. */
 export function summarizeSituations(ctx: Context, series: SeriesStore, metrics: Record<string, number | null>): void {
   const st = ctx.state;
-  const count = st.scalars['sit.count']!;
-  const status = st.u8('sit.status');
-  const arrival = st.i32('sit.arrival');
-  const resolution = st.i32('sit.resolution');
-  const decision = st.i32('sit.decision');
-  const quality = st.f32('sit.quality');
+  const count = st.num(SIT_COUNT);
+  const status = st.get(SIT_STATUS);
+  const arrival = st.get(SIT_ARRIVAL);
+  const resolution = st.get(SIT_RESOLUTION);
+  const decision = st.get(SIT_DECISION);
+  const quality = st.get(SIT_QUALITY);
+  const failedBy = st.get(SIT_FAILED);
+  const duplicatesOf = st.get(SIT_DUPLICATES);
   const latencies: number[] = [];
   let decisionSum = 0, decisions = 0, qualitySum = 0, failed = 0, missed = 0, duplicates = 0;
   for (let i = 0; i < count; i++) {
@@ -69,8 +71,8 @@ export function summarizeSituations(ctx: Context, series: SeriesStore, metrics: 
     }
     if (status[i] === SIT.MISSED) missed++;
     if (decision[i]! >= 0) { decisionSum += decision[i]! - arrival[i]!; decisions++; }
-    failed += st.i32('sit.failed')[i]!;
-    duplicates += st.i32('sit.duplicates')[i]!;
+    failed += failedBy[i]!;
+    duplicates += duplicatesOf[i]!;
   }
   latencies.sort((a, b) => a - b);
   const resolved = latencies.length;
@@ -86,8 +88,8 @@ export function summarizeSituations(ctx: Context, series: SeriesStore, metrics: 
   metrics['qualityMean'] = resolved ? qualitySum / resolved : null;
   metrics['messagesPerSituation'] = count ? (metrics['messagesTotal'] ?? 0)! / count : null;
   metrics['duplicates'] = duplicates;
-  const alive = st.u8('alive');
-  const led = st.i32('led');
+  const alive = st.get(ALIVE);
+  const led = st.get(LED);
   metrics['leadershipGini'] = gini(led, (i) => i < ctx.n && alive[i] === 1);
   let leaders = 0, people = 0;
   for (let i = 0; i < ctx.n; i++) if (alive[i]) { people++; if (led[i]! > 0) leaders++; }
@@ -99,23 +101,26 @@ export function summarizeSituations(ctx: Context, series: SeriesStore, metrics: 
 /** One row per situation (MODEL.md §8 "records"), ids as the scenario's own. */
 export function situationRecords(ctx: Context): Record<string, string | number | null>[] {
   const st = ctx.state;
-  const count = st.scalars['sit.count']!;
+  const count = st.num(SIT_COUNT);
   const out: Record<string, string | number | null>[] = [];
   const label = (v: number) => (v >= 0 ? ctx.labels[v]! : null);
+  const statusOf = st.get(SIT_STATUS), arrival = st.get(SIT_ARRIVAL), domain = st.get(SIT_DOMAIN), difficulty = st.get(SIT_DIFFICULTY);
+  const origin = st.get(SIT_ORIGIN), leader = st.get(SIT_LEADER), decision = st.get(SIT_DECISION), resolution = st.get(SIT_RESOLUTION);
+  const messages = st.get(SIT_MESSAGES), duplicates = st.get(SIT_DUPLICATES);
   for (let i = 0; i < count; i++) {
-    const status = st.u8('sit.status')[i]!;
+    const status = statusOf[i]!;
     out.push({
       id: i,
-      arrival: st.i32('sit.arrival')[i]!,
-      domain: st.u8('sit.domain')[i]!,
-      difficulty: Math.round(st.f32('sit.difficulty')[i]! * 1e6) / 1e6,
-      origin: label(st.i32('sit.origin')[i]!),
-      leader: label(st.i32('sit.leader')[i]!),
-      decisionTick: st.i32('sit.decision')[i]! >= 0 ? st.i32('sit.decision')[i]! : null,
-      resolutionTick: st.i32('sit.resolution')[i]! >= 0 ? st.i32('sit.resolution')[i]! : null,
+      arrival: arrival[i]!,
+      domain: domain[i]!,
+      difficulty: Math.round(difficulty[i]! * 1e6) / 1e6,
+      origin: label(origin[i]!),
+      leader: label(leader[i]!),
+      decisionTick: decision[i]! >= 0 ? decision[i]! : null,
+      resolutionTick: resolution[i]! >= 0 ? resolution[i]! : null,
       outcome: status === SIT.RESOLVED ? 'resolved' : status === SIT.MISSED ? 'missed' : 'open',
-      messages: st.i32('sit.messages')[i]!,
-      duplicates: st.i32('sit.duplicates')[i]!,
+      messages: messages[i]!,
+      duplicates: duplicates[i]!,
     });
   }
   return out;

@@ -1,35 +1,17 @@
 // The simulation host both workers expose through comlink (STYLE.md §4): it holds
 // one simulation and speaks in calls (create, step, shock, frame, snapshot, …).
-// No model logic here: every answer is the engine's; this file only packs frames
-// and marks buffers for transfer. It also runs on the main thread unchanged.
+// No model logic here: every answer is the engine's (frames come from
+// engine/frame.ts); this file only marks buffers for transfer. It also runs on
+// the main thread unchanged.
 import * as Comlink from 'comlink';
 import { createSimulation, type Simulation, type SimulationSnapshot, type Summary } from '../engine/simulation.ts';
 import { makeReplayBundle, type ReplayBundle, type ReplayOptions } from '../engine/replay.ts';
 import type { ShockSpec } from '../engine/shocks.ts';
 import type { SeriesStore } from '../engine/metrics.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
-import { itemKey } from '../engine/item-keys.ts';
+import { buildFrame, frameBuffers, type Frame } from '../engine/frame.ts';
 
-/** What the page draws for one tick; every array is a fresh copy, transferred. */
-export interface Frame {
-  /** Ticks done. */
-  tick: number;
-  /** People ever created (the length of the per-person arrays). */
-  n: number;
-  alive: Uint8Array;
-  /** 1 when an alive person has heard any item (state ACTIVE, QUIET or NEW), else 0. */
-  informed: Uint8Array;
-  /** Messages waiting in each person's inbox. */
-  queue: Int32Array;
-  /** Messages in flight (sent, delivered next tick), packed as [from, to, kind, …]. */
-  messages: Int32Array;
-  /** 1 when an alive person believes a false item now (BELIEVER of a seeded false item), else 0. */
-  misinformed: Uint8Array;
-  /** 1 when a person leads at least one attempt now (`leading` > 0; 0 without situations). */
-  leading: Uint8Array;
-  /** Changes whenever the ties or the people change (the page redraws ties only then). */
-  topologyKey: string;
-}
+export type { Frame } from '../engine/frame.ts';
 
 /** The layers' ties for drawing (fetched when `Frame.topologyKey` changes). */
 export interface Topology {
@@ -125,40 +107,8 @@ export function createHost(): Host {
       return Comlink.transfer({ names: [...s.names], values, length: s.length }, Object.values(values).map((a) => a.buffer));
     },
     frame() {
-      const { state, n, tick } = need();
-      const informed = new Uint8Array(n);
-      for (let k = 0; state.has(itemKey(k).state); k++) {
-        const st = state.u8(itemKey(k).state);
-        for (let v = 0; v < n; v++) if (st[v] !== 0 && st[v] !== 4 /* GONE */) informed[v] = 1;
-      }
-      const outbox = state.i32('outbox'), from = state.i32('msg.from'), to = state.i32('msg.to'), kind = state.u8('msg.kind');
-      const len = state.scalars['outbox.length']!;
-      const messages = new Int32Array(3 * len);
-      for (let i = 0; i < len; i++) {
-        const slot = outbox[i]!;
-        messages[3 * i] = from[slot]!; messages[3 * i + 1] = to[slot]!; messages[3 * i + 2] = kind[slot]!;
-      }
-      const misinformed = new Uint8Array(n);
-      const items = need().items;
-      for (let k = 0; k < items.length; k++) {
-        if (items[k]!.truth || !state.scalars[itemKey(k).seeded] || !state.has(itemKey(k).belief)) continue;
-        const belief = state.u8(itemKey(k).belief);
-        for (let v = 0; v < n; v++) if (belief[v] === 1 /* BELIEVER */) misinformed[v] = 1;
-      }
-      const alive = state.u8('alive').slice(0, n);
-      for (let v = 0; v < n; v++) if (!alive[v]) misinformed[v] = 0;
-      const leading = new Uint8Array(n);
-      if (state.has('leading')) {
-        const l = state.i32('leading');
-        for (let v = 0; v < n; v++) leading[v] = l[v]! > 0 ? 1 : 0;
-      }
-      // Succession rewires the formal tree: fold the managers into the key (cheap, O(n)).
-      const parent = state.i32('formal.parent');
-      let formal = 0;
-      for (let v = 0; v < n; v++) formal = (Math.imul(formal, 31) + parent[v]! + 1) | 0;
-      const topologyKey = `${n}:${state.scalars['aliveCount']}:${state.i32('informal.targets').length}:${state.scalars['informal.complete']}:${formal}`;
-      const frame: Frame = { tick, n, alive, informed, queue: state.i32('inbox.count').slice(0, n), messages, misinformed, leading, topologyKey };
-      return Comlink.transfer(frame, [alive.buffer, informed.buffer, frame.queue.buffer, messages.buffer, misinformed.buffer, leading.buffer]);
+      const frame = buildFrame(need());
+      return Comlink.transfer(frame, frameBuffers(frame));
     },
     topology() {
       const { state, n } = need();

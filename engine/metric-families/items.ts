@@ -2,7 +2,8 @@
 // share informed at the end and the ticks to 50 %, 90 % and everyone.
 import type { Context } from '../context.ts';
 import { countAlive } from '../graph/components.ts';
-import { itemKey } from '../item-keys.ts';
+import { itemHandles } from '../item-keys.ts';
+import { ALIVE } from '../people-state.ts';
 import { roundsTo, setSeries, type SeriesStore } from '../metrics.ts';
 import { API_VERSION, type MetricFamilyModule } from '../modules/types.ts';
 
@@ -30,10 +31,9 @@ const items: MetricFamilyModule = {
   // Items' series come after the way of working's (v1's order); their results are the summary's `items`.
   afterProtocol: true,
   record(ctx: Context, series: SeriesStore, t: number): void {
-    const s = ctx.state.scalars;
     const list = ctx.information.items;
     for (let k = 0; k < list.length; k++) {
-      setSeries(series, `informed:${list[k]!.id}`, t, s[itemKey(k).seeded] ? ctx.information.informed(ctx.state, k) : 0);
+      setSeries(series, `informed:${list[k]!.id}`, t, ctx.state.num(itemHandles(k).seeded) ? ctx.information.informed(ctx.state, k) : 0);
     }
   },
   // Per-item results go in the summary's `items` (see itemSummaries), not in its metrics.
@@ -45,7 +45,7 @@ export default items;
 export function itemSummaries(ctx: Context, series: SeriesStore): Record<string, ItemSummary> {
   const len = series.length;
   const out: Record<string, ItemSummary> = {};
-  const aliveNow = countAlive(ctx.state.u8('alive'), ctx.n);
+  const aliveNow = countAlive(ctx.state.get(ALIVE), ctx.n);
   ctx.information.items.forEach((item, k) => {
     const informedSeries = series.values[`informed:${item.id}`]!;
     // Shares of the people alive at each tick: the informed count is of alive people.

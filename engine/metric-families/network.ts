@@ -4,6 +4,9 @@ import type { Context } from '../context.ts';
 import { gini, setSeries, type SeriesStore } from '../metrics.ts';
 import { API_VERSION, type MetricFamilyModule } from '../modules/types.ts';
 import type { MetricDeclaration } from '../modules/metric-declaration.ts';
+import { ALIVE, ALIVE_COUNT, LOAD_TOTAL } from '../people-state.ts';
+import { TICK_LOST, TICK_MAX_LOAD, TICK_MESSAGES } from '../messages.ts';
+import { INITIAL_N } from '../run-state.ts';
 
 const series: MetricDeclaration[] = [
   { name: 'alive', label: 'People', unit: 'people', description: 'People in the organization at the end of the tick.', per: 'tick', agg: 'last', type: 'integer' },
@@ -34,13 +37,13 @@ const network: MetricFamilyModule = {
   metrics: [...series, ...summary],
   appliesTo: () => true,
   record(ctx: Context, s: SeriesStore, t: number): void {
-    const st = ctx.state.scalars;
-    setSeries(s, 'alive', t, st['aliveCount']!);
-    setSeries(s, 'messages', t, st['tick.messages']!);
-    setSeries(s, 'lost', t, st['tick.lost']!);
-    setSeries(s, 'maxLoad', t, st['tick.maxLoad']!);
+    const st = ctx.state;
+    setSeries(s, 'alive', t, st.num(ALIVE_COUNT));
+    setSeries(s, 'messages', t, st.num(TICK_MESSAGES));
+    setSeries(s, 'lost', t, st.num(TICK_LOST));
+    setSeries(s, 'maxLoad', t, st.num(TICK_MAX_LOAD));
     setSeries(s, 'maxQueue', t, ctx.messages.maxQueue(ctx.n));
-    setSeries(s, 'giantComponent', t, ctx.giantComponent() / st['initialN']!);
+    setSeries(s, 'giantComponent', t, ctx.giantComponent() / st.num(INITIAL_N));
     setSeries(s, 'misinformed', t, ctx.information.misinformed(ctx));
   },
   summarize(ctx: Context, s: SeriesStore, out: Record<string, number | null>): void {
@@ -48,8 +51,8 @@ const network: MetricFamilyModule = {
     out['lostTotal'] = seriesSum(s, 'lost');
     out['maxLoadPeak'] = seriesMax(s, 'maxLoad');
     out['maxQueuePeak'] = seriesMax(s, 'maxQueue');
-    const alive = ctx.state.u8('alive');
-    const load = ctx.state.f64('load.total');
+    const alive = ctx.state.get(ALIVE);
+    const load = ctx.state.get(LOAD_TOTAL);
     out['loadGini'] = gini(load, (i) => i < ctx.n && (alive[i] === 1 || load[i]! > 0));
     out['giantComponentMin'] = seriesMin(s, 'giantComponent');
     out['misinformedPeak'] = seriesMax(s, 'misinformed');

@@ -14,6 +14,9 @@ import network from '../metric-families/network.ts';
 import situations from '../metric-families/situations.ts';
 import items from '../metric-families/items.ts';
 import recovery from '../metric-families/recovery.ts';
+import attention from '../mechanisms/attention.ts';
+import selfAssessment from '../mechanisms/self-assessment.ts';
+import value from '../mechanisms/value.ts';
 import type { Module } from './types.ts';
 
 /**
@@ -25,4 +28,5 @@ export const BUILTIN_MODULES: readonly Module[] = [
   clientServer, p2p, steward, gossip,
   removeNodes, addNodes, misinformation, environmentShift, surge, partition, reconnect,
   network, situations, items, recovery,
+  attention, selfAssessment, value,
 ];

@@ -4,7 +4,7 @@
 // (the schema, the JSON Schema, the page's panel, the codebook, the CLI table)
 // reads it.
 import { BUILTIN_MODULES } from './builtin.ts';
-import { API_VERSION, type MetricFamilyModule, type ModelModule, type Module, type ProtocolModule, type ShockModule } from './types.ts';
+import { API_VERSION, type MechanismModule, type MetricFamilyModule, type ModelModule, type Module, type ProtocolModule, type ShockModule } from './types.ts';
 import type { MetricDeclaration } from './metric-declaration.ts';
 
 /** A module that cannot be registered (the message says what to fix). */
@@ -15,13 +15,14 @@ export class ModuleError extends Error {
   }
 }
 
-const KINDS = ['protocol', 'shock', 'metrics', 'model'] as const;
+const KINDS = ['protocol', 'shock', 'metrics', 'model', 'mechanism'] as const;
 
 export class Registry {
   readonly protocols = new Map<string, ProtocolModule>();
   readonly shocks = new Map<string, ShockModule>();
   readonly metricFamilies: MetricFamilyModule[] = [];
   readonly models = new Map<string, ModelModule>();
+  readonly mechanisms = new Map<string, MechanismModule>();
   /** Every module, in registration order. */
   readonly all: Module[] = [];
   /** Names of the modules that came with the engine. */
@@ -49,6 +50,7 @@ export class Registry {
     if (m.kind === 'protocol') this.protocols.set(m.name, m);
     else if (m.kind === 'shock') this.shocks.set(m.name, m);
     else if (m.kind === 'metrics') this.metricFamilies.push(m);
+    else if (m.kind === 'mechanism') this.mechanisms.set(m.name, m);
     else this.models.set(m.name, m);
     this.all.push(m);
     if (builtin) this.builtinNames.add(m.name);
@@ -80,6 +82,7 @@ export class Registry {
     const out: MetricDeclaration[] = [];
     for (const f of this.metricFamilies) out.push(...f.metrics);
     for (const p of this.protocols.values()) out.push(...(p.metrics ?? []));
+    for (const m of this.mechanisms.values()) out.push(...(m.metrics ?? []));
     for (const m of this.models.values()) out.push(...m.metrics);
     return out;
   }

@@ -128,5 +128,19 @@ export interface ModelModule extends ModuleBase {
   summarize(ctx: ModelContext, series: SeriesStore, out: Record<string, number | null>): void;
 }
 
-export type Module = ProtocolModule | ShockModule | MetricFamilyModule | ModelModule;
+/**
+ * A rule of the organization model with its own switch, stream and state (model 2's
+ * attention budget, noisy knowledge, value): its keys, whether it runs, and its
+ * metrics. The engine's phases call it where the rule applies.
+ */
+export interface MechanismModule extends ModuleBase {
+  readonly kind: 'mechanism';
+  /** True when the rule runs in this scenario (its switch). */
+  active(scenario: Scenario): boolean;
+  readonly metrics?: readonly MetricDeclaration[];
+  /** Adds its summary metrics (after every family's and the way of working's). */
+  summarize?(ctx: Context, series: SeriesStore, out: Record<string, number | null>): void;
+}
+
+export type Module = ProtocolModule | ShockModule | MetricFamilyModule | ModelModule | MechanismModule;
 export type ModuleKind = Module['kind'];

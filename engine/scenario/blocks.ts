@@ -32,10 +32,18 @@ export const LIMITS = {
 } as const;
 
 
-/** Declares a parameter's unit and description on its schema (the range and default are the schema's own). */
-export function param<T extends z.ZodType>(schema: T, unit: string, description: string): T {
-  return schema.meta({ unit, description }) as T;
+/**
+ * Declares a parameter's unit and description on its schema (the range and default
+ * are the schema's own). `since: 2` marks a key of model 2 (MODEL.md §10): a
+ * `model: 1` scenario that writes it is refused.
+ */
+export function param<T extends z.ZodType>(schema: T, unit: string, description: string, since?: 2): T {
+  return schema.meta(since === 2 ? { unit, description, since } : { unit, description }) as T;
 }
+
+/** The model versions (MODEL.md §10): 1 is v1's rules exactly, 2 the fair contest. */
+export const MODEL_VERSIONS = [1, 2] as const;
+export type ModelVersion = (typeof MODEL_VERSIONS)[number];
 
 export const integer = (min: number, max: number) => z.int().min(min).max(max);
 export const probability = () => z.number().min(0).max(1);

@@ -153,6 +153,12 @@ export function crossProblems(s: Scenario, registry: Registry): Problem[] {
     if (step.shock !== undefined) out.push(...(registry.shocks.get(step.shock.kind)?.checkShock?.(step.shock, s, ['lesson', i, 'shock']) ?? []));
   });
   for (const m of registry.all) out.push(...(m.check?.(s) ?? []));
+  if ((s.environment as { ratePerPerson?: number | null }).ratePerPerson != null && org.size === undefined) {
+    out.push({
+      path: ['environment', 'ratePerPerson'],
+      message: 'ratePerPerson multiplies organization.size, but this organization takes its size from a file; give "environment.rate" (situations per tick) instead',
+    });
+  }
   if (!hasFile) {
     for (const ref of idRefs(s, registry)) {
       if (typeof ref.id === 'string') {

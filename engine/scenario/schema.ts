@@ -20,7 +20,10 @@ import type { SectionName } from '../modules/types.ts';
 import type { clientServerKeys } from '../protocols/client-server/index.ts';
 import type { peerKeys } from '../protocols/p2p/index.ts';
 import type { stewardKeys } from '../protocols/steward/index.ts';
-import { MAX_SEED, MAX_TICKS, integer, label, tickNumber } from './blocks.ts';
+import type { attentionKeys } from '../mechanisms/attention.ts';
+import type { selfAssessmentKeys } from '../mechanisms/self-assessment.ts';
+import type { valueKeys } from '../mechanisms/value.ts';
+import { MAX_SEED, MAX_TICKS, MODEL_VERSIONS, integer, label, tickNumber, type ModelVersion } from './blocks.ts';
 import { crossProblems, scenarioSizeProblems } from './cross-checks.ts';
 import { organizationSchema, organizationSizeProblems } from './organization-schema.ts';
 import { environmentKeys, informationKeys, informationProtocolKeys, metricsKeys, populationKeys } from './sections.ts';
@@ -124,6 +127,14 @@ export function scenarioSchemaFor(registry: Registry) {
     name: z.string().max(200).optional(),
     description: z.string().max(10_000).optional().describe('what the scenario shows; its first sentence is listed by `equipotent list`'),
     notice: z.string().max(10_000).optional().describe('what to notice, shown in the page'),
+    model: z
+      .union(MODEL_VERSIONS.map((v) => z.literal(v)) as [z.ZodLiteral<1>, z.ZodLiteral<2>])
+      .default(2)
+      .describe('the rules: 1 = v1 exactly, 2 = the fair contest of MODEL.md §10 (default)'),
+    simulation: z
+      .enum(['organization', ...registry.models.keys()] as [string, ...string[]])
+      .default('organization')
+      .describe('what runs: the organization model, or a whole model (a classic) whose parameters sit under its own key'),
     seed: integer(0, MAX_SEED).default(1).describe('the master seed of every random stream'),
     ticks: integer(1, MAX_TICKS).default(500).describe('ticks to run'),
     organization: organizationSchema.describe('n people and two layers of ties: the formal tree and the informal network'),
@@ -139,6 +150,7 @@ export function scenarioSchemaFor(registry: Registry) {
       .default([])
       .describe('paired runs of this scenario (same seed, people and situations), each with its overrides'),
     lesson: z.array(lessonStepSchema(shocks.lessonShock)).max(1000).default([]).describe("steps of the page's lesson mode"),
+    ...Object.fromEntries([...registry.models.values()].map((m) => [m.name, m.modelParams.optional().describe(m.description)])),
   });
   return object
     .check((ctx) => {
@@ -152,6 +164,9 @@ export function scenarioSchemaFor(registry: Registry) {
     .transform((parsed) => {
       const s = parsed as unknown as Scenario;
       s.environment.domainWeights ??= new Array<number>(s.population.domains).fill(1);
+      // Load per person (a sweep crosses it with size): the rate follows the size.
+      const perPerson = (s.environment as { ratePerPerson?: number | null }).ratePerPerson;
+      if (perPerson !== null && perPerson !== undefined && s.organization.size !== undefined) s.environment.rate = perPerson * s.organization.size;
       for (const m of registry.all) m.resolve?.(s);
       return s;
     });
@@ -177,6 +192,8 @@ export interface LessonShock {
 }
 
 type ProtocolKeys = typeof clientServerKeys & typeof peerKeys & typeof stewardKeys & typeof informationProtocolKeys;
+type PopulationKeys = typeof populationKeys & typeof attentionKeys & typeof selfAssessmentKeys;
+type EnvironmentKeys = typeof environmentKeys & typeof valueKeys;
 
 /** A validated scenario with every default filled in: what the engine consumes. */
 export interface Scenario {
@@ -184,14 +201,24 @@ export interface Scenario {
   name?: string;
   description?: string;
   notice?: string;
+  /** The rules (MODEL.md §10): 1 = v1, 2 = the fair contest. */
+  model: ModelVersion;
+  /** `organization`, or the name of a whole model. */
+  simulation: string;
   seed: number;
   ticks: number;
   organization: z.output<typeof organizationSchema>;
-  population: Output<typeof populationKeys>;
+  population: Output<PopulationKeys>;
   /** `domainWeights` filled (equal by default). */
-  environment: Omit<Output<typeof environmentKeys>, 'domainWeights'> & { domainWeights: number[] };
+  environment: Omit<Output<EnvironmentKeys>, 'domainWeights'> & { domainWeights: number[] };
   /** `thresholdMin` and `factCheck` resolved (p2p's and the steward's `resolve`). */
-  protocol: Omit<Output<ProtocolKeys>, 'thresholdMin' | 'factCheck'> & { kind: string; thresholdMin: number; factCheck: number };
+  protocol: Omit<Output<ProtocolKeys>, 'thresholdMin' | 'factCheck' | 'decideAt'> & {
+    kind: string;
+    thresholdMin: number;
+    factCheck: number;
+    /** Resolved: `root` under model 1, `exception` under model 2, unless written. */
+    decideAt: 'exception' | 'root' | 'manager';
+  };
   information: Output<typeof informationKeys>;
   shocks: Shock[];
   metrics: Output<typeof metricsKeys>;
@@ -207,11 +234,13 @@ export interface ScenarioInput {
   name?: string;
   description?: string;
   notice?: string;
+  model?: ModelVersion;
+  simulation?: string;
   seed?: number;
   ticks?: number;
   organization: z.input<typeof organizationSchema>;
-  population?: Partial<Input<typeof populationKeys>>;
-  environment?: Partial<Input<typeof environmentKeys>>;
+  population?: Partial<Input<PopulationKeys>>;
+  environment?: Partial<Input<EnvironmentKeys>>;
   protocol?: Partial<Input<ProtocolKeys>> & { kind?: string };
   information?: Partial<Input<typeof informationKeys>>;
   shocks?: Record<string, unknown>[];

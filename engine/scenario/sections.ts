@@ -28,6 +28,7 @@ export const populationKeys = {
   engagementDynamics: param(z.boolean().default(true), 'on/off', 'false freezes engagement'),
   engagementGain: param(probability().default(0.05), 'per situation', 'engagement gained per situation taken part in'),
   engagementDecay: param(probability().default(0.01), 'per tick', 'relaxation toward the initial engagement per tick'),
+  logisticScale: param(z.number().gt(0).max(10).default(0.1), 'skill units', 'the scale s of the success probability 1 / (1 + exp(−(q − h) / s)) (v1 fixes 0.1)', 2),
 };
 
 const difficultySchema = z
@@ -55,6 +56,12 @@ export const environmentKeys = {
   domainWeights: domainWeights().optional().describe('relative frequency of each domain, one per domain; default equal'),
   difficulty: difficultySchema.prefault({}).describe('difficulty h drawn uniformly in [min, max]'),
   origin: param(z.enum(['uniform', 'leaves']).default('uniform'), 'choice', 'where situations arise'),
+  ratePerPerson: param(
+    z.number().min(0).max(1).nullable().default(null),
+    'situations per person per tick',
+    'when set, rate = ratePerPerson × organization.size (so a sweep can cross load with size)',
+    2,
+  ),
   deadline: param(integer(1, MAX_TICKS).default(40), 'ticks', 'ticks from arrival until a situation is missed'),
   workTicks: param(integer(1, MAX_TICKS).default(5), 'ticks', 'ticks of work a resolution takes'),
 };

@@ -8,13 +8,18 @@
 // the user chose).
 import type { z } from 'zod';
 import { builtinScenarioSchema, schemaOf, type Scenario } from './schema.ts';
-import type { Registry } from '../modules/registry.ts';
+import { builtinRegistry, type Registry } from '../modules/registry.ts';
+import { modelOneProblems } from './model-version.ts';
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
 /** Validates a parsed JSON value as a scenario (of the built-in modules, or `registry`'s); never throws on a JSON value. */
 export function validateScenario(input: unknown, registry?: Registry): ValidationResult {
   const r = validateWith(registry ? schemaOf(registry) : builtinScenarioSchema(), input);
+  if (r.ok) {
+    const version = modelOneProblems(input, r.value.model, registry ?? builtinRegistry());
+    if (version.length > 0) return { ok: false, errors: version };
+  }
   // A record (a variant's `set`) would silently drop a "__proto__" key: say so instead.
   const refused = protoKeys(input, ['variants', '*', 'set']);
   if (refused.length > 0) return { ok: false, errors: [...refused, ...(r.ok ? [] : r.errors)] };

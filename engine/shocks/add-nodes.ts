@@ -8,6 +8,9 @@ import { completeGraph, rebuildGraph, DEFAULT_TRUST, type Graph } from '../graph
 import { API_VERSION, type ShockModule } from '../modules/types.ts';
 import { count, param } from '../scenario/blocks.ts';
 import type { ShockSpec } from '../shocks.ts';
+import { ALIVE } from '../people-state.ts';
+import { FORMAL_LEVEL, FORMAL_PARENT, FORMAL_ROOT } from '../organization-state.ts';
+import { TOPOLOGY_DIRTY } from '../run-state.ts';
 
 const addNodes: ShockModule = {
   kind: 'shock',
@@ -28,10 +31,10 @@ function addNodesShock(ctx: Context, shock: ShockSpec): void {
   const from = ctx.n, to = from + count;
   ctx.grow(to);
   const rng = ctx.streams.shocks;
-  const alive = ctx.state.u8('alive');
-  const parent = ctx.state.i32('formal.parent');
-  const level = ctx.state.i32('formal.level');
-  const root = ctx.state.scalars['formal.root']!;
+  const alive = ctx.state.get(ALIVE);
+  const parent = ctx.state.get(FORMAL_PARENT);
+  const level = ctx.state.get(FORMAL_LEVEL);
+  const root = ctx.state.num(FORMAL_ROOT);
   if (root >= 0) {
     // Reports per alive person; a newcomer goes under one of the alive people with the fewest reports
     // among those who already manage someone (or the root when nobody does).
@@ -89,7 +92,7 @@ function addNodesShock(ctx: Context, shock: ShockSpec): void {
   }
   for (let v = from; v < to; v++) ctx.labels.push(String(nextLabel(ctx, v)));
   ctx.protocol.onHire(ctx, from, to);
-  ctx.state.scalars['topology.dirty'] = 1;
+  ctx.state.setNum(TOPOLOGY_DIRTY, 1);
 }
 
 // New people get ids after the largest numeric id in use, so file ids never collide.

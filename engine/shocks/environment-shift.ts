@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 import { API_VERSION, type Problem, type ShockModule } from '../modules/types.ts';
 import { MAX_RATE, MAX_TICKS, domainWeights, integer, param } from '../scenario/blocks.ts';
 import { ShockError, type ShockSpec } from '../shocks.ts';
+import { ENV_SHIFTS, shiftHandles } from '../environment-state.ts';
 
 const environmentShift: ShockModule = {
   kind: 'shock',
@@ -42,15 +43,17 @@ const environmentShift: ShockModule = {
 export default environmentShift;
 
 function shift(ctx: Context, shock: ShockSpec): void {
-  const s = ctx.state.scalars;
-  const i = s['env.shifts'] ?? 0;
-  s[`env.shift.${i}.at`] = ctx.tick;
-  s[`env.shift.${i}.over`] = typeof shock.over === 'number' ? shock.over : 0;
-  s[`env.shift.${i}.rate`] = typeof shock.rate === 'number' ? shock.rate : NaN;
-  if (Array.isArray(shock.domainWeights)) {
-    const D = ctx.scenario.population.domains;
-    if (shock.domainWeights.length !== D) throw new ShockError(`shock environment-shift domainWeights: expected ${D} weights (one per domain), got ${shock.domainWeights.length}`);
-    ctx.state.set(`env.shift.${i}.weights`, Float64Array.from(shock.domainWeights as number[]));
+  const st = ctx.state;
+  const D = ctx.scenario.population.domains;
+  // Checked before anything is written: a refused shock leaves no half-made shift.
+  if (Array.isArray(shock.domainWeights) && shock.domainWeights.length !== D) {
+    throw new ShockError(`shock environment-shift domainWeights: expected ${D} weights (one per domain), got ${shock.domainWeights.length}`);
   }
-  s['env.shifts'] = i + 1;
+  const i = st.hasNum(ENV_SHIFTS) ? st.num(ENV_SHIFTS) : 0;
+  const h = shiftHandles(i);
+  st.setNum(h.at, ctx.tick);
+  st.setNum(h.over, typeof shock.over === 'number' ? shock.over : 0);
+  st.setNum(h.rate, typeof shock.rate === 'number' ? shock.rate : NaN);
+  if (Array.isArray(shock.domainWeights)) st.put(h.weights, Float64Array.from(shock.domainWeights as number[]));
+  st.setNum(ENV_SHIFTS, i + 1);
 }

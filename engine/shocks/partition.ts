@@ -9,6 +9,15 @@ import { API_VERSION, type Problem, type ShockModule } from '../modules/types.ts
 import { integer, param, personId } from '../scenario/blocks.ts';
 import { ShockError, type ShockSpec } from '../shocks.ts';
 import { resolveId } from './people.ts';
+import { FORMAL_LEVEL, FORMAL_PARENT, FORMAL_ROOT } from '../organization-state.ts';
+import { TOPOLOGY_DIRTY } from '../run-state.ts';
+import { stateArray, stateNumber, type ArrayHandle } from '../state-handles.ts';
+
+/** The ties partitions cut (kept for reconnect): ends and trust, and how many. */
+export const CUT_SRC = stateArray.i32('cut.src');
+export const CUT_DST = stateArray.i32('cut.dst');
+export const CUT_TRUST = stateArray.f32('cut.trust');
+export const CUT_LENGTH = stateNumber('cut.length');
 
 const partition: ShockModule = {
   kind: 'shock',
@@ -102,9 +111,9 @@ export function partitionGroups(ctx: Context, groups: unknown): Int32Array {
     return out;
   }
   const L = spec.level ?? 1;
-  const parent = ctx.state.i32('formal.parent');
-  const level = ctx.state.i32('formal.level');
-  if (ctx.state.scalars['formal.root']! < 0) throw new ShockError('shock partition groups.level: a flat organization has no levels; give groups as id lists or {"attribute": …}');
+  const parent = ctx.state.get(FORMAL_PARENT);
+  const level = ctx.state.get(FORMAL_LEVEL);
+  if (ctx.state.num(FORMAL_ROOT) < 0) throw new ShockError('shock partition groups.level: a flat organization has no levels; give groups as id lists or {"attribute": …}');
   for (let i = 0; i < n; i++) {
     if (level[i]! < L) continue;
     let a = i;
@@ -129,20 +138,21 @@ function partitionShock(ctx: Context, shock: ShockSpec): void {
   if (cutSrc.length === 0) return;
   appendCut(ctx, cutSrc, cutDst, cutTrust);
   ctx.setInformal(rebuildGraph(g, ctx.n, (u, v) => !(group[u]! >= 0 && group[v]! >= 0 && group[u] !== group[v]), null));
-  ctx.state.scalars['topology.dirty'] = 1;
+  ctx.state.setNum(TOPOLOGY_DIRTY, 1);
   ctx.protocol.onTopologyChange(ctx);
 }
 
 function appendCut(ctx: Context, src: number[], dst: number[], trust: number[]): void {
-  const old = ctx.state.has('cut.src') ? ctx.state.scalars['cut.length']! : 0;
-  const grow = <T extends Int32Array | Float32Array>(name: string, make: (n: number) => T, add: number[]) => {
+  const st = ctx.state;
+  const old = st.hasArray(CUT_SRC) ? st.num(CUT_LENGTH) : 0;
+  const grow = <T extends Int32Array | Float32Array>(h: ArrayHandle<T>, make: (n: number) => T, add: number[]) => {
     const next = make(old + add.length);
-    if (old) next.set((ctx.state.arrays[name] as T).subarray(0, old));
+    if (old) next.set(st.get(h).subarray(0, old));
     next.set(add, old);
-    ctx.state.set(name, next);
+    st.put(h, next);
   };
-  grow('cut.src', (n) => new Int32Array(n), src);
-  grow('cut.dst', (n) => new Int32Array(n), dst);
-  grow('cut.trust', (n) => new Float32Array(n), trust);
-  ctx.state.scalars['cut.length'] = old + src.length;
+  grow(CUT_SRC, (n) => new Int32Array(n), src);
+  grow(CUT_DST, (n) => new Int32Array(n), dst);
+  grow(CUT_TRUST, (n) => new Float32Array(n), trust);
+  st.setNum(CUT_LENGTH, old + src.length);
 }

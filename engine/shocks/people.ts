@@ -2,17 +2,19 @@
 // layer, and turning a scenario's id into the internal index.
 import type { Context } from '../context.ts';
 import { ShockError } from '../shocks.ts';
+import { ALIVE, ALIVE_COUNT } from '../people-state.ts';
+import { TOPOLOGY_DIRTY } from '../run-state.ts';
 
 /** Removes person v: their inbox is lost, every layer and the protocol forget them. */
 export function removePerson(ctx: Context, v: number): void {
-  const alive = ctx.state.u8('alive');
+  const alive = ctx.state.get(ALIVE);
   if (!alive[v]) return;
   alive[v] = 0;
-  ctx.state.scalars['aliveCount']!--;
+  ctx.state.addNum(ALIVE_COUNT, -1);
   ctx.messages.bind(ctx.state).dropInbox(v);
   ctx.information.onRemove(ctx, v);
   ctx.protocol.onRemove(ctx, v);
-  ctx.state.scalars['topology.dirty'] = 1;
+  ctx.state.setNum(TOPOLOGY_DIRTY, 1);
 }
 
 /** Internal id of a scenario id (a file's own id, or the index for generated organizations). */

@@ -4,6 +4,9 @@ import type { Context } from '../context.ts';
 import { hasTie, rebuildGraph } from '../graph/csr.ts';
 import { API_VERSION, type ShockModule } from '../modules/types.ts';
 import { ShockError } from '../shocks.ts';
+import { ALIVE } from '../people-state.ts';
+import { TOPOLOGY_DIRTY } from '../run-state.ts';
+import { CUT_DST, CUT_LENGTH, CUT_SRC, CUT_TRUST } from './partition.ts';
 
 const reconnect: ShockModule = {
   kind: 'shock',
@@ -26,10 +29,11 @@ export default reconnect;
 function reconnectShock(ctx: Context): void {
   const g = ctx.informal;
   if (g.complete) throw new ShockError('shock reconnect: the complete informal layer is implicit and was never cut');
-  const len = ctx.state.scalars['cut.length'] ?? 0;
+  const st = ctx.state;
+  const len = st.hasNum(CUT_LENGTH) ? st.num(CUT_LENGTH) : 0;
   if (!len) return;
-  const alive = ctx.state.u8('alive');
-  const cs = ctx.state.i32('cut.src'), cd = ctx.state.i32('cut.dst'), ct = ctx.state.f32('cut.trust');
+  const alive = st.get(ALIVE);
+  const cs = st.get(CUT_SRC), cd = st.get(CUT_DST), ct = st.get(CUT_TRUST);
   const src: number[] = [], dst: number[] = [], trust: number[] = [];
   for (let e = 0; e < len; e++) {
     const u = cs[e]!, v = cd[e]!;
@@ -37,11 +41,11 @@ function reconnectShock(ctx: Context): void {
     if (!alive[u] || !alive[v] || hasTie(g, u, v)) continue;
     src.push(u); dst.push(v); trust.push(ct[e]!);
   }
-  ctx.state.set('cut.src', new Int32Array(0));
-  ctx.state.set('cut.dst', new Int32Array(0));
-  ctx.state.set('cut.trust', new Float32Array(0));
-  ctx.state.scalars['cut.length'] = 0;
+  st.put(CUT_SRC, new Int32Array(0));
+  st.put(CUT_DST, new Int32Array(0));
+  st.put(CUT_TRUST, new Float32Array(0));
+  st.setNum(CUT_LENGTH, 0);
   ctx.setInformal(rebuildGraph(g, ctx.n, null, { src, dst, trust }));
-  ctx.state.scalars['topology.dirty'] = 1;
+  st.setNum(TOPOLOGY_DIRTY, 1);
   ctx.protocol.onTopologyChange(ctx);
 }

@@ -10,6 +10,8 @@ import { API_VERSION, type ShockModule } from '../modules/types.ts';
 import { count, fmt, param, personId } from '../scenario/blocks.ts';
 import type { ShockSpec } from '../shocks.ts';
 import { removePerson, resolveId } from './people.ts';
+import { ALIVE } from '../people-state.ts';
+import { FORMAL_PARENT, FORMAL_ROOT } from '../organization-state.ts';
 
 const removeNodes: ShockModule = {
   kind: 'shock',
@@ -92,7 +94,7 @@ function removeNodesShock(ctx: Context, shock: ShockSpec): void {
 }
 
 function removalCount(ctx: Context, shock: ShockSpec): number {
-  const alive = countAlive(ctx.state.u8('alive'), ctx.n);
+  const alive = countAlive(ctx.state.get(ALIVE), ctx.n);
   if (typeof shock.count === 'number') return Math.min(alive, shock.count);
   if (typeof shock.fraction === 'number') return Math.min(alive, Math.round(shock.fraction * alive));
   return 0;
@@ -100,7 +102,7 @@ function removalCount(ctx: Context, shock: ShockSpec): number {
 
 /** The people a remove-nodes shock targets, best first, ranked once on the informal layer. */
 function rankTargets(ctx: Context, target: string, count: number): Int32Array {
-  const alive = ctx.state.u8('alive');
+  const alive = ctx.state.get(ALIVE);
   const g = ctx.informal;
   switch (target) {
     case 'degree':
@@ -138,9 +140,9 @@ function firstAlive(alive: Uint8Array, n: number, count: number): Int32Array {
  * people stand in for it.
  */
 function topOfTree(ctx: Context, count: number): Int32Array {
-  const alive = ctx.state.u8('alive');
-  const parent = ctx.state.i32('formal.parent');
-  const root = ctx.state.scalars['formal.root']!;
+  const alive = ctx.state.get(ALIVE);
+  const parent = ctx.state.get(FORMAL_PARENT);
+  const root = ctx.state.num(FORMAL_ROOT);
   if (root < 0) return rankNodes(degreeScores(ctx.informal, alive), alive, count);
   return formalTop(parent, alive, root, ctx.n, count);
 }

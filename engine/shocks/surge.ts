@@ -2,6 +2,7 @@
 // this tick's Environment phase.
 import { API_VERSION, type ShockModule } from '../modules/types.ts';
 import { count, param } from '../scenario/blocks.ts';
+import { SURGE_PENDING } from '../environment-state.ts';
 
 const surge: ShockModule = {
   kind: 'shock',
@@ -12,8 +13,8 @@ const surge: ShockModule = {
   body: { count: param(count(1_000_000), 'situations', 'situations arriving at once') },
   situations: (s) => s.count as number,
   apply(ctx, shock) {
-    const s = ctx.state.scalars;
-    s['surge.pending'] = (s['surge.pending'] ?? 0) + Math.max(0, Math.floor((shock.count as number) ?? 0));
+    const st = ctx.state;
+    st.setNum(SURGE_PENDING, (st.hasNum(SURGE_PENDING) ? st.num(SURGE_PENDING) : 0) + Math.max(0, Math.floor(shock.count as number)));
   },
 };
 export default surge;

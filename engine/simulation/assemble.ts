@@ -14,6 +14,13 @@ import { createStreams } from '../rng.ts';
 import { problemsForSize, type Scenario } from '../scenario/schema.ts';
 import { initSituations } from '../situations.ts';
 import { State } from '../state.ts';
+import type { ArrayHandle } from '../state-handles.ts';
+import { runStream } from '../run-streams.ts';
+import { modelTwo } from '../mechanisms/model-two.ts';
+import { ALIVE, ALIVE_COUNT, LOAD_STAMP, LOAD_TICK, LOAD_TOTAL } from '../people-state.ts';
+import { FORMAL_LEVEL, FORMAL_PARENT, FORMAL_ROOT, INFORMAL_COMPLETE, INFORMAL_OFFSETS, INFORMAL_TARGETS, INFORMAL_TRUST } from '../organization-state.ts';
+import { INBOX_COUNT, INBOX_HEAD, INBOX_TAIL } from '../messages.ts';
+import { GIANT, INITIAL_N, PEOPLE, RNG_WORDS, SHOCKS_DONE_FOR, TICK, TOPOLOGY_DIRTY } from '../run-state.ts';
 
 /** A user's scenario that validates but cannot be built (an unknown protocol, a bad file). */
 export class ScenarioError extends Error {
@@ -66,58 +73,61 @@ export function assemble(scenario: Scenario, seed: number, registry: Registry, d
     n,
     tick: 0,
     applied: [],
-    registerPersonArray(name: string, stride: number, fill: number) {
-      persons.register(name, stride, fill);
+    registerPersonArray(array: string | ArrayHandle, stride: number, fill: number) {
+      persons.register(array, stride, fill);
     },
+    stream: (name: string) => runStream(ctx, name),
+    v2: null,
     setInformal(g: Graph) {
       ctx.informal = g;
       writeInformal(state, g);
-      state.scalars['topology.dirty'] = 1;
+      state.setNum(TOPOLOGY_DIRTY, 1);
     },
     grow(to: number) {
       persons.grow(state, ctx.n, to);
       // Newcomers are alive, with skills drawn like everyone's (population stream).
       hirePeople(state, ctx.n, to, scenario.population, streams.population);
       information.onGrow(ctx, to);
-      state.scalars['aliveCount']! += to - ctx.n;
+      ctx.v2?.self.draw(ctx, ctx.n, to);
+      state.addNum(ALIVE_COUNT, to - ctx.n);
       ctx.n = to;
-      state.scalars['n'] = to;
+      state.setNum(PEOPLE, to);
       scratch = componentScratch(to);
     },
     giantComponent(): number {
-      if (state.scalars['topology.dirty']) {
+      if (state.num(TOPOLOGY_DIRTY)) {
         if (scratch.labels.length < ctx.n) scratch = componentScratch(ctx.n);
-        state.scalars['giant'] = giantComponentSize(ctx.informal, state.u8('alive'), scratch);
-        state.scalars['topology.dirty'] = 0;
+        state.setNum(GIANT, giantComponentSize(ctx.informal, state.get(ALIVE), scratch));
+        state.setNum(TOPOLOGY_DIRTY, 0);
       }
-      return state.scalars['giant']!;
+      return state.num(GIANT);
     },
   };
 
-  state.scalars['tick'] = 0;
-  state.scalars['n'] = n;
-  state.scalars['shocksDoneFor'] = -1;
+  state.setNum(TICK, 0);
+  state.setNum(PEOPLE, n);
+  state.setNum(SHOCKS_DONE_FOR, -1);
   initPopulation(state, persons, n, scenario.population, streams.population);
   initMessages(state, n);
-  for (const name of ['inbox.head', 'inbox.tail']) persons.register(name, 1, -1);
-  for (const name of ['inbox.count', 'load.total', 'load.tick']) persons.register(name, 1, 0);
-  persons.register('load.stamp', 1, -1);
-  persons.register('formal.parent', 1, -1);
-  persons.register('formal.level', 1, -1);
-  state.set('formal.parent', org.formal ? org.formal.parent.slice() : new Int32Array(n).fill(-1));
-  state.set('formal.level', org.formal ? org.formal.level.slice() : new Int32Array(n).fill(-1));
-  state.scalars['formal.root'] = org.formal ? org.formal.root : -1;
+  for (const h of [INBOX_HEAD, INBOX_TAIL, LOAD_STAMP, FORMAL_PARENT, FORMAL_LEVEL]) persons.register(h, 1, -1);
+  for (const h of [INBOX_COUNT, LOAD_TOTAL, LOAD_TICK]) persons.register(h, 1, 0);
+  state.put(FORMAL_PARENT, org.formal ? org.formal.parent.slice() : new Int32Array(n).fill(-1));
+  state.put(FORMAL_LEVEL, org.formal ? org.formal.level.slice() : new Int32Array(n).fill(-1));
+  state.setNum(FORMAL_ROOT, org.formal ? org.formal.root : -1);
   writeInformal(state, ctx.informal);
-  state.scalars['topology.dirty'] = 1;
-  state.scalars['giant'] = 0;
-  state.scalars['initialN'] = n;
-  state.scalars['aliveCount'] = n;
+  state.setNum(TOPOLOGY_DIRTY, 1);
+  state.setNum(GIANT, 0);
+  state.setNum(INITIAL_N, n);
+  state.setNum(ALIVE_COUNT, n);
 
   information.init(ctx, scenarioItems(scenario, ctx));
   if (protocol.handlesSituations === true) initSituations(ctx);
   protocol.init(ctx);
+  // Model 2's mechanisms (null under model 1: v1 runs touch none of their state).
+  ctx.v2 = modelTwo(ctx);
+  ctx.messages.attention = ctx.v2?.attention ?? null;
   // The streams' words are state: move them into the record so snapshots carry them.
-  state.set('rng', streams.words);
+  state.put(RNG_WORDS, streams.words);
   // The components of the organization as built are part of building it (so a run's
   // first tick does not pay for them); later they are recomputed only when ties change.
   ctx.giantComponent();
@@ -126,15 +136,15 @@ export function assemble(scenario: Scenario, seed: number, registry: Registry, d
 
 /** Rebuilds a componentScratch-sized view of the informal layer after a restore. */
 export function readInformal(state: State, n: number): Graph {
-  if (state.scalars['informal.complete']) return completeGraph(n);
-  return { n, offsets: state.i32('informal.offsets'), targets: state.i32('informal.targets'), trust: state.f32('informal.trust'), complete: false };
+  if (state.num(INFORMAL_COMPLETE)) return completeGraph(n);
+  return { n, offsets: state.get(INFORMAL_OFFSETS), targets: state.get(INFORMAL_TARGETS), trust: state.get(INFORMAL_TRUST), complete: false };
 }
 
 function writeInformal(state: State, g: Graph): void {
-  state.set('informal.offsets', g.offsets);
-  state.set('informal.targets', g.targets);
-  state.set('informal.trust', g.trust);
-  state.scalars['informal.complete'] = g.complete ? 1 : 0;
+  state.put(INFORMAL_OFFSETS, g.offsets);
+  state.put(INFORMAL_TARGETS, g.targets);
+  state.put(INFORMAL_TRUST, g.trust);
+  state.setNum(INFORMAL_COMPLETE, g.complete ? 1 : 0);
 }
 
 /** The scenario's items as the engine runs them; seeds are scenario ids mapped to internal ids. */

@@ -9,6 +9,10 @@ import { arrivals, relaxEngagement, workAndDeadlines } from '../situations.ts';
 import { resetSituationCounters } from '../situation-metrics.ts';
 import { addSeries, type SeriesStore } from '../metrics.ts';
 import { recordMetrics, type ActiveFamilies } from './results.ts';
+import { ALIVE, CAPACITY, ENGAGEMENT } from '../people-state.ts';
+import { INBOX_HEAD, INBOX_TOTAL, TICK_LOST, TICK_MAX_LOAD, TICK_MESSAGES } from '../messages.ts';
+import { SURGE_PENDING } from '../environment-state.ts';
+import { SHOCKS_DONE_FOR, TICK } from '../run-state.ts';
 
 /** A shock queued live (the page's buttons, a replay), applied at the start of `tick`. */
 export interface LiveShock {
@@ -34,30 +38,31 @@ export function runTick(ctx: Context, log: RunLog, t: number): void {
   ctx.tick = t;
   const { state, messages, information, protocol } = ctx;
   const situations = protocol.handlesSituations === true;
-  const s = state.scalars;
-  s['tick.messages'] = 0;
-  s['tick.lost'] = 0;
-  s['tick.maxLoad'] = 0;
+  state.setNum(TICK_MESSAGES, 0);
+  state.setNum(TICK_LOST, 0);
+  state.setNum(TICK_MAX_LOAD, 0);
   if (situations) resetSituationCounters(ctx);
   messages.bind(state);
 
   // 1. Shocks (unless applyShocksOfNextTick already ran them for this tick).
-  if (s['shocksDoneFor'] !== t) shocksPhase(ctx, log, t);
+  if (state.num(SHOCKS_DONE_FOR) !== t) shocksPhase(ctx, log, t);
   for (const item of information.items) if (!log.series.values[`informed:${item.id}`]) addSeries(log.series, `informed:${item.id}`);
   information.seedDue(ctx, t);
   messages.bind(state);
 
   // 2. Environment: situations arrive.
-  if (situations) arrivals(ctx, t, s['surge.pending'] ?? 0);
-  s['surge.pending'] = 0;
+  if (situations) arrivals(ctx, t, state.hasNum(SURGE_PENDING) ? state.num(SURGE_PENDING) : 0);
+  state.setNum(SURGE_PENDING, 0);
   // 3. Delivery of what was sent during t−1.
-  messages.deliver(state.u8('alive'), t);
+  messages.deliver(state.get(ALIVE), t);
 
-  // 4. Act: the textbook information passes, then people in ascending id order.
+  // 4. Act: model 2's budgets and work reservations, the textbook information
+  // passes, then people in ascending id order.
+  ctx.v2?.attention.beginAct(ctx);
   information.spreadInstant(ctx);
   protocol.beginAct(ctx);
   information.bindTick(ctx);
-  if (protocol.actsPerPerson || information.needsNodeLoop() || s['inbox.total']! > 0) actLoop(ctx);
+  if (protocol.actsPerPerson || information.needsNodeLoop() || state.num(INBOX_TOTAL) > 0) actLoop(ctx);
   information.endAct(ctx);
 
   // 5–6. Work and deadlines.
@@ -69,7 +74,7 @@ export function runTick(ctx: Context, log: RunLog, t: number): void {
 
   // 7. Metrics.
   recordMetrics(ctx, log.families, log.series, t);
-  s['tick'] = t + 1;
+  state.setNum(TICK, t + 1);
 }
 
 /** Scheduled shocks in scenario order, then live ones in the order queued. */
@@ -87,22 +92,24 @@ export function shocksPhase(ctx: Context, log: RunLog, t: number): void {
       ctx.applied.push({ at: t, kind: live.shock.kind });
     }
   }
-  ctx.state.scalars['shocksDoneFor'] = t;
+  ctx.state.setNum(SHOCKS_DONE_FOR, t);
 }
 
 function actLoop(c: Context): void {
   const { state, messages, information, protocol } = c;
-  const alive = state.u8('alive');
-  const capacity = state.i32('capacity');
-  const engagement = state.f32('engagement');
-  const head = state.i32('inbox.head');
+  const alive = state.get(ALIVE);
+  const capacity = state.get(CAPACITY);
+  const engagement = state.get(ENGAGEMENT);
+  const head = state.get(INBOX_HEAD);
   const actsPerPerson = protocol.actsPerPerson;
   const spreads = information.needsNodeLoop();
+  const attention = c.v2 === null ? null : c.v2.attention;
   for (let v = 0; v < c.n; v++) {
     if (!alive[v]) continue;
     if (head[v] !== -1) {
-      let budget = effectiveCapacity(capacity[v]!, engagement[v]!);
-      while (budget > 0) {
+      // v1: up to the effective capacity; model 2: while the attention balance covers a read.
+      let budget = attention === null ? effectiveCapacity(capacity[v]!, engagement[v]!) : 0;
+      while (attention === null ? budget > 0 : head[v] !== -1 && attention.read(state, v)) {
         const slot = messages.pop(v);
         if (slot === -1) break;
         budget--;

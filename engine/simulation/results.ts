@@ -55,5 +55,6 @@ export function summarize(ctx: Context, families: ActiveFamilies, series: Series
   for (const f of families.before) f.summarize(ctx, series, metrics);
   ctx.protocol.summarize?.(ctx, series, metrics);
   for (const f of families.after) f.summarize(ctx, series, metrics);
+  for (const m of ctx.modules.mechanisms.values()) if (m.active(ctx.scenario)) m.summarize?.(ctx, series, metrics);
   return { metrics, hash: ctx.state.hash(), items: itemSummaries(ctx, series), shocks: shockResults(ctx, series) };
 }

@@ -263,12 +263,10 @@ describe('scale-free (Barabási–Albert)', () => {
     expect(chiSquare(observed, probabilities, total)).toBeLessThan(df + 4 * Math.sqrt(2 * df));
   });
 
-  it('generates 10^6 people with m = 3 in well under 2 s', () => {
-    const start = performance.now();
+  // Its speed is measured by the benchmark suite (bench/), never by a timed test.
+  it('generates 10^6 people with m = 3: exactly 3(n − 3) ties', () => {
     const g = scaleFree(1_000_000, 3, rngOf(1));
-    const seconds = (performance.now() - start) / 1000;
     expect(tieCount(g)).toBe(3 * (1_000_000 - 3));
-    expect(seconds).toBeLessThan(2);
   });
 
   it('refuses m outside 1 … n − 1 in plain words', () => {

@@ -46,6 +46,8 @@ function cli(...args: string[]) {
 describe('defaults', () => {
   it('a minimal scenario gets every default of CONTRACT.md and MODEL.md', () => {
     const s = valid(fixture('minimal.json'));
+    expect(s.model).toBe(2);
+    expect(s.simulation).toBe('organization');
     expect(s.seed).toBe(1);
     expect(s.ticks).toBe(500);
     expect(s.organization).toEqual({ size: 50, formal: { kind: 'hierarchy', span: 4 }, informal: { kind: 'same-as-formal' } });
@@ -58,20 +60,35 @@ describe('defaults', () => {
       engagementDynamics: true,
       engagementGain: 0.05,
       engagementDecay: 0.01,
+      logisticScale: 0.1,
+      attention: null,
+      managerAttention: null,
+      readCost: 1,
+      sendCost: 1,
+      workCost: 0.5,
+      selfNoise: 0.22,
+      selfBias: 0.09,
+      selfShrink: 0.77,
     });
     expect(s.environment).toEqual({
       rate: 1,
       domainWeights: [1, 1, 1, 1],
       difficulty: { min: 0, max: 1 },
       origin: 'uniform',
+      ratePerPerson: null,
       deadline: 40,
       workTicks: 5,
+      due: 20,
+      lateDiscount: 0.035,
     });
     expect(s.protocol).toEqual({
       kind: 'p2p',
       reviewPeriod: 50,
       successionDelay: 20,
-      decideAt: 'root',
+      decideAt: 'exception',
+      delegateThreshold: 0.6,
+      directoryNoise: 0.32,
+      managerNoise: 0.23,
       server: null,
       threshold: 0.6,
       thresholdMin: 0.2,
@@ -82,9 +99,12 @@ describe('defaults', () => {
       repair: 0.5,
       repairDelay: 10,
       trust: { initial: 0.5, gain: 0.1, loss: 0.2 },
+      memory: 8,
+      teamCap: 4,
       stewards: 3,
       period: 10,
       budget: 2,
+      missMemory: 256,
       factCheck: 0.1,
       capacityLimited: true,
     });
@@ -93,6 +113,25 @@ describe('defaults', () => {
     expect(s.metrics).toEqual({ recoveryWindow: 20 });
     expect(s.variants).toEqual([]);
     expect(s.lesson).toEqual([]);
+  });
+
+  it('under model 1 the defaults are v1\'s: strict command, no delegate threshold, no due tick', () => {
+    const s = valid(with_((x) => (x.model = 1)));
+    expect(s.protocol.decideAt).toBe('root');
+    expect((s.protocol as { delegateThreshold: unknown }).delegateThreshold).toBeNull();
+    expect((s.environment as { due: unknown }).due).toBeNull();
+  });
+
+  it('a model 2 key in a model 1 scenario is refused, naming the key and both fixes', () => {
+    const r = validateScenario({ ...(fixture('minimal.json') as object), model: 1, population: { readCost: 0 }, protocol: { directoryNoise: 0.1 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toContain('population.readCost: a key of model 2 (MODEL.md §10), got it in a "model": 1 scenario; remove it, or set "model": 2');
+      expect(r.errors.some((e) => e.startsWith('protocol.directoryNoise: a key of model 2'))).toBe(true);
+    }
+    const exception = validateScenario({ ...(fixture('minimal.json') as object), model: 1, protocol: { decideAt: 'exception' } });
+    expect(exception.ok).toBe(false);
+    expect(validateScenario({ ...(fixture('minimal.json') as object), model: 3 }).ok).toBe(false);
   });
 
   it('factCheck inherits information.verify unless set', () => {

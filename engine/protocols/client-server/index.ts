@@ -3,14 +3,26 @@
 import { z } from 'zod';
 import type { MetricDeclaration } from '../../modules/metric-declaration.ts';
 import { API_VERSION, type ProtocolModule } from '../../modules/types.ts';
-import { MAX_TICKS, integer, param, personId } from '../../scenario/blocks.ts';
+import { MAX_TICKS, integer, param, personId, probability } from '../../scenario/blocks.ts';
 import { ClientServerProtocol } from './protocol.ts';
 
 /** The keys of `protocol` that client-server reads. */
 export const clientServerKeys = {
   reviewPeriod: param(integer(1, MAX_TICKS).default(50), 'ticks', 'client-server: ticks between directory refreshes'),
   successionDelay: param(integer(0, MAX_TICKS).default(20), 'ticks', 'client-server: ticks until a removed manager is replaced'),
-  decideAt: param(z.enum(['root', 'manager']).default('root'), 'choice', 'client-server: who decides (manager = delegation)'),
+  decideAt: param(
+    z.enum(['exception', 'root', 'manager']).nullable().default(null),
+    'choice',
+    'client-server: who decides — exception (model 2\'s default: the first manager who knows someone free and able), root (strict command, v1\'s default), manager (v1\'s delegation); null = the model\'s default',
+  ),
+  delegateThreshold: param(
+    probability().nullable().default(null),
+    'skill units',
+    'client-server, decideAt exception: the estimated skill a manager needs to see in someone free to decide itself; null = θ (protocol.threshold)',
+    2,
+  ),
+  directoryNoise: param(probability().default(0.32), 'skill units (sd)', 'client-server: sd of the error in the directory\'s record of each skill, redrawn at each review', 2),
+  managerNoise: param(probability().default(0.23), 'skill units (sd)', 'client-server: sd of the error in a manager\'s estimate of each member of its subtree, redrawn at each review', 2),
   server: param(
     personId.nullable().default(null),
     'id',
@@ -43,6 +55,16 @@ const clientServer: ProtocolModule = {
   draws: 'formal',
   metrics,
   create: () => new ClientServerProtocol(),
+  check(s) {
+    return s.model === 1 && s.protocol.decideAt === 'exception'
+      ? [{ path: ['protocol', 'decideAt'], message: '"exception" (management by exception) is a rule of model 2, got it in a "model": 1 scenario; use "root" or "manager", or set "model": 2' }]
+      : [];
+  },
+  resolve(s) {
+    const p = s.protocol as typeof s.protocol & { decideAt: string | null; delegateThreshold: number | null };
+    p.decideAt ??= s.model === 1 ? 'root' : 'exception';
+    if (s.model === 2) p.delegateThreshold ??= p.threshold;
+  },
   personIds: (s) => (s.protocol.server !== null ? [{ path: ['protocol', 'server'], id: s.protocol.server }] : []),
 };
 export default clientServer;

@@ -32,7 +32,8 @@
 //   review change the trust of its informal tie to its manager, if they have one
 //   (`protocol.trust.gain` / `loss`; both 0 switch feedback off).
 import type { Context } from '../../context.ts';
-import type { Protocol } from '../protocol.ts';
+import type { OfficialChannel, Protocol } from '../protocol.ts';
+import { clientServerChannel } from './channel.ts';
 import type { State } from '../../state.ts';
 import { SIT, startAttempt, type Outcome } from '../../situations.ts';
 import { bfsTree } from '../../graph/bfs.ts';
@@ -213,6 +214,10 @@ export class ClientServerProtocol implements Protocol {
     this.bind(ctx);
     this.st.scalars['cs.treeDirty'] = 1;
     this.recomputeTree(ctx);
+  }
+
+  officialChannel(): OfficialChannel {
+    return clientServerChannel;
   }
 
   record(ctx: Context, series: SeriesStore, t: number): void {

@@ -15,6 +15,7 @@ export const stewardKeys = {
   ),
   period: param(integer(1, MAX_TICKS).default(10), 'ticks', 'steward: ticks between rounds of network care'),
   budget: param(integer(0, 1_000_000).default(2), 'ties per period', 'steward: new ties per steward per period'),
+  missMemory: param(integer(1, 1_000_000).default(256), 'situations', 'steward: recent missed situations the stewards remember (v1 fixes 256)', 2),
   factCheck: param(
     probability().nullable().optional(),
     'per tick',
