@@ -27,8 +27,9 @@ export function bindExports(app: App): void {
   ui.exportJson.addEventListener('click', () => download(`${name()}.json`, JSON.stringify(runner.source!.input, null, 2)));
   ui.exportVideo.addEventListener('click', () => {
     ui.videoStatus.textContent = videoUnsupported() ?? '';
-    ui.videoFrom.value = String(runner.tick);
-    ui.videoTo.value = String(Math.min(runner.planned, runner.tick + 100));
+    const from = runner.tick < runner.planned ? runner.tick : Math.max(0, runner.planned - 100);
+    ui.videoFrom.value = String(from);
+    ui.videoTo.value = String(Math.min(runner.planned, from + 100));
     ui.videoDialog.showModal();
   });
   ui.videoLesson.addEventListener('click', () => {

@@ -169,6 +169,21 @@ export class Lesson {
     fitNotice();
   }
 
+  /** A video frame of a lesson at `tick`: the words of the last step at or before it (nothing else changes). */
+  wordsAt(tick: number): void {
+    if (this.at < 0) return;
+    const steps = this.steps();
+    let k = -1;
+    steps.forEach((s, i) => { if ((s.at ?? 0) <= tick) k = i; });
+    if (k >= 0) this.text(steps[k]!.text, k);
+  }
+
+  /** The step shown again (after a video went through other steps' words). */
+  rewords(): void {
+    const step = this.steps()[this.at];
+    if (step && this.pending === null) this.text(step.text, this.at);
+  }
+
   /** What the page's test hook reports. */
   state() {
     const { ui, charts } = this.app;

@@ -138,8 +138,9 @@ export function paintPeople(p: Panel, tex: Textures, now: number): boolean {
     }
     q.alpha = 1;
     q.tint = f.misinformed[v] ? PERSON.misinformed : f.informed[v] ? PERSON.informed : PERSON.idle;
-    // Overloaded people grow with their queue (square root: area ∝ waiting messages).
-    const grow = Math.min(4, 1 + 0.35 * Math.sqrt(f.queue[v]!));
+    // Overloaded people grow with their queue (square root: area ∝ waiting messages), up to
+    // 2.5 times: the head of an overloaded hierarchy stands out; a crowd stays a crowd.
+    const grow = Math.min(2.5, 1 + 0.25 * Math.sqrt(f.queue[v]!));
     q.scaleX = q.scaleY = base * grow;
     const piece = p.cut ? p.cut.piece[v]! : -1;
     if (piece >= 0) tints = place(p.pools.tint, p.tints, tints, tex.soft, q.x, q.y, base * 3, PIECE_TINTS[piece % PIECE_TINTS.length]!, 0.5);

@@ -49,6 +49,7 @@ export async function recordVideo(app: App, o: VideoOptions): Promise<Blob> {
   for (let t = o.from; t <= o.to; t++) {
     if (t > o.from) await clock.enqueue(async () => { await runner.seek(t); await runner.settle(); await dash.refresh(true, t * frameMs); });
     await clock.idle();
+    app.lesson.wordsAt(t); // a lesson's video shows each step's words from its tick on
     const pic = await dashboardCanvas(app, { phase: 0.5, now: t * frameMs + frameMs / 2 });
     // Letterboxed into the video's size, the page's background around it.
     c.fillStyle = getComputedStyle(document.documentElement).backgroundColor || '#ffffff';
@@ -60,6 +61,7 @@ export async function recordVideo(app: App, o: VideoOptions): Promise<Blob> {
     await source.add((t - o.from) / o.fps, 1 / o.fps);
     o.progress?.(t - o.from + 1, all);
   }
+  app.lesson.rewords();
   await output.finalize();
   return new Blob([output.target.buffer!], { type: 'video/webm' });
 }
