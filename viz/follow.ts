@@ -130,9 +130,8 @@ export class Follow {
       if (l.tick === last) li.className = 'now';
       return li;
     }));
-    // The newest words in view (the panel scrolls).
-    const box = ui.following.closest<HTMLElement>('.notice');
-    if (box) box.scrollTop = box.scrollHeight;
+    // The newest words in view (the list scrolls; its heading and "stop" stay).
+    ui.followLog.scrollTop = ui.followLog.scrollHeight;
   }
 
   /** The caption so far (for tests and the picture). */

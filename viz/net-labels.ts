@@ -37,15 +37,20 @@ export function setSpotLabels(p: Panel, labels: { person: number; text: string; 
 /** Puts labels over their people (after a pan, zoom, resize or layout); hides those past their tick. */
 export function placeSpotLabels(p: Panel, pan: { x: number; y: number }, zoom: number, rect: { w: number; h: number }, tick: number): void {
   const pos = p.pos;
+  const placed: { x: number; y: number; w: number; h: number }[] = [];
   for (const l of p.spotLabels) {
     const x = pos ? pos[2 * l.person]! : NaN, y = pos ? pos[2 * l.person + 1]! : NaN;
     l.text.visible = !Number.isNaN(x) && tick < l.until;
     if (!l.text.visible) continue;
     const sx = rect.w / 2 + pan.x + x * p.scale * zoom, sy = rect.h / 2 + pan.y + y * p.scale * zoom;
     // Kept inside the panel: a label at the rim would be cut in half.
-    const w = l.text.width / 2;
+    const w = l.text.width / 2, h = l.text.height;
     l.text.x = Math.min(rect.w - w - 4, Math.max(w + 4, sx));
-    l.text.y = Math.max(l.text.height * 1.35 + 2, sy);
+    l.text.y = Math.max(h * 1.35 + 2, sy);
+    // Two labels on near people ("arrived", "leads it"): the later one goes under its person.
+    const box = () => ({ x: l.text.x - w, y: l.text.y - 1.35 * h, w: 2 * w, h });
+    if (placed.some((b) => overlaps(b, box()))) l.text.y = sy + 2.35 * h;
+    placed.push(box());
   }
 }
 
@@ -67,4 +72,8 @@ export function textSizes(roots: Container[]): { text: string; px: number }[] {
   };
   for (const r of roots) walk(r);
   return out;
+}
+
+function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
