@@ -42,7 +42,7 @@ async function sweepSeconds(name: string, sweep: object, jobs: number): Promise<
 /** One sweep run (every variant) in this thread: ms. */
 function runHere(sets: [string, unknown][]): number {
   const t0 = performance.now();
-  runSweepTask({ input, baseDir: scenariosDir }, { run: 0, seed: 1, sets, every: null });
+  runSweepTask({ input, baseDir: scenariosDir }, { run: 0, seed: 1, sets, every: null, fields: [], everyMode: 'sample' });
   return performance.now() - t0;
 }
 
@@ -112,7 +112,7 @@ try {
     const starts: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      await runPool({ length: 1, get: () => ({ run: 0, seed: 1, sets: tiny, every: null }) }, { jobs: 1, entry: url, workerData: { input, baseDir: scenariosDir }, onReply: () => {} });
+      await runPool({ length: 1, get: () => ({ run: 0, seed: 1, sets: tiny, every: null, fields: [], everyMode: 'sample' }) }, { jobs: 1, entry: url, workerData: { input, baseDir: scenariosDir }, onReply: () => {} });
       starts.push(performance.now() - t0 - tinyHere);
     }
     return median(starts);

@@ -2,17 +2,20 @@
 // sweep's shards (or of any split of its runs) into one result. Refuses, with a
 // message naming the directories and runs, outputs of different sweeps or
 // versions, runs done in two directories, failed runs and missing runs. The
-// merged runs.csv, summary.csv, series.csv and manifest.json are the bytes an
-// unsharded sweep writes: they are computed from the journals in run order.
+// merged result files and manifest.json are the bytes an unsharded sweep writes:
+// they are computed from the journals in run order. For an adaptive sweep the
+// runs that must be there are decided again from the runs themselves (each
+// point's rounds), and the shards' round records are copied in point order.
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { AtomicFile } from './files.ts';
-import { indexSeries, JOURNAL, LineReader, readAt, readJournal, SERIES_JOURNAL, type JournalEntry, type LineRef } from './sweep/journal.ts';
+import { indexRounds, indexSeries, JOURNAL, LineReader, readAt, readJournal, SERIES_JOURNAL, type JournalEntry, type LineRef } from './sweep/journal.ts';
 import { MANIFEST, writeOutputs, type Manifest } from './sweep/outputs.ts';
-import { parseShard, projectVersion, shardRuns, type SweepSpec } from './sweep/plan.ts';
+import { isAdaptive, parseShard, projectVersion, runPoint, shardRuns, type SweepSpec } from './sweep/plan.ts';
+import { adaptiveSelection, listSelection, Replication, type PointState } from './sweep/replicate.ts';
 
 const USAGE = `usage: equipotent merge <DIR>… --out DIR
 
@@ -68,8 +71,11 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
     if (other.manifest.specHash !== first.manifest.specHash) {
       throw new UserError(`merge: ${first.dir} and ${other.dir} are different sweeps (${specDifference(first.manifest, other.manifest)}); merge only the shards of one sweep`);
     }
+    if (JSON.stringify(other.manifest.design ?? null) !== JSON.stringify(first.manifest.design ?? null)) {
+      throw new UserError(`merge: ${first.dir} and ${other.dir} ran different design points (their manifests' "design" differ); rerun the odd shard with this version`);
+    }
   }
-  const spec: SweepSpec = first.manifest;
+  const spec: SweepSpec = { ...first.manifest, design: first.manifest.design ?? null };
   const existing = join(out, MANIFEST);
   if (existsSync(existing)) {
     const m = readJsonFile(existing) as Partial<Manifest> | null;
@@ -100,13 +106,31 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
     const pairs = [...new Set(doubled.map((d) => `${d.a} and ${d.b}`))];
     throw new UserError(`merge: ${doubled.length} run${doubled.length === 1 ? ' is' : 's are'} in more than one directory (doubled): run${doubled.length === 1 ? '' : 's'} ${list(doubled.map((d) => d.run).sort((x, y) => x - y))} in ${pairs.slice(0, 3).join('; ')}; give each shard once, and shards of one --shard i/N split`);
   }
-  const missing: number[] = [];
-  for (let r = 0; r < total; r++) if (!owner.has(r)) missing.push(r);
-  if (missing.length > 0) throw new UserError(`merge: ${missingMessage(missing, inputs, failed, total)}`);
+  // The runs that must be there: all of them, or with replicate those each point's rounds decided.
+  let required: number[];
+  let states: PointState[] | undefined;
+  if (isAdaptive(spec)) {
+    const replication = new Replication(spec);
+    const reader = new LineReader();
+    try {
+      for (const [run, input] of owner) replication.remember(run, reader.rows(input.records.get(run)!.at));
+    } finally {
+      reader.close();
+    }
+    ({ runs: required, states } = adaptiveSelection(spec, null, replication));
+    const wanted = new Set(required);
+    const extra = [...owner.keys()].filter((r) => !wanted.has(r)).sort((a, b) => a - b);
+    if (extra.length > 0) throw new UserError(`merge: run${extra.length === 1 ? '' : 's'} ${list(extra)} ${extra.length === 1 ? 'is' : 'are'} beyond what the rounds of ${extra.length === 1 ? 'its point' : 'their points'} decided; the journal of ${owner.get(extra[0]!)!.dir} is damaged`);
+  } else {
+    required = [];
+    for (let r = 0; r < total; r++) required.push(r);
+  }
+  const missing = required.filter((r) => !owner.has(r));
+  if (missing.length > 0) throw new UserError(`merge: ${missingMessage(missing, inputs, failed, required.length, spec)}`);
 
   // Everything adds up: write the merged journals and the result files.
   const records = new Map<number, JournalEntry>();
-  for (let r = 0; r < total; r++) records.set(r, owner.get(r)!.records.get(r)!);
+  for (const r of required) records.set(r, owner.get(r)!.records.get(r)!);
   const every = spec.sweep.every !== undefined;
   const seriesIndex = new Map<Input, Map<number, LineRef>>();
   if (every) {
@@ -121,19 +145,28 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
     const line = seriesIndex.get(input)?.get(run);
     return line ? { path: join(input.dir, SERIES_JOURNAL), line } : undefined;
   };
-  // The merged journal: each run's line copied as it is in its shard's journal.
+  // The merged journal: each run's line copied as it is in its shard's journal, then the rounds' records by point.
   const journalPath = join(out, JOURNAL);
   const journal = new AtomicFile(journalPath);
   const reader = new LineReader();
   let offset = 0;
   try {
-    for (let r = 0; r < total; r++) {
+    for (const r of required) {
       const line = reader.line(records.get(r)!.at);
       journal.write(`${line}\n`);
       // From here on the run's line is the merged journal's (the shards may be removed).
       const length = Buffer.byteLength(line, 'utf8');
       records.set(r, { ...records.get(r)!, at: { path: journalPath, offset, length } });
       offset += length + 1;
+    }
+    if (states !== undefined) {
+      const roundLines = new Map<string, string>();
+      for (const input of inputs) {
+        const path = join(input.dir, JOURNAL);
+        for (const [key, line] of indexRounds(path)) roundLines.set(key, reader.line({ path, offset: line.offset, length: line.length }));
+      }
+      const byPoint = [...roundLines].sort(([a], [b]) => { const [pa, ra] = a.split('/').map(Number); const [pb, rb] = b.split('/').map(Number); return pa! - pb! || ra! - rb!; });
+      for (const [, line] of byPoint) journal.write(`${line}\n`);
     }
     journal.commit();
   } catch (e) {
@@ -142,8 +175,8 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
   } finally {
     reader.close();
   }
-  if (every) copySeriesJournal(join(out, SERIES_JOURNAL), total, seriesOf);
-  return writeOutputs(out, spec, null, shardRuns(total, null), records, seriesOf);
+  if (every) copySeriesJournal(join(out, SERIES_JOURNAL), required, seriesOf);
+  return writeOutputs(out, spec, null, states === undefined ? shardRuns(total, null) : listSelection(required), records, seriesOf, states);
 }
 
 function readInput(dir: string): Input {
@@ -169,7 +202,7 @@ function specDifference(a: Manifest, b: Manifest): string {
   return parts.length > 0 ? parts.join(', ') : 'their specs differ';
 }
 
-function missingMessage(missing: number[], inputs: Input[], failed: Map<number, { dir: string; error: string }>, total: number): string {
+function missingMessage(missing: number[], inputs: Input[], failed: Map<number, { dir: string; error: string }>, total: number, spec: SweepSpec): string {
   const failedHere = missing.filter((r) => failed.has(r));
   if (failedHere.length > 0) {
     const f = failed.get(failedHere[0]!)!;
@@ -177,10 +210,12 @@ function missingMessage(missing: number[], inputs: Input[], failed: Map<number, 
   }
   // Which shard would hold the missing runs: an unfinished directory, or one not given.
   const shards = inputs.map((i) => ({ input: i, shard: i.manifest.shard === null ? null : parseShard(i.manifest.shard) }));
+  // A shard holds runs r with r mod N = i, or with replicate whole points p with p mod N = i.
+  const key = (r: number) => (isAdaptive(spec) ? runPoint(spec, r) : r);
   const unfinished = new Map<string, number[]>();
   const uncovered: number[] = [];
   for (const r of missing) {
-    const holder = shards.find((s) => s.shard === null || r % s.shard.count === s.shard.index);
+    const holder = shards.find((s) => s.shard === null || key(r) % s.shard.count === s.shard.index);
     if (holder) {
       const key = holder.input.dir;
       unfinished.set(key, [...(unfinished.get(key) ?? []), r]);
@@ -190,17 +225,17 @@ function missingMessage(missing: number[], inputs: Input[], failed: Map<number, 
   for (const [dir, runs] of unfinished) parts.push(`${dir} has not finished (runs ${list(runs)} missing; finish it with \`equipotent sweep … --resume\`)`);
   if (uncovered.length > 0) {
     const counts = [...new Set(shards.filter((s) => s.shard !== null).map((s) => s.shard!.count))];
-    const which = counts.length === 1 ? ` — shard${new Set(uncovered.map((r) => r % counts[0]!)).size === 1 ? '' : 's'} ${[...new Set(uncovered.map((r) => `${r % counts[0]!}/${counts[0]}`))].join(', ')} not given` : '';
+    const which = counts.length === 1 ? ` — shard${new Set(uncovered.map((r) => key(r) % counts[0]!)).size === 1 ? '' : 's'} ${[...new Set(uncovered.map((r) => `${key(r) % counts[0]!}/${counts[0]}`))].join(', ')} not given` : '';
     parts.push(`no directory given holds runs ${list(uncovered)}${which}`);
   }
   return `${missing.length} of ${total} runs are missing: ${parts.join('; ')}`;
 }
 
-function copySeriesJournal(path: string, total: number, seriesOf: (run: number) => { path: string; line: LineRef } | undefined): void {
+function copySeriesJournal(path: string, runs: readonly number[], seriesOf: (run: number) => { path: string; line: LineRef } | undefined): void {
   const f = new AtomicFile(path);
   const fds = new Map<string, number>();
   try {
-    for (let r = 0; r < total; r++) {
+    for (const r of runs) {
       const where = seriesOf(r);
       if (where === undefined) throw new UserError(`merge: the series of run ${r} is missing from its directory's ${SERIES_JOURNAL}`);
       let fd = fds.get(where.path);

@@ -1,32 +1,39 @@
 // `equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]`
-// (CONTRACT.md): a parameter grid × seeds × variants on a pool of worker
-// threads. Each finished run is appended to DIR/journal.ndjson and synced before
-// the next is recorded; runs.csv, summary.csv, series.csv and manifest.json are
-// written from the journal in run order at the end, so they are the same bytes
-// whatever the finishing order, an interruption, or a split into shards.
+// (CONTRACT.md): a design (a grid, or a Latin hypercube, Sobol' or Morris design)
+// × seeds × variants on a pool of worker processes. Each finished run is
+// appended to DIR/journal.ndjson and synced before the next is recorded; the
+// result files and manifest.json are written from the journal in run order at
+// the end, so they are the same bytes whatever the finishing order, an
+// interruption, or a split into shards. With `replicate`, the sweep runs in
+// rounds: after each, the points whose intervals are still too wide get more
+// seeds (cli/sweep/replicate.ts); each round's decisions go to the journal.
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { intOption, parseCommandArgs, secondsOption } from './args.ts';
 import { UserError } from './errors.ts';
-import { readJsonFile } from './load-scenario.ts';
-import { indexSeries, JOURNAL, JournalWriter, readJournal, SERIES_JOURNAL, type JournalRecord } from './sweep/journal.ts';
-import { loadPlan, parseShard, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
+import { indexRounds, indexSeries, JOURNAL, JournalWriter, LineReader, readJournal, SERIES_JOURNAL, type JournalEntry, type JournalRecord } from './sweep/journal.ts';
+import { isAdaptive, loadPlan, parseShard, runPoint, runSeed, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
+import { adaptiveSelection, listSelection, Replication, type PointState } from './sweep/replicate.ts';
+import { manifestOf, readManifest, writeManifest, type Manifest, type RunSelection } from './sweep/manifest.ts';
 import { runPool } from './sweep/pool.ts';
 import { prepareWorkerEntry } from './sweep/worker-bundle.ts';
 import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
-import { MANIFEST, manifestOf, PartialRuns, writeManifest, writeOutputs, type Manifest } from './sweep/outputs.ts';
+import { MANIFEST, PartialRuns, writeOutputs } from './sweep/outputs.ts';
 
 const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]
 
-Runs a sweep file's grid × seeds × variants on a pool of worker processes and
-writes DIR/runs.csv, summary.csv, manifest.json (and series.csv with "every").
+Runs a sweep file's design (grid, lhs, sobol or morris) × seeds × variants on a
+pool of worker processes and writes DIR/runs.csv, summary.csv, manifest.json
+(series.csv with "every", sensitivity.csv for sobol and morris; Parquet too
+with "formats").
 
   --jobs N     worker processes (default: the number of cores)
   --out DIR    output directory (default: <sweep name>-out, or with --shard
                <sweep name>-shard-<i>-of-<N>)
-  --shard i/N  run only the runs r with r mod N = i (0 <= i < N); join the
+  --shard i/N  run only the runs r with r mod N = i (0 <= i < N), or with
+               "replicate" the design points p with p mod N = i; join the
                shards' directories with \`equipotent merge\`
   --resume     continue the sweep in DIR: run only the runs its journal lacks,
                and retry the failed ones
@@ -88,20 +95,28 @@ export async function runSweep(options: SweepOptions): Promise<number> {
   }
 }
 
+/** The runs a session covers now, and with replicate the design points' states. */
+interface Covered {
+  selection: RunSelection;
+  states?: PointState[];
+}
+
 /** runSweep's work, once it holds the output directory's lock (released on Ctrl-C too). */
 async function sweepLocked(options: SweepOptions, say: (line: string) => void, release: () => void): Promise<number> {
-  const { plan, out, shard, jobs, resume } = options;
+  const { out, shard, jobs, resume } = options;
+  let plan = options.plan;
   const journalPath = join(out, JOURNAL);
   const seriesPath = join(out, SERIES_JOURNAL);
-  const selection = shardRuns(plan.grid.runs, shard);
 
-  const previous = readPrevious(out);
+  const previous = readManifest(out);
   if (previous !== null || existsSync(journalPath)) {
     if (!resume) {
       const done = previous ? `${previous.runs.done} of ${previous.runs.selected} runs done` : 'a journal';
       throw new UserError(`--out ${out} already holds a sweep (${done}); add --resume to finish it, or choose another --out`);
     }
     if (previous !== null) checkSameSweep(previous, plan, shard, out);
+    // The stored design is the record: a resumed sweep runs at the very same points.
+    if (previous?.design) plan = { ...plan, design: previous.design };
   } else if (resume) {
     say(`sweep: nothing to resume in ${out}; starting the sweep`);
   }
@@ -109,104 +124,163 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
   const journal = readJournal(journalPath);
   if (journal.bad > 0) say(`sweep: warning: ${journal.bad} unreadable line(s) in ${journalPath} ignored; their runs will run again`);
   const records = journal.records;
-  // The runs to run: those the journal lacks, and those that failed (retried).
-  const todo: number[] = [];
-  let failedBefore = 0;
-  for (let i = 0; i < selection.length; i++) {
-    const r = selection.at(i);
-    const rec = records.get(r);
-    if (rec === undefined) todo.push(r);
-    else if (rec.error !== undefined) {
-      todo.push(r);
-      failedBefore++;
+  const adaptive = isAdaptive(plan);
+  const replication = adaptive ? new Replication(plan) : null;
+  if (replication !== null) {
+    // The replicate metric of every run already done, read once.
+    const reader = new LineReader();
+    try {
+      for (const [run, rec] of records) if (rec.error === undefined) replication.remember(run, reader.rows(rec.at));
+    } finally {
+      reader.close();
     }
   }
-  const already = selection.length - todo.length;
-  const shardNote = shard ? ` (shard ${shardText(shard)} of ${plan.grid.runs} runs)` : '';
-  const shape = `${plan.grid.points} grid point${plan.grid.points === 1 ? '' : 's'} × ${plan.grid.seeds} seed${plan.grid.seeds === 1 ? '' : 's'}, ${plan.variants.length} variant${plan.variants.length === 1 ? '' : 's'} each`;
-  const workers = Math.max(1, Math.min(jobs, todo.length));
-  if (already > 0 || failedBefore > 0) {
-    say(`sweep: resuming ${out}: ${already} of ${selection.length} runs done; running ${todo.length}${failedBefore > 0 ? ` (${failedBefore} failed before, retried)` : ''} on ${workers} worker${workers === 1 ? '' : 's'}`);
+  const covered = (): Covered => {
+    if (replication === null) return { selection: shardRuns(plan.grid.runs, shard) };
+    const { runs, states } = adaptiveSelection(plan, shard, replication);
+    return { selection: listSelection(runs), states };
+  };
+  const finalPoints = new Set<number>();
+  const rounds = adaptive ? new Set(indexRounds(journalPath).keys()) : new Set<string>();
+
+  let now = covered();
+  const attempted = new Set<number>();
+  const todoOf = (selection: RunSelection) => {
+    const todo: number[] = [];
+    let failedBefore = 0;
+    for (let i = 0; i < selection.length; i++) {
+      const r = selection.at(i);
+      if (attempted.has(r)) continue;
+      const rec = records.get(r);
+      if (rec === undefined) todo.push(r);
+      else if (rec.error !== undefined) {
+        todo.push(r);
+        failedBefore++;
+      }
+    }
+    return { todo, failedBefore };
+  };
+  const first = todoOf(now.selection);
+  const already = now.selection.length - first.todo.length;
+  const shardNote = shard ? ` (shard ${shardText(shard)} of ${adaptive ? `${plan.grid.points} design points` : `${plan.grid.runs} runs`})` : '';
+  const pointsWord = `${plan.design === null ? 'grid' : `${plan.design.kind} design`} point${plan.grid.points === 1 ? '' : 's'}`;
+  const seedsWord = adaptive
+    ? `${plan.grid.seeds} to ${plan.grid.maxSeeds} seeds (rounds of ${plan.grid.seeds})`
+    : `${plan.grid.seeds} seed${plan.grid.seeds === 1 ? '' : 's'}`;
+  const shape = `${plan.grid.points} ${pointsWord} × ${seedsWord}, ${plan.variants.length} variant${plan.variants.length === 1 ? '' : 's'} each`;
+  const workersFor = (n: number) => Math.max(1, Math.min(jobs, n));
+  const workersText = (n: number) => `${workersFor(n)} worker${workersFor(n) === 1 ? '' : 's'}`;
+  if (already > 0 || first.failedBefore > 0) {
+    say(`sweep: resuming ${out}: ${already} of ${now.selection.length} runs done; running ${first.todo.length}${first.failedBefore > 0 ? ` (${first.failedBefore} failed before, retried)` : ''} on ${workersText(first.todo.length)}`);
   } else {
-    say(`sweep: ${selection.length} runs${shardNote} (${shape}) on ${workers} worker${workers === 1 ? '' : 's'} → ${out}`);
+    say(`sweep: ${now.selection.length} runs${adaptive ? ' in the first round' : ''}${shardNote} (${shape}) on ${workersText(first.todo.length)} → ${out}`);
   }
-  writeManifest(out, manifestOf(plan, shard, selection, records));
+  writeManifest(out, manifestOf(plan, shard, now.selection, records, now.states));
 
   const every = plan.sweep.every !== undefined;
   const journalWriter = new JournalWriter(journalPath);
   const seriesWriter = every ? new JournalWriter(seriesPath) : null;
-  const pending = new Set(todo);
-  const partial = new PartialRuns(out, plan, selection);
-  const isFinal = (r: number) => !pending.has(r);
-  partial.advance(records, isFinal);
-  const progress = new Progress({ total: selection.length, already, ...options.progress });
+  const pending = new Set<number>();
+  const partial = new PartialRuns(out, plan, now.selection);
+  const isFinal = (r: number) => !pending.has(r) && (!adaptive || finalPoints.has(runPoint(plan, r)));
+  /** Journals the rounds decided since the last call (adaptive), and notes the points that are final. */
+  const recordRounds = (states: readonly PointState[] | undefined) => {
+    for (const state of states ?? []) {
+      for (const round of state.rounds) {
+        const key = `${round.point}/${round.round}`;
+        if (rounds.has(key)) continue;
+        rounds.add(key);
+        journalWriter.append(round);
+      }
+      if (state.final) finalPoints.add(state.point);
+    }
+  };
+  let progress: Progress | null = null;
   const onSigint = () => {
-    progress.finish();
+    progress?.finish();
     release();
     say(`sweep: interrupted; the finished runs are in ${journalPath}; rerun with --resume to finish`);
     process.exit(130);
   };
   process.once('SIGINT', onSigint);
   try {
-    const entry = todo.length > 0 ? await prepareWorkerEntry() : null;
-    await runPool(
-      { length: todo.length, get: (i) => taskOf(plan, todo[i]!) },
-      {
-        jobs: workers,
-        timeoutMs: options.timeoutMs ?? null,
-        entry: entry?.url,
-        workerData: { input: plan.scenario, baseDir: plan.baseDir },
-        onReply: (reply) => {
-          const seed = plan.grid.baseSeed + (reply.run % plan.grid.seeds);
-          let rec: JournalRecord;
-          if (reply.ok) {
-            // The series line first: a run in the journal always has its series.
-            if (seriesWriter && reply.result.series !== null) seriesWriter.append({ run: reply.run, csv: reply.result.series });
-            rec = { run: reply.run, seed, rows: reply.result.rows };
-          } else {
-            rec = { run: reply.run, seed, error: reply.error };
-          }
-          const at = journalWriter.append(rec);
-          if (rec.rows !== undefined) partial.remember(rec.run, rec.rows);
-          records.set(reply.run, rec.error !== undefined ? { run: rec.run, seed, error: rec.error, at } : { run: rec.run, seed, at });
-          pending.delete(reply.run);
-          partial.advance(records, isFinal);
-          progress.tick(!reply.ok);
+    recordRounds(now.states);
+    partial.advance(records, isFinal);
+    for (let wave = 1; ; wave++) {
+      const { todo } = wave === 1 ? first : todoOf(now.selection);
+      if (todo.length === 0) break;
+      if (wave > 1) say(`sweep: next round: ${todo.length} more runs for ${new Set(todo.map((r) => runPoint(plan, r))).size} design point(s) whose intervals are still wider than ±${plan.sweep.replicate!.halfWidth}`);
+      for (const r of todo) {
+        pending.add(r);
+        attempted.add(r);
+      }
+      progress = new Progress({ total: now.selection.length, already: now.selection.length - todo.length, ...options.progress });
+      const entry = await prepareWorkerEntry();
+      await runPool(
+        { length: todo.length, get: (i) => taskOf(plan, todo[i]!) },
+        {
+          jobs: workersFor(todo.length),
+          timeoutMs: options.timeoutMs ?? null,
+          entry: entry.url,
+          workerData: { input: plan.scenario, baseDir: plan.baseDir },
+          onReply: (reply) => {
+            const seed = runSeed(plan, reply.run);
+            let rec: JournalRecord;
+            if (reply.ok) {
+              // The series line first: a run in the journal always has its series.
+              if (seriesWriter && reply.result.series !== null) seriesWriter.append({ run: reply.run, csv: reply.result.series });
+              rec = { run: reply.run, seed, rows: reply.result.rows };
+            } else {
+              rec = { run: reply.run, seed, error: reply.error };
+            }
+            const at = journalWriter.append(rec);
+            if (rec.rows !== undefined) {
+              partial.remember(rec.run, rec.rows);
+              replication?.remember(rec.run, rec.rows);
+            } else replication?.forget(rec.run);
+            records.set(reply.run, rec.error !== undefined ? { run: rec.run, seed, error: rec.error, at } : ({ run: rec.run, seed, at } as JournalEntry));
+            pending.delete(reply.run);
+            partial.advance(records, isFinal);
+            progress!.tick(!reply.ok);
+          },
         },
-      },
-    );
+      );
+      progress.finish();
+      progress = null;
+      if (!adaptive) break;
+      now = covered();
+      recordRounds(now.states);
+      partial.extend(now.selection);
+      partial.advance(records, isFinal);
+    }
   } finally {
     process.removeListener('SIGINT', onSigint);
-    progress.finish();
+    progress?.finish();
     partial.close();
     journalWriter.close();
     seriesWriter?.close();
   }
 
+  const selection = now.selection;
   const series = every ? indexSeries(seriesPath, new Set([...records].filter(([, r]) => r.error === undefined).map(([run]) => run))) : new Map();
   const manifest = writeOutputs(out, plan, shard, selection, records, (run) => {
     const line = series.get(run);
     return line ? { path: seriesPath, line } : undefined;
-  });
+  }, now.states);
   if (manifest.failed.length > 0) {
     const first = manifest.failed[0]!;
     say(`sweep: ${manifest.failed.length} of ${selection.length} runs failed (listed in ${join(out, MANIFEST)}); the first, run ${first.run}: ${first.error}`);
     say(`sweep: rerun with --resume to retry them`);
     return 1;
   }
+  if (manifest.replication !== undefined && manifest.replication.points.length > 0) {
+    const pts = manifest.replication.points;
+    const capped = pts.filter((p) => !p.met).length;
+    say(`sweep: done; ${selection.length} runs over ${pts.length} design points (${Math.min(...pts.map((p) => p.seeds))} to ${Math.max(...pts.map((p) => p.seeds))} seeds each${capped > 0 ? `; ${capped} stopped at maxSeeds without meeting ±${manifest.replication.halfWidth}` : ''}) in ${join(out, 'runs.csv')}`);
+    return 0;
+  }
   say(`sweep: done; ${selection.length} runs in ${join(out, 'runs.csv')}`);
   return 0;
-}
-
-/** The manifest of an earlier sweep in `dir`, or null. */
-function readPrevious(dir: string): Manifest | null {
-  const path = join(dir, MANIFEST);
-  if (!existsSync(path)) return null;
-  const m = readJsonFile(path) as Manifest;
-  if (typeof m !== 'object' || m === null || m.format !== 'equipotent-sweep/1') {
-    throw new UserError(`${path} is not a sweep manifest; choose another --out`);
-  }
-  return m;
 }
 
 /** Refuses to resume a sweep of another spec, version or shard. */

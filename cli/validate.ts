@@ -3,16 +3,15 @@
 // others on stderr (`<file>: <path>: <message>`); exit 0 when all are valid, else 2.
 //
 // A scenario is checked as written and as each of its variants (after their
-// `set`s), and its data files must exist. A sweep file (one with a `grid`) is
-// checked itself, then its scenario, then each grid path against the scenario's
-// schema, then the grid points (all of them up to 200, else 200 spread evenly)
-// as the sweep will run them.
+// `set`s), and its data files must exist. A sweep file (one that names its
+// `scenario`) is checked by cli/sweep/check.ts: itself, its scenario, each
+// design key against the scenario, then the design points as they will run.
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { loadScenarioSource, readDataFiles, type ScenarioSource } from './load-scenario.ts';
+import { sweepProblems } from './sweep/check.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
-import { gridPoint, gridPoints, validateSweep } from '../engine/scenario/sweep-schema.ts';
-import { describeValue, formatPath, pathProblem, validateScenario } from '../engine/scenario/validate.ts';
+import { validateScenario } from '../engine/scenario/validate.ts';
 
 const USAGE = `usage: equipotent validate <file>…
 
@@ -21,7 +20,6 @@ grid) without running them. Prints "ok <file>" for each valid file and every
 problem of the others; exits 0 when all are valid, 2 otherwise.
 `;
 
-const MAX_POINTS_CHECKED = 200;
 const MAX_LINES = 50;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -66,7 +64,7 @@ export function checkFile(file: string): string[] {
     if (e instanceof UserError) return [e.message];
     throw e;
   }
-  const problems = isObject(source.input) && Object.hasOwn(source.input, 'grid') ? sweepProblems(source) : scenarioProblems(source.input, source.baseDir);
+  const problems = isSweepFile(source.input) ? sweepProblems(source) : scenarioProblems(source.input, source.baseDir);
   const lines = problems.map((p) => `${file}: ${p}`);
   return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `${file}: … and ${lines.length - MAX_LINES} more problems`] : lines;
 }
@@ -104,41 +102,7 @@ export function scenarioProblems(input: unknown, baseDir: string, sets: Readonly
   return problems;
 }
 
-function sweepProblems(source: ScenarioSource): string[] {
-  const v = validateSweep(source.input);
-  if (!v.ok) return v.errors;
-  const sweep = v.sweep;
-  let scenario: ScenarioSource;
-  try {
-    scenario = loadScenarioSource(sweep.scenario, source.baseDir);
-  } catch (e) {
-    if (e instanceof UserError) return [`scenario: ${e.message}`];
-    throw e;
-  }
-  const own = scenarioProblems(scenario.input, scenario.baseDir);
-  if (own.length > 0) return own.map((p) => `scenario "${sweep.scenario}": ${p}`);
-  const pathErrors: string[] = [];
-  for (const path of Object.keys(sweep.grid)) {
-    const problem = pathProblem(path, scenario.input);
-    if (problem !== null) pathErrors.push(`${formatPath(['grid', path])}: ${problem}`);
-  }
-  if (pathErrors.length > 0) return pathErrors;
-  // The grid points as the sweep runs them: grid values (then ticks) after each variant's set.
-  const points = gridPoints(sweep);
-  const checked = points <= MAX_POINTS_CHECKED ? points : MAX_POINTS_CHECKED;
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (let j = 0; j < checked; j++) {
-    const i = points <= MAX_POINTS_CHECKED ? j : Math.floor((j * (points - 1)) / (MAX_POINTS_CHECKED - 1));
-    const sets: [string, unknown][] = gridPoint(sweep, i);
-    if (sweep.ticks !== undefined) sets.push(['ticks', sweep.ticks]);
-    const label = sets.length > 0 ? sets.map(([k, val]) => `${k}=${describeValue(val)}`).join(', ') : 'the scenario';
-    for (const p of scenarioProblems(scenario.input, scenario.baseDir, sets)) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      problems.push(`grid point ${i} (${label}): ${p}`);
-    }
-    if (problems.length >= MAX_LINES) break;
-  }
-  return problems;
+/** A sweep file names its scenario (a scenario file has no `scenario` key); v1 sweep files also have a `grid`. */
+function isSweepFile(input: unknown): boolean {
+  return isObject(input) && (Object.hasOwn(input, 'grid') || Object.hasOwn(input, 'scenario') || Object.hasOwn(input, 'design'));
 }

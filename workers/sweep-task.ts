@@ -1,12 +1,13 @@
 // One sweep run, as a pure function of the scenario, the run's overrides and its
-// seed: every variant of the scenario (its own `set`, then the grid point's
-// values, then the sweep's seed and ticks — the order `run --set` uses, so
+// seed: every variant of the scenario (its own `set`, then the design point's
+// values — {"$unset": true} removing a key —, then the sweep's seed and ticks — the order `run --set` uses, so
 // `equipotent run <scenario> --seed S --ticks T --set k=v …` reproduces any
 // row of runs.csv, hash included), run from the same seed (common random numbers).
 // Runs in the sweep pool's worker processes (workers/sweep-worker.ts) and, for
 // tests and benchmarks, on any thread.
 import { readDataFiles } from '../cli/load-scenario.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
+import { resolveUnset } from '../engine/scenario/sweep-schema.ts';
 import { createSimulation } from '../engine/simulation.ts';
 
 /** What every worker of one sweep is started with. */
@@ -17,19 +18,25 @@ export interface SweepWorkerData {
   baseDir: string;
 }
 
-/** One run: its number, the overrides of its grid point plus seed and ticks, and whether to record series. */
+/** One run: its number, the overrides of its design point plus seed and ticks, and whether to record series. */
 export interface SweepTask {
   run: number;
   seed: number;
-  /** [dotted path, value] applied after each variant's own `set`. */
+  /** [dotted path, value] applied after each variant's own `set` ({"$unset": true} removes the key). */
   sets: [string, unknown][];
-  /** Record the series every `every` ticks (and the last), or null for none. */
+  /** The design point's values as CSV fields (the parameter columns of series.csv). */
+  fields: string[];
+  /** Record the series every `every` ticks, or null for none. */
   every: number | null;
+  /** "sample": the value at ticks 0, k, 2k, … and the last; "mean": the mean over each k ticks, at the window's last tick. */
+  everyMode: 'sample' | 'mean';
 }
 
 /** One (run, variant) row: the summary flattened into number-or-null columns. */
 export interface RunRow {
   variant: string;
+  /** The ticks the variant ran. */
+  ticks: number;
   /** The summary metrics of MODEL.md §8, in the engine's order. */
   metrics: Record<string, number | null>;
   /** `<item>.informedFinal`, `<item>.roundsTo50`, … per item of news. */
@@ -42,7 +49,7 @@ export interface RunRow {
 
 export interface SweepRunResult {
   rows: RunRow[];
-  /** The run's series rows as CSV text (`run,variant,seed,tick,metric,value`), or null. */
+  /** The run's series rows as CSV text (`run,variant,seed,<parameters…>,ticks,tick,metric,value`), or null. */
   series: string | null;
 }
 
@@ -82,20 +89,46 @@ export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: Data
       shocks[`shock.${i}.dip`] = num(sh.dip);
       shocks[`shock.${i}.recoveryTicks`] = num(sh.recoveryTicks);
     });
-    rows.push({ variant: v.label, metrics, items, shocks, hash: summary.hash });
+    rows.push({ variant: v.label, ticks: scenario.ticks, metrics, items, shocks, hash: summary.hash });
     if (task.every !== null) {
       const s = sim.series();
-      const prefix = `${task.run},${field(v.label)},${task.seed},`;
-      for (let t = 0; t < s.length; t++) {
-        if (t % task.every !== 0 && t !== s.length - 1) continue;
-        for (const name of s.names) {
-          const x = s.values[name]![t]!;
-          series.push(`${prefix}${t},${field(name)},${Number.isFinite(x) ? String(x) : ''}\n`);
+      const prefix = `${task.run},${field(v.label)},${task.seed},${task.fields.map((f) => `${f},`).join('')}${scenario.ticks},`;
+      if (task.everyMode === 'mean') seriesMeans(s, task.every, prefix, series);
+      else {
+        for (let t = 0; t < s.length; t++) {
+          if (t % task.every !== 0 && t !== s.length - 1) continue;
+          for (const name of s.names) series.push(`${prefix}${t},${field(name)},${numberField(s.values[name]![t]!)}\n`);
         }
       }
     }
   }
   return { rows, series: task.every !== null ? series.join('') : null };
+}
+
+const numberField = (x: number): string => (Number.isFinite(x) ? String(x) : '');
+
+/**
+ * The series as means over windows of `every` ticks (0 … k−1, k … 2k−1, …, the
+ * last window possibly shorter), each written at its last tick; a window's mean
+ * is over its finite values (empty when it has none).
+ */
+function seriesMeans(s: ReturnType<ReturnType<typeof createSimulation>['series']>, every: number, prefix: string, out: string[]): void {
+  for (let start = 0; start < s.length; start += every) {
+    const end = Math.min(s.length, start + every);
+    for (const name of s.names) {
+      const xs = s.values[name]!;
+      let sum = 0;
+      let n = 0;
+      for (let t = start; t < end; t++) {
+        const x = xs[t]!;
+        if (Number.isFinite(x)) {
+          sum += x;
+          n++;
+        }
+      }
+      out.push(`${prefix}${end - 1},${field(name)},${n > 0 ? numberField(sum / n) : ''}\n`);
+    }
+  }
 }
 
 // The validated variants of a grid point: every run of the point differs only in its
@@ -112,7 +145,7 @@ function variantsAt(input: unknown, sets: [string, unknown][]): ReturnType<typeo
   const key = JSON.stringify(sets.filter(([path]) => path !== 'seed'));
   let hit = variantCache.get(key);
   if (hit === undefined) {
-    hit = expandVariants(input, sets);
+    hit = expandVariants(input, resolveUnset(sets));
     if (variantCache.size >= 256) variantCache.clear();
     variantCache.set(key, hit);
   }

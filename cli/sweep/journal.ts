@@ -9,6 +9,11 @@
 //   (and synced) just before the run's journal line; a series line whose run
 //   is not done in the journal is an orphan of a crash and is ignored.
 //
+// - with `replicate`, also `{"point":p,"round":k,"seeds":n,"halfWidths":{…},"met":…}`:
+//   the decision taken after round k of design point p (the record of an
+//   adaptive sweep; the decisions are recomputed from the runs, so these lines
+//   say what happened and never steer it).
+//
 // A kill in the middle of a write leaves a torn last line: readers skip it and
 // a writer cuts it off before appending, so the next line starts clean.
 //
@@ -25,6 +30,9 @@ export const SERIES_JOURNAL = 'series.ndjson';
 export type JournalRecord =
   | { run: number; seed: number; rows: RunRow[]; error?: undefined }
   | { run: number; seed: number; error: string; rows?: undefined };
+
+/** The head of a round line: its design point. */
+export const ROUND_PREFIX = /^\{"point":(\d+)[,}]/;
 
 /** Where a run's journal line is: the file, its first byte and its length (without the newline). */
 export interface LineAt {
@@ -51,7 +59,7 @@ const RUN_PREFIX = /^\{"run":(\d+)[,}]/;
  * for every complete line (ended by a newline) whose head names a run. Returns
  * the byte length of the complete lines (where a torn last line starts).
  */
-export function scanLines(path: string, each: (line: LineRef, head: string) => void): number {
+export function scanLines(path: string, each: (line: LineRef, head: string) => void, prefix: RegExp = RUN_PREFIX): number {
   if (!existsSync(path)) return 0;
   const fd = openSync(path, 'r');
   try {
@@ -69,7 +77,7 @@ export function scanLines(path: string, each: (line: LineRef, head: string) => v
         const end = nl < 0 || nl >= got ? got : nl;
         if (head.length < 32) head += buf.toString('latin1', from, Math.min(end, from + 32 - head.length));
         if (nl < 0 || nl >= got) break;
-        const m = RUN_PREFIX.exec(head);
+        const m = prefix.exec(head);
         if (m) each({ offset: lineStart, length: pos + nl - lineStart, run: Number(m[1]) }, head);
         lineStart = pos + nl + 1;
         head = '';
@@ -198,4 +206,28 @@ export class JournalWriter {
   close(): void {
     closeSync(this.fd);
   }
+}
+
+/** The round lines of a journal (an adaptive sweep's record), by "point/round", last line winning. */
+export function indexRounds(path: string): Map<string, LineRef> {
+  const index = new Map<string, LineRef>();
+  if (!existsSync(path)) return index;
+  const fd = openSync(path, 'r');
+  try {
+    scanLines(
+      path,
+      (line) => {
+        try {
+          const rec = JSON.parse(readAt(fd, line.offset, line.length)) as { point?: unknown; round?: unknown };
+          if (Number.isSafeInteger(rec.point) && Number.isSafeInteger(rec.round)) index.set(`${rec.point}/${rec.round}`, line);
+        } catch {
+          /* a torn or foreign line: the runs decide, this is only the record */
+        }
+      },
+      ROUND_PREFIX,
+    );
+  } finally {
+    closeSync(fd);
+  }
+  return index;
 }

@@ -1,106 +1,47 @@
-// Writing a sweep's result files from its journal(s): runs.csv, summary.csv,
-// series.csv (when the sweep records series) and manifest.json. Everything is
-// written in run order from the journal, through a temporary file renamed into
-// place, so the files are the same bytes whether the sweep ran in one go, was
-// killed and resumed, or was sharded and merged.
+// Writing a sweep's result files from its journal(s): runs, summary, series
+// (when the sweep records series) and, for a Sobol' or Morris design once it is
+// whole, sensitivity — each as CSV and/or Parquet (`formats`) — and
+// manifest.json. Everything is written in run order from the journal, through
+// temporary files renamed into place, so the files are the same bytes whether
+// the sweep ran in one go, was killed and resumed, or was sharded and merged.
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { AtomicFile } from '../files.ts';
 import { LineReader, readAt, type JournalEntry, type LineRef } from './journal.ts';
-import { shardText, type Shard, type SweepSpec } from './plan.ts';
-import { ColumnSet, runLines, runsHeader, type Columns } from './tables.ts';
-import { summaryLines, type DoneRun } from './summary.ts';
+import { manifestOf, tally, writeManifest, type Manifest, type RunSelection } from './manifest.ts';
+import { paramColumns, ColumnSet, runCells, runLines, runsColumns, runsHeader, type Columns } from './tables.ts';
+import { summaryColumns, summaryRows, type DoneRun } from './summary.ts';
+import { hasSensitivity, PointMeans, sensitivityColumns, sensitivityRows } from './sensitivity.ts';
+import { openTable, type ColumnSpec, type Format, type TableWriter } from './table-writer.ts';
+import type { PointState } from './replicate.ts';
+import type { Shard, SweepSpec } from './plan.ts';
 import type { RunRow } from '../../workers/sweep-task.ts';
+import { join } from 'node:path';
 
-export const RUNS_CSV = 'runs.csv';
+export { MANIFEST, type FailedRun, type Manifest, type RunSelection } from './manifest.ts';
+
 export const RUNS_PARTIAL = 'runs.partial.csv';
-export const SUMMARY_CSV = 'summary.csv';
-export const SERIES_CSV = 'series.csv';
-export const MANIFEST = 'manifest.json';
 export const SERIES_HEADER = 'run,variant,seed,tick,metric,value\n';
-
-/** The runs an output covers: all of them, or a shard's. */
-export interface RunSelection {
-  length: number;
-  at(i: number): number;
-}
-
-/** A failed run as the manifest lists it. */
-export interface FailedRun {
-  run: number;
-  seed: number;
-  error: string;
-}
-
-/** manifest.json: the spec, the shard, and which runs are done or failed. */
-export interface Manifest extends SweepSpec {
-  /** What wrote it (this file's format). */
-  format: 'equipotent-sweep/1';
-  /** `i/N` for a shard's output, null for all runs (an unsharded or merged sweep). */
-  shard: string | null;
-  /** Counts over the runs this output covers. */
-  runs: { selected: number; done: number; failed: number; missing: number };
-  /** True when every selected run is done (none failed or missing). */
-  complete: boolean;
-  /** The done runs' numbers, ascending. */
-  done: number[];
-  /** The failed runs, with their errors; `--resume` retries them. */
-  failed: FailedRun[];
-}
 
 /** Where a run's series line is: a series journal's path and the line. */
 export type SeriesSource = (run: number) => { path: string; line: LineRef } | undefined;
 
-/** Tallies which selected runs are done, failed and missing (done runs in selection order). */
-export function tally(selection: RunSelection, records: ReadonlyMap<number, JournalEntry>) {
-  const done: DoneRun[] = [];
-  const failed: FailedRun[] = [];
-  let missing = 0;
-  for (let i = 0; i < selection.length; i++) {
-    const r = selection.at(i);
-    const rec = records.get(r);
-    if (rec === undefined) missing++;
-    else if (rec.error !== undefined) failed.push({ run: r, seed: rec.seed, error: rec.error });
-    else done.push(rec);
-  }
-  return { done, failed, missing };
-}
+/** The formats a sweep writes its tables in. */
+export const formatsOf = (spec: Pick<SweepSpec, 'sweep'>): Format[] => spec.sweep.formats ?? ['csv'];
 
-/** The manifest of an output covering `selection`, from the records so far. */
-export function manifestOf(spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>): Manifest {
-  const { done, failed, missing } = tally(selection, records);
-  const { version, specHash, sweep, scenario, data, grid, variants } = spec;
-  return {
-    format: 'equipotent-sweep/1',
-    version,
-    specHash,
-    sweep,
-    scenario,
-    data,
-    grid,
-    variants,
-    shard: shardText(shard),
-    runs: { selected: selection.length, done: done.length, failed: failed.length, missing },
-    complete: failed.length === 0 && missing === 0,
-    done: done.map((d) => d.run),
-    failed,
-  };
-}
+/** What wrote the Parquet files. */
+const createdBy = (spec: Pick<SweepSpec, 'version'>) => `equipotent ${spec.version}`;
 
-/** Writes DIR/manifest.json (atomically). */
-export function writeManifest(dir: string, manifest: Manifest): void {
-  writeFile(join(dir, MANIFEST), [`${JSON.stringify(manifest, null, 2)}\n`]);
-}
-
-function writeFile(path: string, lines: Iterable<string>): void {
-  const f = new AtomicFile(path);
-  try {
-    for (const line of lines) f.write(line);
-    f.commit();
-  } catch (e) {
-    f.abort();
-    throw e;
-  }
+/** The columns of series.csv: `run,variant,seed,<parameters…>,ticks,tick,metric,value`. */
+export function seriesColumns(spec: SweepSpec): ColumnSpec[] {
+  return [
+    { name: 'run', type: 'int' },
+    { name: 'variant', type: 'string' },
+    { name: 'seed', type: 'int64' },
+    ...paramColumns(spec),
+    { name: 'ticks', type: 'int' },
+    { name: 'tick', type: 'int' },
+    { name: 'metric', type: 'string' },
+    { name: 'value', type: 'double' },
+  ];
 }
 
 /** The value columns over the done runs, in run order (their rows read back one run at a time). */
@@ -110,50 +51,65 @@ export function columnsOf(done: readonly DoneRun[], reader: LineReader): Columns
   return set.columns();
 }
 
+/** Commits every table, or aborts them all. */
+function writeTables(tables: TableWriter[], fill: () => void): void {
+  try {
+    fill();
+    for (const t of tables) t.commit();
+  } catch (e) {
+    for (const t of tables) t.abort();
+    throw e;
+  }
+}
+
 /**
- * Writes runs.csv, summary.csv, series.csv (when the sweep has `every`) and
- * manifest.json into `dir` from the journal entries of the selected runs,
- * reading each run's rows back from its journal line as it is written (the
- * rows are never all in memory). Returns the manifest.
+ * Writes runs, summary, series (with `every`), sensitivity (a whole Sobol' or
+ * Morris design) and manifest.json into `dir` from the journal entries of the
+ * selected runs, reading each run's rows back from its journal line as it is
+ * written (the rows are never all in memory). `points`: with replicate, the
+ * design points' states. Returns the manifest.
  */
-export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>, series: SeriesSource): Manifest {
-  const { done } = tally(selection, records);
+export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>, series: SeriesSource, points?: readonly PointState[]): Manifest {
+  const { done, failed, missing } = tally(selection, records);
+  const formats = formatsOf(spec);
+  const manifest = manifestOf(spec, shard, selection, records, points);
   const reader = new LineReader();
   try {
     const columns = columnsOf(done, reader);
-    // One more pass, reading each run's rows once for both files: runs.csv gets
-    // them as the summary asks for the next run.
-    const runsFile = new AtomicFile(join(dir, RUNS_CSV));
-    const summaryFile = new AtomicFile(join(dir, SUMMARY_CSV));
-    try {
-      runsFile.write(runsHeader(spec, columns));
+    // Sensitivity needs every design point: an unsharded (or merged) sweep with nothing failed or missing.
+    const means = hasSensitivity(spec) && shard === null && failed.length === 0 && missing === 0 ? new PointMeans(spec.variants.length, columns.numeric.map((c) => c.name), spec.grid.points) : null;
+    // One pass, reading each run's rows once for both tables: runs gets them as the summary asks for the next run.
+    const runs = openTable(dir, 'runs', runsColumns(spec, columns), formats, createdBy(spec));
+    const summary = openTable(dir, 'summary', summaryColumns(spec), formats, createdBy(spec));
+    writeTables([runs, summary], () => {
       const inRunOrder = function* () {
         for (const d of done) {
           const rows = reader.rows(d.at);
-          runsFile.write(runLines(spec, columns, d.run, d.seed, rows));
+          for (const cells of runCells(spec, columns, d.run, d.seed, rows)) runs.row(cells);
           yield { run: d.run, rows };
         }
       };
-      for (const line of summaryLines(spec, columns, inRunOrder())) summaryFile.write(line);
-      runsFile.commit();
-      summaryFile.commit();
-    } catch (e) {
-      runsFile.abort();
-      summaryFile.abort();
-      throw e;
+      for (const cells of summaryRows(spec, columns, inRunOrder(), means === null ? undefined : (p, v, m, mean, diff) => means.set(p, v, m, mean, diff))) summary.row(cells);
+    });
+    if (means !== null) {
+      const sensitivity = openTable(dir, 'sensitivity', sensitivityColumns(spec), formats, createdBy(spec));
+      writeTables([sensitivity], () => {
+        for (const cells of sensitivityRows(spec, means)) sensitivity.row(cells);
+      });
     }
   } finally {
     reader.close();
   }
-  if (spec.sweep.every !== undefined) writeFile(join(dir, SERIES_CSV), seriesLines(done, series));
+  if (spec.sweep.every !== undefined) {
+    const table = openTable(dir, 'series', seriesColumns(spec), formats, createdBy(spec));
+    writeTables([table], () => writeSeries(table, done, series));
+  }
   rmSync(join(dir, RUNS_PARTIAL), { force: true });
-  const manifest = manifestOf(spec, shard, selection, records);
   writeManifest(dir, manifest);
   return manifest;
 }
 
-function* seriesLines(done: readonly DoneRun[], series: SeriesSource): Generator<string> {
-  yield SERIES_HEADER;
+function writeSeries(table: TableWriter, done: readonly DoneRun[], series: SeriesSource): void {
   const fds = new Map<string, number>();
   try {
     for (const { run } of done) {
@@ -165,7 +121,7 @@ function* seriesLines(done: readonly DoneRun[], series: SeriesSource): Generator
         fds.set(where.path, fd);
       }
       const rec = JSON.parse(readAt(fd, where.line.offset, where.line.length)) as { run: number; csv: string };
-      yield rec.csv;
+      table.csvLines(rec.csv);
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);
@@ -188,8 +144,13 @@ export class PartialRuns {
   /** Rows of runs this sweep just finished, until written (runs finish about in order: a few). */
   private readonly fresh = new Map<number, RunRow[]>();
 
-  constructor(dir: string, private readonly spec: SweepSpec, private readonly selection: RunSelection) {
+  constructor(dir: string, private readonly spec: SweepSpec, private selection: RunSelection) {
     this.fd = openSync(join(dir, RUNS_PARTIAL), 'w');
+  }
+
+  /** A longer selection (an adaptive sweep's next round), whose runs before the current position are unchanged. */
+  extend(selection: RunSelection): void {
+    this.selection = selection;
   }
 
   /** Keeps the rows of a run just finished, so that advance need not read them back from the journal. */

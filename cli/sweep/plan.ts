@@ -1,15 +1,19 @@
 // A sweep's plan: the sweep file and its scenario read and validated, the spec
-// that identifies the sweep (what shards must share to be merged), and the run
-// numbering of CONTRACT.md: run r is grid point floor(r / seeds) with seed
-// baseSeed + (r mod seeds); `--shard i/N` takes the runs with r mod N = i.
+// that identifies the sweep (what shards must share to be merged), the realized
+// design, and the run numbering of CONTRACT.md: run r is design point
+// floor(r / stride) with seed baseSeed + (r mod stride), stride = seeds, or
+// replicate.maxSeeds for an adaptive sweep; `--shard i/N` takes the runs with
+// r mod N = i, or with replicate the whole points p with p mod N = i.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { dataFileRefs, loadScenarioSource, packageRoot, readJsonFile, type ScenarioSource } from '../load-scenario.ts';
-import { checkFile, scenarioProblems } from '../validate.ts';
+import { sweepProblems } from './check.ts';
+import { realizeDesign, type RealizedDesign } from './design.ts';
+import { fmt } from './tables.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
-import { gridPoint, gridPoints, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
+import { designKeys, designPoints, gridPoint, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
 import type { SweepTask } from '../../workers/sweep-task.ts';
 
 /**
@@ -27,10 +31,16 @@ export interface SweepSpec {
   data: Record<string, string>;
   /** SHA-256 of the above (version, sweep, scenario, data). */
   specHash: string;
-  /** The grid: its keys in file order, points, seeds per point, first seed, runs. */
-  grid: { keys: string[]; points: number; seeds: number; baseSeed: number; runs: number };
+  /**
+   * The design's shape: its parameter keys in file order, points, seeds per
+   * point (per round with replicate), first seed, the run numbers' range
+   * (points × stride), and with replicate the most seeds a point gets.
+   */
+  grid: { keys: string[]; points: number; seeds: number; baseSeed: number; runs: number; maxSeeds?: number };
   /** The variants' labels, in file order (`default` when the scenario has none). */
   variants: string[];
+  /** The realized lhs, sobol or morris design (null for a grid). */
+  design: RealizedDesign | null;
 }
 
 /** A spec plus where its files are on this machine. */
@@ -57,6 +67,9 @@ export function projectVersion(): string {
   }
 }
 
+/** The layout of journals and result files (2: design columns and ticks everywhere, rounds in the journal). */
+const OUTPUT_LAYOUT = 2;
+
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -67,7 +80,7 @@ export function loadPlan(file: string): SweepPlan {
   // A sweep file is a file (built-in names are scenarios): say so when it is missing.
   const path = resolve(file);
   if (!existsSync(path)) throw new UserError(`no sweep file "${file}" (${path}); give the path of a sweep file — examples in sweeps/ (see docs/research.md)`);
-  const source = { input: readJsonFile(path, file), baseDir: dirname(path) };
+  const source: ScenarioSource = { input: readJsonFile(path, file), baseDir: dirname(path), sourceName: file, path };
   const input = source.input;
   const v = validateSweep(input);
   if (!v.ok) {
@@ -76,19 +89,10 @@ export function loadPlan(file: string): SweepPlan {
       : '';
     throw new UserError(`${file} is not a valid sweep file:\n  ${v.errors.join('\n  ')}${hint}`);
   }
-  const sweep = v.sweep;
-  let problems: string[];
-  if (isObject(input) && Object.hasOwn(input, 'grid')) {
-    problems = checkFile(file);
-  } else {
-    // No grid: one point, the scenario itself (with the sweep's ticks).
-    const scenario = loadScenarioSource(sweep.scenario, source.baseDir);
-    const sets: [string, unknown][] = sweep.ticks !== undefined ? [['ticks', sweep.ticks]] : [];
-    problems = scenarioProblems(scenario.input, scenario.baseDir, sets).map((p) => `${file}: scenario "${sweep.scenario}": ${p}`);
-  }
-  if (problems.length > 0) throw new UserError(`${file} is not a valid sweep:\n  ${problems.join('\n  ')}`);
-  const scenario = loadScenarioSource(sweep.scenario, source.baseDir);
-  return makePlan(sweep, scenario);
+  const problems = sweepProblems(source);
+  if (problems.length > 0) throw new UserError(`${file} is not a valid sweep:\n  ${problems.map((p) => `${file}: ${p}`).join('\n  ')}`);
+  const scenario = loadScenarioSource(v.sweep.scenario, source.baseDir);
+  return makePlan(v.sweep, scenario);
 }
 
 function makePlan(sweep: Sweep, scenario: ScenarioSource): SweepPlan {
@@ -107,10 +111,16 @@ function makePlan(sweep: Sweep, scenario: ScenarioSource): SweepPlan {
     }
   }
   const version = projectVersion();
-  const points = gridPoints(sweep);
-  const grid = { keys: Object.keys(sweep.grid), points, seeds: sweep.seeds, baseSeed, runs: points * sweep.seeds };
-  const specHash = sha256(JSON.stringify({ version, sweep, scenario: scenario.input, data }));
-  return { version, sweep, scenario: scenario.input, data, specHash, grid, variants: labels, baseDir: scenario.baseDir };
+  const points = designPoints(sweep);
+  const maxSeeds = sweep.replicate?.maxSeeds;
+  const stride = maxSeeds ?? sweep.seeds;
+  const grid = { keys: designKeys(sweep), points, seeds: sweep.seeds, baseSeed, runs: points * stride, ...(maxSeeds !== undefined ? { maxSeeds } : {}) };
+  // The design is a function of the spec, so it stays out of the hash (a resume reuses the stored rows).
+  // OUTPUT_LAYOUT marks the journal and file layout, so that an output written before a layout
+  // change (e.g. without the `ticks` column) is never resumed or merged with one written after it.
+  const specHash = sha256(JSON.stringify({ version, sweep, scenario: scenario.input, data, layout: OUTPUT_LAYOUT }));
+  const design = realizeDesign(sweep, baseSeed);
+  return { version, sweep, scenario: scenario.input, data, specHash, grid, variants: labels, design, baseDir: scenario.baseDir };
 }
 
 /** Parses `--shard i/N` (0 ≤ i < N). */
@@ -127,11 +137,36 @@ export function parseShard(text: string): Shard {
 /** `i/N` of a shard, or null for all runs (as manifests record it). */
 export const shardText = (shard: Shard | null): string | null => (shard ? `${shard.index}/${shard.count}` : null);
 
-/** The grid point of run r. */
-export const runPoint = (spec: Pick<SweepSpec, 'grid'>, r: number): number => Math.floor(r / spec.grid.seeds);
+/** Run numbers per design point: seeds, or replicate.maxSeeds. */
+export const stride = (spec: Pick<SweepSpec, 'grid'>): number => spec.grid.maxSeeds ?? spec.grid.seeds;
 
-/** The seed of run r: baseSeed + (r mod seeds). */
-export const runSeed = (spec: Pick<SweepSpec, 'grid'>, r: number): number => spec.grid.baseSeed + (r % spec.grid.seeds);
+/** True for an adaptive sweep (replicate). */
+export const isAdaptive = (spec: Pick<SweepSpec, 'grid'>): boolean => spec.grid.maxSeeds !== undefined;
+
+/** The design point of run r. */
+export const runPoint = (spec: Pick<SweepSpec, 'grid'>, r: number): number => Math.floor(r / stride(spec));
+
+/** The seed of run r: baseSeed + (r mod stride). */
+export const runSeed = (spec: Pick<SweepSpec, 'grid'>, r: number): number => spec.grid.baseSeed + (r % stride(spec));
+
+/** The index of the baseline variant (the sweep's `baseline`, default the first). */
+export function baselineIndex(spec: Pick<SweepSpec, 'sweep' | 'variants'>): number {
+  const i = spec.sweep.baseline === undefined ? 0 : spec.variants.indexOf(spec.sweep.baseline);
+  return i < 0 ? 0 : i;
+}
+
+/** Design point p's [key, value] pairs, values as the sweep file or the design gives them ({"$unset": true} kept). */
+export function pointValues(spec: Pick<SweepSpec, 'sweep' | 'design'>, p: number): [string, unknown][] {
+  if (spec.design === null) return gridPoint(spec.sweep, p);
+  const row = spec.design.rows[p]!;
+  return spec.design.keys.map((k, j) => [k, row[j]]);
+}
+
+/** True when run r belongs to the shard (by run, or for an adaptive sweep by its point). */
+export function inShard(spec: Pick<SweepSpec, 'grid'>, shard: Shard | null, r: number): boolean {
+  if (shard === null) return true;
+  return (isAdaptive(spec) ? runPoint(spec, r) : r) % shard.count === shard.index;
+}
 
 /** The runs of a shard (all runs without one), ascending. */
 export function shardRuns(total: number, shard: Shard | null): { length: number; at(i: number): number } {
@@ -140,11 +175,12 @@ export function shardRuns(total: number, shard: Shard | null): { length: number;
   return { length, at: (i) => shard.index + i * shard.count };
 }
 
-/** The task of run r: its grid point's values, then its seed and the sweep's ticks. */
-export function taskOf(spec: Pick<SweepSpec, 'grid' | 'sweep'>, r: number): SweepTask {
+/** The task of run r: its design point's values, then its seed and the sweep's ticks. */
+export function taskOf(spec: Pick<SweepSpec, 'grid' | 'sweep' | 'design'>, r: number): SweepTask {
   const seed = runSeed(spec, r);
-  const sets: [string, unknown][] = gridPoint(spec.sweep, runPoint(spec, r));
+  const values = pointValues(spec, runPoint(spec, r));
+  const sets: [string, unknown][] = [...values];
   sets.push(['seed', seed]);
   if (spec.sweep.ticks !== undefined) sets.push(['ticks', spec.sweep.ticks]);
-  return { run: r, seed, sets, every: spec.sweep.every ?? null };
+  return { run: r, seed, sets, fields: values.map(([, v]) => fmt(v)), every: spec.sweep.every ?? null, everyMode: spec.sweep.everyMode ?? 'sample' };
 }

@@ -1,74 +1,94 @@
-// summary.csv: per grid point and variant, each metric's mean, sd, n and 95 %
+// summary.csv: per design point and variant, each metric's mean, sd, n and 95 %
 // confidence interval over the seeds, and the paired difference of the variant
-// from the first variant (paired by run, i.e. by seed: both were run from the
-// same seed, so the difference cancels the noise they share — common random
-// numbers). Computed from the rows in run order, so a sharded-then-merged sweep
-// and an unsharded one give the same bytes.
-import { ci95, pairedDifference, type Interval } from '../../engine/stats.ts';
+// from the baseline variant (the sweep's `baseline`, default the first; paired
+// by run, i.e. by seed: both were run from the same seed, so the difference
+// cancels the noise they share — common random numbers). Rows where a metric
+// has no value in any run (n = 0) are left out. Computed from the rows in run
+// order, so a sharded-then-merged sweep and an unsharded one give the same bytes.
+import { meanInterval, pairedInterval, type Interval } from '../../stats/intervals.ts';
 import type { RunRow } from '../../workers/sweep-task.ts';
-import { fmt, paramFields, type Columns } from './tables.ts';
-import type { SweepSpec } from './plan.ts';
+import { paramCells, paramColumns, type Columns } from './tables.ts';
+import { baselineIndex, runPoint, type SweepSpec } from './plan.ts';
 import type { JournalEntry } from './journal.ts';
+import type { ColumnSpec } from './table-writer.ts';
 
-/** The statistics columns after `<params…>,variant,metric`. */
+/** The statistics columns after `<params…>,ticks,variant,metric`. */
 export const SUMMARY_STATS = ['n', 'mean', 'sd', 'ci95Low', 'ci95High', 'diffN', 'diffMean', 'diffSd', 'diffCi95Low', 'diffCi95High'] as const;
 
 /** A done run: its number, its seed and where its journal line is. */
 export type DoneRun = JournalEntry;
 
-
-const stats = (iv: Interval): string[] => [String(iv.n), fmt(iv.mean), fmt(iv.sd), fmt(iv.lo), fmt(iv.hi)];
-
-/** A done run's number and rows, as summaryLines reads them. */
+/** A done run's number and rows, as summaryRows reads them. */
 export interface RunRows {
   run: number;
   rows: RunRow[];
 }
 
+/** The columns of summary.csv with their types. */
+export function summaryColumns(spec: SweepSpec): ColumnSpec[] {
+  return [
+    ...paramColumns(spec),
+    { name: 'ticks', type: 'int' },
+    { name: 'variant', type: 'string' },
+    { name: 'metric', type: 'string' },
+    ...SUMMARY_STATS.map((name) => ({ name, type: name === 'n' || name === 'diffN' ? ('int' as const) : ('double' as const) })),
+  ];
+}
+
+const stats = (iv: Interval): unknown[] => [iv.n, iv.mean, iv.sd, iv.lo, iv.hi];
+
 /**
- * The lines of summary.csv (header first). `runs` yields the done runs in
- * ascending run order; one grid point's runs are held at a time. `columns`:
- * the value columns of runs.csv (hash excluded here).
+ * The rows of summary.csv (cells). `runs` yields the done runs in ascending run
+ * order; one design point's runs are held at a time. `columns`: the value
+ * columns of runs.csv (hash excluded here).
  */
-export function* summaryLines(spec: SweepSpec, columns: Columns, runs: Iterable<RunRows>): Generator<string> {
-  const header = [...spec.grid.keys, 'variant', 'metric', ...SUMMARY_STATS];
-  yield `${header.map((h) => fmt(h)).join(',')}\n`;
-  // The runs of one grid point are consecutive in run order.
+export function* summaryRows(spec: SweepSpec, columns: Columns, runs: Iterable<RunRows>, collect?: Collect): Generator<unknown[]> {
+  // The runs of one design point are consecutive in run order.
   let group: RunRow[][] = [];
   let point = -1;
   for (const r of runs) {
-    const p = Math.floor(r.run / spec.grid.seeds);
-    if (p !== point && group.length > 0) yield* pointLines(spec, columns, point, group);
+    const p = runPoint(spec, r.run);
+    if (p !== point && group.length > 0) yield* pointRows(spec, columns, point, group, collect);
     if (p !== point) group = [];
     point = p;
     group.push(r.rows);
   }
-  if (group.length > 0) yield* pointLines(spec, columns, point, group);
+  if (group.length > 0) yield* pointRows(spec, columns, point, group, collect);
 }
 
-/** The summary lines of one grid point from its runs' rows (in run order). */
-function* pointLines(spec: SweepSpec, columns: Columns, point: number, group: RunRow[][]): Generator<string> {
+/** Receives each (point, variant, metric)'s mean and mean paired difference (NaN for the baseline), for sensitivity.csv. */
+export type Collect = (point: number, variant: number, metric: number, mean: number, diffMean: number) => void;
+
+/** The summary rows of one design point from its runs' rows (in run order). */
+function* pointRows(spec: SweepSpec, columns: Columns, point: number, group: RunRow[][], collect?: Collect): Generator<unknown[]> {
   const metrics = columns.numeric;
   const labels = spec.variants;
-  const params = paramFields(spec, point);
-  // values[v][m] = the metric over the point's runs, in run order (null where absent).
-  const values = labels.map((label) => metrics.map((m) => group.map((rows) => valueOf(rows.find((row) => row.variant === label), m))));
+  const base = baselineIndex(spec);
+  const params = paramCells(spec, point);
+  const byVariant = labels.map((label) => group.map((rows) => rows.find((row) => row.variant === label)));
+  // values[v][m] = the metric over the point's runs, in run order (NaN where absent).
+  const values = byVariant.map((rows) => metrics.map((m) => rows.map((row) => (row?.[m.group][m.name] ?? NaN) as number)));
   for (let v = 0; v < labels.length; v++) {
+    const ticks = commonTicks(byVariant[v]!);
     for (let k = 0; k < metrics.length; k++) {
-      const xs = values[v]![k]!.map((x) => (x === null ? NaN : x));
-      const own = stats(ci95(xs));
-      let diff: string[] = ['', '', '', '', ''];
-      if (v > 0) {
-        const base = values[0]![k]!.map((x) => (x === null ? NaN : x));
-        diff = stats(pairedDifference(base, xs));
-      }
-      yield `${[...params, fmt(labels[v]!), fmt(metrics[k]!.name), ...own, ...diff].join(',')}\n`;
+      const xs = values[v]![k]!;
+      const own = meanInterval(xs);
+      const paired = v === base ? null : pairedInterval(values[base]![k]!, xs);
+      collect?.(point, v, k, own.mean, paired?.mean ?? NaN);
+      if (own.n === 0) continue;
+      const diff = paired === null ? [null, null, null, null, null] : stats(paired);
+      yield [...params, ticks, labels[v]!, metrics[k]!.name, ...stats(own), ...diff];
     }
   }
 }
 
-function valueOf(row: RunRow | undefined, column: { group: 'metrics' | 'items' | 'shocks'; name: string }): number | null {
-  if (!row) return null;
-  const x = row[column.group][column.name];
-  return typeof x === 'number' ? x : null;
+/** The ticks the variant's runs ran, when they agree (null otherwise). */
+function commonTicks(rows: readonly (RunRow | undefined)[]): number | null {
+  let ticks: number | null = null;
+  for (const row of rows) {
+    if (row === undefined) continue;
+    if (ticks === null) ticks = row.ticks;
+    else if (ticks !== row.ticks) return null;
+  }
+  return ticks;
 }

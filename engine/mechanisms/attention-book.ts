@@ -63,7 +63,8 @@ export class AttentionBook {
       const carried = balance[v]!;
       balance[v] = carried < 0 ? b + Math.max(carried, -b) : b;
     }
-    this.reserveWork(ctx);
+    // Work exists only where situations do (not under gossip).
+    if (ctx.protocol.handlesSituations === true) this.reserveWork(ctx);
   }
 
   /** People with at least one alive report (MODEL.md §10.1: "managers"). */

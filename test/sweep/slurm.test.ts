@@ -1,8 +1,10 @@
 // The shipped Slurm scripts on a real, single-node Slurm cluster on localhost
 // (Debian's slurm-wlm and munge, started directly, no systemd; TOOLCHAIN.md's
-// recipe): cluster/slurm/submit.sh queues a 4-task job array (one shard per
-// task) and a merge job that depends on it; the merged runs.csv, summary.csv and
-// manifest.json must equal, byte for byte, those of the sweep run unsharded.
+// recipe): cluster/slurm/submit.sh queues a job array (one shard per task) and
+// a merge job that depends on it, for three sweeps at once — a grid (4 shards),
+// a Sobol' design (3 shards; its sensitivity.csv is made by the merge) and an
+// adaptive sweep (3 shards, each task running its points' rounds); each merged
+// result must equal, byte for byte, that of the sweep run unsharded.
 //
 // Without slurm-wlm and munge installed the test is skipped (locally); under
 // CI=true it fails instead, since .ci/run installs them.
@@ -86,7 +88,7 @@ afterAll(async () => {
 
 describe('sweep on a Slurm cluster', () => {
   it.skipIf(!available && !ci)(
-    `submit.sh runs a 4-shard job array and a dependent merge; the merged results equal the unsharded sweep byte for byte${available ? '' : ` — ${reason}`}`,
+    `submit.sh runs job arrays and dependent merges for a grid, a Sobol' design and an adaptive sweep; each merged result equals its unsharded sweep byte for byte${available ? '' : ` — ${reason}`}`,
     async () => {
       if (!available) throw new Error(`CI=true, but ${reason}; .ci/run must install them`);
       dir = mkdtempSync(join(tmpdir(), 'eq-slurm-'));
@@ -146,7 +148,8 @@ describe('sweep on a Slurm cluster', () => {
       daemon('slurmd', 'slurmd', ['-D'], env, join(T, 'log/slurmd'));
       await waitFor('the node to be idle', () => spawnSync('sinfo', ['-h', '-o', '%t'], { env, encoding: 'utf8' }).stdout.trim() === 'idle', 60, () => readLogs(T));
 
-      // The sweep: 24 runs of a small scenario, with series.
+      // Three sweeps of a small scenario: a grid with series (24 runs), a Sobol' design
+      // (N = 4, k = 2: 16 points) and an adaptive sweep (4 points, rounds of 2 seeds up to 6).
       const work = join(T, 'work');
       writeFileSync(join(work, 'scenario.json'), JSON.stringify({
         seed: 4,
@@ -155,36 +158,47 @@ describe('sweep on a Slurm cluster', () => {
         shocks: [{ at: 20, kind: 'remove-nodes', target: 'top', count: 1 }],
         variants: [{ label: 'peers', set: {} }, { label: 'command', set: { 'protocol.kind': 'client-server' } }],
       }));
-      writeFileSync(join(work, 'sweep.json'), JSON.stringify({ scenario: 'scenario.json', grid: { 'environment.rate': [0.5, 1, 2] }, seeds: 8, every: 10 }));
-      const unsharded = spawnSync(process.execPath, [cli, 'sweep', 'sweep.json', '--out', join(T, 'unsharded'), '--jobs', '2'], { cwd: work, env, encoding: 'utf8', timeout: 60_000 });
-      expect(unsharded.status, unsharded.stderr).toBe(0);
-
-      // Submit through the shipped driver: the array, then the merge after it.
-      const submit = spawnSync('bash', [join(root, 'cluster/slurm/submit.sh'), 'sweep.json', join(T, 'results'), '4'], { cwd: work, env, encoding: 'utf8', timeout: 30_000 });
-      expect(submit.status, `${submit.stdout}\n${submit.stderr}`).toBe(0);
-      const ids = /array job (\d+).*merge job (\d+)/.exec(submit.stdout);
-      expect(ids, submit.stdout).not.toBeNull();
-      const mergeJob = ids![2]!;
-      const state = () => /JobState=(\w+)/.exec(spawnSync('scontrol', ['show', 'job', mergeJob], { env, encoding: 'utf8' }).stdout)?.[1] ?? 'UNKNOWN';
-      const finalStates = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'TIMEOUT', 'NODE_FAIL', 'OUT_OF_MEMORY', 'PREEMPTED', 'BOOT_FAIL', 'DEADLINE']);
-      await waitFor('the merge job to finish', () => finalStates.has(state()), 100, () => `${spawnSync('scontrol', ['show', 'job'], { env, encoding: 'utf8' }).stdout}\n${readLogs(T)}\n${jobLogs(join(T, 'results/logs'))}`);
-      expect(state(), jobLogs(join(T, 'results/logs'))).toBe('COMPLETED');
-
-      const merged = join(T, 'results/merged');
-      // Each array task ran its own shard (its log says so), and the merge ran after them.
-      for (let i = 0; i < 4; i++) expect(readFileSync(join(T, `results/logs/shard-${i}.out`), 'utf8')).toContain(`equipotent sweep: shard ${i}/4`);
-      expect(readFileSync(join(T, 'results/logs/merge.out'), 'utf8')).toMatch(/merge: 24 runs from 4 directories/);
-      for (let i = 0; i < 4; i++) {
-        const m = JSON.parse(readFileSync(join(T, `results/shard-${i}/manifest.json`), 'utf8')) as { shard: string; done: number[] };
-        expect(m.shard).toBe(`${i}/4`);
-        expect(m.done).toEqual([...Array(24).keys()].filter((r) => r % 4 === i));
+      const sweeps = [
+        { name: 'grid', shards: 4, runs: 24, files: ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json'], spec: { scenario: 'scenario.json', grid: { 'environment.rate': [0.5, 1, 2] }, seeds: 8, every: 10 } },
+        { name: 'sobol', shards: 3, runs: 16, files: ['runs.csv', 'summary.csv', 'sensitivity.csv', 'manifest.json'], spec: { scenario: 'scenario.json', design: { kind: 'sobol', points: 4, ranges: { 'environment.rate': [0.5, 2], 'protocol.fanout': [1, 6, 'int'] } }, ticks: 30 } },
+        { name: 'adaptive', shards: 3, runs: null, files: ['runs.csv', 'summary.csv', 'manifest.json'], spec: { scenario: 'scenario.json', grid: { 'environment.rate': [0.5, 1, 2, 3] }, seeds: 2, replicate: { metric: 'resolvedRate', halfWidth: 0.08, maxSeeds: 6 }, ticks: 30 } },
+      ];
+      const merges: { name: string; job: string }[] = [];
+      for (const sw of sweeps) {
+        writeFileSync(join(work, `${sw.name}.json`), JSON.stringify(sw.spec));
+        const unsharded = spawnSync(process.execPath, [cli, 'sweep', `${sw.name}.json`, '--out', join(T, `${sw.name}-unsharded`), '--jobs', '2'], { cwd: work, env, encoding: 'utf8', timeout: 60_000 });
+        expect(unsharded.status, unsharded.stderr).toBe(0);
+        // Submit through the shipped driver: the array, then the merge after it.
+        const submit = spawnSync('bash', [join(root, 'cluster/slurm/submit.sh'), `${sw.name}.json`, join(T, sw.name), String(sw.shards)], { cwd: work, env, encoding: 'utf8', timeout: 30_000 });
+        expect(submit.status, `${submit.stdout}\n${submit.stderr}`).toBe(0);
+        const ids = /array job (\d+).*merge job (\d+)/.exec(submit.stdout);
+        expect(ids, submit.stdout).not.toBeNull();
+        merges.push({ name: sw.name, job: ids![2]! });
       }
-      for (const f of ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json']) {
-        expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(T, 'unsharded', f), 'utf8'));
+      const state = (job: string) => /JobState=(\w+)/.exec(spawnSync('scontrol', ['show', 'job', job], { env, encoding: 'utf8' }).stdout)?.[1] ?? 'UNKNOWN';
+      const finalStates = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'TIMEOUT', 'NODE_FAIL', 'OUT_OF_MEMORY', 'PREEMPTED', 'BOOT_FAIL', 'DEADLINE']);
+      const logsOf = (name: string) => jobLogs(join(T, name, 'logs'));
+      await waitFor('the merge jobs to finish', () => merges.every((m) => finalStates.has(state(m.job))), 110, () => `${spawnSync('scontrol', ['show', 'job'], { env, encoding: 'utf8' }).stdout}\n${readLogs(T)}\n${merges.map((m) => logsOf(m.name)).join('\n')}`);
+      for (const m of merges) expect(state(m.job), logsOf(m.name)).toBe('COMPLETED');
+
+      for (const sw of sweeps) {
+        const merged = join(T, sw.name, 'merged');
+        // Each array task ran its own shard (its log says so), and the merge ran after them.
+        for (let i = 0; i < sw.shards; i++) expect(readFileSync(join(T, sw.name, `logs/shard-${i}.out`), 'utf8')).toContain(`equipotent sweep: shard ${i}/${sw.shards}`);
+        expect(readFileSync(join(T, sw.name, 'logs/merge.out'), 'utf8')).toMatch(new RegExp(`merge: ${sw.runs ?? '\\d+'} runs from ${sw.shards} directories`));
+        for (let i = 0; i < sw.shards; i++) {
+          const m = JSON.parse(readFileSync(join(T, sw.name, `shard-${i}/manifest.json`), 'utf8')) as { shard: string; done: number[]; grid: { seeds: number; maxSeeds?: number } };
+          expect(m.shard).toBe(`${i}/${sw.shards}`);
+          // A grid or design shards by run; an adaptive sweep by design point.
+          const stride = m.grid.maxSeeds ?? m.grid.seeds;
+          if (sw.runs !== null) expect(m.done).toEqual([...Array(sw.runs).keys()].filter((r) => r % sw.shards === i));
+          else expect(m.done.every((r) => Math.floor(r / stride) % sw.shards === i)).toBe(true);
+        }
+        for (const f of sw.files) expect(readFileSync(join(merged, f), 'utf8'), `${sw.name}/${f}`).toBe(readFileSync(join(T, `${sw.name}-unsharded`, f), 'utf8'));
       }
       await stopDaemons();
     },
-    150_000,
+    180_000,
   );
 });
 

@@ -21,7 +21,7 @@ import { LineReader, readJournal } from '../../cli/sweep/journal.ts';
 import type { Manifest } from '../../cli/sweep/outputs.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { createSimulation } from '../../engine/simulation.ts';
-import { t975 } from '../../engine/stats.ts';
+import { t975 } from '../../stats/intervals.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/equipotent.mjs');
@@ -87,7 +87,7 @@ describe('sweep: numbering, columns, order', () => {
   it('numbers runs grid point by grid point (last key fastest) with seeds baseSeed + r mod seeds, one row per variant in file order', () => {
     const rows = csv(read(dir, 'full', 'runs.csv'));
     const header = rows[0]!;
-    expect(header.slice(0, 5)).toEqual(['run', 'variant', 'seed', 'organization.size', 'environment.rate']);
+    expect(header.slice(0, 6)).toEqual(['run', 'variant', 'seed', 'organization.size', 'environment.rate', 'ticks']);
     expect(header).toContain('resolvedRate');
     expect(header).toContain('messagesTotal');
     expect(header).toContain('shock.0.dip');
@@ -143,10 +143,12 @@ describe('sweep: numbering, columns, order', () => {
     }
   });
 
-  it('series.csv is tidy long with a run column, every 10 ticks and the last', () => {
+  it('series.csv is tidy long with a run column, the grid parameters and ticks, every 10 ticks and the last', () => {
     const rows = csv(read(dir, 'full', 'series.csv'));
-    expect(rows[0]).toEqual(['run', 'variant', 'seed', 'tick', 'metric', 'value']);
-    const ticks = new Set(rows.slice(1).filter((r) => r[0] === '0' && r[1] === 'peers').map((r) => Number(r[3])));
+    expect(rows[0]).toEqual(['run', 'variant', 'seed', 'organization.size', 'environment.rate', 'ticks', 'tick', 'metric', 'value']);
+    // Run 3 is grid point 0 (size 60, rate 0.5); its rows carry them, and the scenario's 50 ticks.
+    expect(rows.filter((r) => r[0] === '3').every((r) => r[3] === '60' && r[4] === '0.5' && r[5] === '50')).toBe(true);
+    const ticks = new Set(rows.slice(1).filter((r) => r[0] === '0' && r[1] === 'peers').map((r) => Number(r[6])));
     expect([...ticks].sort((a, b) => a - b)).toEqual([0, 10, 20, 30, 40, 49]);
     const runs = rows.slice(1).map((r) => Number(r[0]));
     expect(runs).toEqual([...runs].sort((a, b) => a - b));
@@ -169,7 +171,7 @@ describe('sweep: numbering, columns, order', () => {
 });
 
 describe('sweep: summary.csv', () => {
-  it('mean, sd, n, 95 % CI and the paired difference from the first variant equal a hand computation from runs.csv', () => {
+  it('mean, sd, n, 95 % CI (exact t quantile) and the paired difference from the first variant equal a hand computation from runs.csv', () => {
     const runs = csv(read(dir, 'full', 'runs.csv'));
     const h = runs[0]!;
     const metric = 'messagesTotal';
@@ -190,8 +192,9 @@ describe('sweep: summary.csv', () => {
     const diff = stats(command.map((x, i) => x - peers[i]!)); // paired by seed: the same run
     const summary = csv(read(dir, 'full', 'summary.csv'));
     const sh = summary[0]!;
-    expect(sh).toEqual(['organization.size', 'environment.rate', 'variant', 'metric', 'n', 'mean', 'sd', 'ci95Low', 'ci95High', 'diffN', 'diffMean', 'diffSd', 'diffCi95Low', 'diffCi95High']);
-    const row = summary.find((r) => r[0] === '80' && r[1] === '1' && r[2] === 'command' && r[3] === metric)!;
+    expect(sh).toEqual(['organization.size', 'environment.rate', 'ticks', 'variant', 'metric', 'n', 'mean', 'sd', 'ci95Low', 'ci95High', 'diffN', 'diffMean', 'diffSd', 'diffCi95Low', 'diffCi95High']);
+    const row = summary.find((r) => r[0] === '80' && r[1] === '1' && r[3] === 'command' && r[4] === metric)!;
+    expect(row[2]).toBe('50');
     const num = (name: string) => Number(row[sh.indexOf(name)]);
     expect(num('n')).toBe(4);
     expect(num('mean')).toBeCloseTo(own.mean, 9);
@@ -204,11 +207,31 @@ describe('sweep: summary.csv', () => {
     expect(num('diffCi95Low')).toBeCloseTo(diff.lo, 9);
     expect(num('diffCi95High')).toBeCloseTo(diff.hi, 9);
     // The first variant has no difference from itself: empty cells.
-    const base = summary.find((r) => r[0] === '80' && r[1] === '1' && r[2] === 'peers' && r[3] === metric)!;
-    expect(base.slice(9)).toEqual(['', '', '', '', '']);
-    // One row per grid point × variant × metric (hash excluded).
-    const metrics = h.length - 5 - 1;
-    expect(summary.length - 1).toBe(6 * 2 * metrics);
+    const base = summary.find((r) => r[0] === '80' && r[1] === '1' && r[3] === 'peers' && r[4] === metric)!;
+    expect(base.slice(10)).toEqual(['', '', '', '', '']);
+    // One row per grid point × variant × metric (hash excluded), except metrics empty in every run there (n = 0).
+    const metrics = h.slice(6, -1);
+    const body = runs.slice(1);
+    let expected = 0;
+    for (let point = 0; point < 6; point++) {
+      for (const label of ['peers', 'command']) {
+        const mine = body.filter((r) => Math.floor(Number(r[0]) / 4) === point && r[1] === label);
+        expected += metrics.filter((m) => mine.some((r) => r[h.indexOf(m)] !== '')).length;
+      }
+    }
+    expect(summary.length - 1).toBe(expected);
+    expect(summary.slice(1).every((r) => Number(r[5]) > 0)).toBe(true);
+    // A metric constant over a point's seeds has sd exactly 0 (no 1e-16 residue), and a zero-width interval.
+    let constants = 0;
+    for (const r of summary.slice(1)) {
+      const point = [60, 80, 100].indexOf(Number(r[0])) * 2 + [0.5, 1].indexOf(Number(r[1]));
+      const xs = body.filter((x) => Math.floor(Number(x[0]) / 4) === point && x[1] === r[3]).map((x) => x[h.indexOf(r[4]!)]).filter((x) => x !== '');
+      if (xs.length > 1 && xs.every((x) => x === xs[0])) {
+        constants++;
+        expect([r[7], r[8], r[9]]).toEqual(['0', xs[0], xs[0]]);
+      }
+    }
+    expect(constants).toBeGreaterThan(0);
   });
 });
 
@@ -377,7 +400,7 @@ describe('sweep: the worker pool', () => {
   it('a worker that dies fails the run it held, is replaced, and the other runs finish', async () => {
     const replies: SweepTaskReply[] = [];
     await runPool(
-      { length: 6, get: (i) => ({ run: i, seed: 1, sets: [], every: null }) },
+      { length: 6, get: (i) => ({ run: i, seed: 1, sets: [], every: null, fields: [], everyMode: 'sample' }) },
       { jobs: 2, entry: new URL('./dying-worker.mjs', import.meta.url), workerData: { input: {}, baseDir: dir }, onReply: (r) => replies.push(r) },
     );
     replies.sort((a, b) => a.run - b.run);
@@ -389,7 +412,7 @@ describe('sweep: the worker pool', () => {
   it('a run over the time limit is stopped, fails with the reason, and its worker is replaced', async () => {
     const replies: SweepTaskReply[] = [];
     await runPool(
-      { length: 8, get: (i) => ({ run: i, seed: 1, sets: [], every: null }) },
+      { length: 8, get: (i) => ({ run: i, seed: 1, sets: [], every: null, fields: [], everyMode: 'sample' }) },
       // 3 s: a worker process that has just been started (after run 1 or 3 killed its
       // predecessor) may need more than half a second to boot on a loaded machine.
       { jobs: 2, timeoutMs: 3000, entry: new URL('./dying-worker.mjs', import.meta.url), workerData: { input: {}, baseDir: dir }, onReply: (r) => replies.push(r) },
@@ -408,7 +431,7 @@ describe('sweep: the worker pool', () => {
     // And the flags reach the worker processes (the stand-in reports its own).
     const replies: SweepTaskReply[] = [];
     await runPool(
-      { length: 1, get: () => ({ run: 0, seed: 1, sets: [], every: null }) },
+      { length: 1, get: () => ({ run: 0, seed: 1, sets: [], every: null, fields: [], everyMode: 'sample' }) },
       { jobs: 1, flags: ['--single-threaded'], entry: new URL('./dying-worker.mjs', import.meta.url), workerData: { input: {}, baseDir: dir }, onReply: (r) => replies.push(r) },
     );
     expect(replies[0]).toMatchObject({ ok: true, result: { series: '--single-threaded' } });
