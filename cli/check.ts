@@ -1,12 +1,12 @@
-// `equipotent check [--quick]`: the validation set (engine/validation). Each
+// `equipotent check [--quick]`: the validation set (validation/). Each
 // textbook result with the model's value and theory's, then each built-in
 // scenario's claim, with pass/fail; exit 0 when everything passes, else 1.
 // `--quick` runs the same scenarios over fewer seeds (what the tests run).
 import { parseCommandArgs } from './args.ts';
 import { formatNumber, table } from './format.ts';
-import { validationCases, claims, type ValidationCase, type ValidationResult } from '../engine/validation/index.ts';
-import { provideClaimData } from '../engine/claims/library.ts';
-import { readDataFiles, scenariosDir } from './load-scenario.ts';
+import { textbookCases, claimCases, runCase, RunCache, type ValidationCase, type ValidationResult } from '../validation/index.ts';
+import { readDataFiles } from '../io/read-files.ts';
+import { scenariosDir } from './load-scenario.ts';
 
 const USAGE = `usage: equipotent check [--quick]
 
@@ -17,15 +17,6 @@ tolerance and PASS or FAIL. Exit code 0 when all pass, 1 otherwise.
 
   --quick   fewer seeds for the textbook cases (the scenario claims always use 20): about 30 s instead of about 60 s
 `;
-
-/** A case's outcome, or a failure carrying the error when the case itself threw. */
-function runCase(c: ValidationCase, quick: boolean): ValidationResult {
-  try {
-    return c.run({ quick });
-  } catch (e) {
-    return { model: NaN, theory: NaN, tolerance: NaN, pass: false, detail: `the case failed to run: ${(e as Error).message}` };
-  }
-}
 
 function theoryCell(r: ValidationResult): string {
   const relation = r.relation ?? '≈';
@@ -41,15 +32,16 @@ export async function main(argv: string[]): Promise<number> {
     positionals: { max: 0 },
   });
   if (args === null) return 0;
-  // The real organizations' claims need the data files next to the built-in scenarios (the engine does no I/O).
-  provideClaimData((s) => readDataFiles(s, scenariosDir));
   const quick = args.values.quick === true;
-  const all = [...validationCases, ...claims];
+  // One cache for the whole check: claims share its runs. The real organizations'
+  // claims need the data files next to the built-in scenarios (the engine does no I/O).
+  const cache = new RunCache({ readData: (s) => readDataFiles(s, scenariosDir) });
+  const all = [...textbookCases, ...claimCases];
   const progress = process.stderr.isTTY === true;
   const outcomes: { c: ValidationCase; r: ValidationResult }[] = [];
   all.forEach((c, i) => {
     if (progress) process.stderr.write(`\r\x1b[Kcheck ${i + 1}/${all.length}: ${c.id}`);
-    outcomes.push({ c, r: runCase(c, quick) });
+    outcomes.push({ c, r: runCase(c, { quick, cache }) });
   });
   if (progress) process.stderr.write('\r\x1b[K');
 
@@ -61,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     r.pass ? 'PASS' : 'FAIL',
   ]);
   const out: string[] = [];
-  out.push(`Validation set${quick ? ' (quick: fewer seeds)' : ''}: ${validationCases.length} textbook results, ${claims.length} scenario claims`);
+  out.push(`Validation set${quick ? ' (quick: fewer seeds)' : ''}: ${textbookCases.length} textbook results, ${claimCases.length} scenario claims`);
   out.push('');
   out.push(table(['case', 'model', 'theory', 'tolerance', 'result'], rows));
   out.push('');

@@ -1,7 +1,3 @@
 // A mistake in the user's input: printed without a stack trace, exit code 2 (CONTRACT.md).
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+// Declared in io/errors.ts, below cli/ and workers/, which both read the user's files.
+export { UserError } from '../io/errors.ts';

@@ -3,7 +3,7 @@
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { AtomicFile } from './files.ts';
-import { readDataFiles } from './load-scenario.ts';
+import { readDataFiles } from '../io/read-files.ts';
 import { scenarioVariants, integerOption, userFacing } from './scenario-variants.ts';
 import { createSimulation } from '../engine/simulation.ts';
 

@@ -1,11 +1,13 @@
 // Finding and reading scenario files for the commands: a path, or the name of a
 // built-in scenario (`scenarios/<name>.json` in the package), with JSON errors
-// located by line and column, and the data files of `file` layers.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+// located by line and column. The data files of `file` layers are read by
+// io/read-files.ts (the sweep's workers read them too).
+import { readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.ts';
 import { closest } from '../engine/scenario/validate.ts';
+import { readText, statOrNull } from '../io/read-files.ts';
 
 /** The package's root directory (where package.json is). */
 export const packageRoot: string = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +15,6 @@ export const packageRoot: string = fileURLToPath(new URL('..', import.meta.url))
 export const scenariosDir: string = resolve(packageRoot, 'scenarios');
 
 const MAX_SCENARIO_BYTES = 50 * 1024 * 1024;
-const MAX_DATA_BYTES = 500 * 1024 * 1024; // near the longest string V8 can hold
 
 /** A scenario (or sweep) file's parsed JSON, the directory its relative paths start from, and its name. */
 export interface ScenarioSource {
@@ -65,28 +66,6 @@ export function loadScenarioSource(nameOrPath: string, fromDir: string = process
   throw new UserError(
     `no scenario "${nameOrPath}": not a file${looksLikePath(nameOrPath) ? '' : ', nor a built-in scenario'}${hint !== undefined ? `; did you mean "${hint}"?` : ''}${list}`,
   );
-}
-
-function statOrNull(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function readText(path: string, label: string, maxBytes: number): string {
-  const stat = statOrNull(path);
-  if (stat === null) throw new UserError(`${label}: no such file (${path})`);
-  if (!stat.isFile()) throw new UserError(`${label}: not a file (${path})`);
-  if (stat.size > maxBytes) {
-    throw new UserError(`${label}: ${Math.round(stat.size / 2 ** 20)} MB is over the limit of ${Math.round(maxBytes / 2 ** 20)} MB for this file`);
-  }
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UserError(`${label}: cannot read it (${(e as Error).message})`);
-  }
 }
 
 /** Reads and parses a JSON file; a syntax error becomes a UserError `file:line:column: …`. */
@@ -233,33 +212,4 @@ export function findJsonError(text: string): { at: number; message: string } | n
     if (typeof e === 'object' && e !== null && 'at' in e) return e as { at: number; message: string };
     throw e;
   }
-}
-
-/** The `file` layers' data paths of a scenario, with the key path naming each. */
-export function dataFileRefs(scenario: { organization?: unknown }): { key: string; file: string }[] {
-  const refs: { key: string; file: string }[] = [];
-  const org = scenario.organization as Record<string, unknown> | undefined;
-  for (const layer of ['formal', 'informal'] as const) {
-    const l = org?.[layer] as Record<string, unknown> | null | undefined;
-    if (l?.kind !== 'file') continue;
-    for (const key of ['nodes', 'edges'] as const) {
-      if (typeof l[key] === 'string') refs.push({ key: `organization.${layer}.${key}`, file: l[key] });
-    }
-  }
-  return refs;
-}
-
-/**
- * Reads the `nodes`/`edges` files of the organization's `file` layers: returns
- * each path as written in the scenario → the file's text (paths are relative to
- * `baseDir`, the scenario's directory). A missing file is a UserError naming the key.
- */
-export function readDataFiles(scenario: { organization?: unknown }, baseDir: string): Record<string, string> {
-  const data: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const { key, file } of dataFileRefs(scenario)) {
-    if (Object.hasOwn(data, file)) continue;
-    const path = isAbsolute(file) ? file : resolve(baseDir, file);
-    data[file] = readText(path, `${key} "${file}"`, MAX_DATA_BYTES);
-  }
-  return data;
 }

@@ -6,7 +6,7 @@ import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { AtomicFile, csvField } from './files.ts';
 import { formatNumber, table } from './format.ts';
-import { readDataFiles } from './load-scenario.ts';
+import { readDataFiles } from '../io/read-files.ts';
 import { scenarioVariants, integerOption, userFacing } from './scenario-variants.ts';
 import { validateScenario } from '../engine/scenario/validate.ts';
 import { createSimulation, type Simulation, type Summary } from '../engine/simulation.ts';

@@ -8,7 +8,8 @@
 // design key against the scenario, then the design points as they will run.
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
-import { loadScenarioSource, readDataFiles, type ScenarioSource } from './load-scenario.ts';
+import { loadScenarioSource, type ScenarioSource } from './load-scenario.ts';
+import { readDataFiles } from '../io/read-files.ts';
 import { sweepProblems } from './sweep/check.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
 import { validateScenario } from '../engine/scenario/validate.ts';

@@ -48,8 +48,12 @@ export const ATT_SKILL = stateArray.f32('att.skill');
 export const ATT_LEFT = stateArray.i32('att.left');
 /** Next free slot (free list). */
 export const ATT_NEXT = stateArray.i32('att.next');
-/** Recruits per attempt at most (team: true); their ids live in `att.team`, TEAM_MAX per attempt (−1: none). */
-export const TEAM_MAX = 4;
+/**
+ * Recruits per attempt at most (team: true) is the run's `protocol.teamCap`
+ * (MODEL.md §10.7; v1 fixes 4); their ids live in `att.team`, teamCap per attempt
+ * (−1: none).
+ */
+export const teamCap = (ctx: { scenario: { protocol: { teamCap: number } } }): number => ctx.scenario.protocol.teamCap;
 export const ATT_TEAM = stateArray.i32('att.team');
 
 export const ATT_ROWS: readonly ArrayHandle[] = [ATT_SIT, ATT_LEADER, ATT_SKILL, ATT_LEFT, ATT_NEXT];

@@ -7,7 +7,7 @@ import { engage } from './engagement.ts';
 import { ALIVE, ALIVE_COUNT, BUSY, LEADING, LED, SKILL } from './people-state.ts';
 import type { State } from './state.ts';
 import {
-  SIT, TEAM_MAX, ATT_ROWS, ATT_SIT, ATT_LEADER, ATT_SKILL, ATT_LEFT, ATT_NEXT, ATT_TEAM, ATT_USED, ATT_FREE,
+  SIT, teamCap, ATT_ROWS, ATT_SIT, ATT_LEADER, ATT_SKILL, ATT_LEFT, ATT_NEXT, ATT_TEAM, ATT_USED, ATT_FREE,
   ATTEMPTS_LIVE, ATTEMPTS_LENGTH, SIT_DOMAIN, SIT_LEADER, SIT_DECISION, SIT_ATTEMPTS, SIT_ACTIVE, SIT_DUPLICATES,
   SIT_STATUS, SIT_DIFFICULTY, SIT_FAILED, SIT_RESOLUTION, SIT_RESOLVER, SIT_QUALITY, SIT_ARRIVAL,
   DUPLICATES_CUM, FAILED_CUM, RESOLVED_CUM, TICK_FAILED, TICK_RESOLVED, TICK_LATENCY_SUM, growRows, growList,
@@ -17,7 +17,7 @@ import {
 export interface Outcome {
   sit: number;
   leader: number;
-  /** Slot of the finished attempt: its team is `att.team[slot·TEAM_MAX …]` until the next attempt starts. */
+  /** Slot of the finished attempt: its team is `att.team[slot·teamCap …]` until the next attempt starts. */
   slot: number;
   success: boolean;
   /** The situation was already resolved by someone else (duplicate work). */
@@ -35,13 +35,14 @@ export function isFree(ctx: Context, v: number): boolean {
 }
 
 /**
- * Starts an attempt: `leader` (with `team`, up to TEAM_MAX people, or null) works
+ * Starts an attempt: `leader` (with `team`, up to teamCap people, or null) works
  * on `sit` for workTicks. Records the decision the first time. Returns the attempt slot.
  */
 export function startAttempt(ctx: Context, sit: number, leader: number, team: number[] | null): number {
   const state = ctx.state;
   const D = ctx.scenario.population.domains;
   const domain = state.get(SIT_DOMAIN)[sit]!;
+  const TEAM_MAX = teamCap(ctx);
   if (team && team.length > TEAM_MAX) team = team.slice(0, TEAM_MAX);
   let q = skillOf(state, D, leader, domain);
   if (team) for (const m of team) q = Math.max(q, skillOf(state, D, m, domain));
@@ -211,6 +212,7 @@ function endAttempt(ctx: Context, slot: number): void {
   const team = state.get(ATT_TEAM);
   const busy = state.get(BUSY);
   const leading = state.get(LEADING);
+  const TEAM_MAX = teamCap(ctx);
   if (busy[leader]! > 0) busy[leader]!--;
   if (leading[leader]! > 0) leading[leader]!--;
   for (let j = 0; j < TEAM_MAX; j++) {

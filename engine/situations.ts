@@ -16,12 +16,12 @@ import { deadlines } from './situation-deadlines.ts';
 import { work } from './situation-work.ts';
 import { BUSY, LEADING, LED } from './people-state.ts';
 import {
-  allocate, SIT_ROWS, ATT_ROWS, ATT_TEAM, TEAM_MAX, OPEN, ATTEMPTS_LIVE, SIT_COUNT, OPEN_LENGTH, ATT_USED, ATT_FREE, ATTEMPTS_LENGTH,
+  allocate, SIT_ROWS, ATT_ROWS, ATT_TEAM, teamCap, OPEN, ATTEMPTS_LIVE, SIT_COUNT, OPEN_LENGTH, ATT_USED, ATT_FREE, ATTEMPTS_LENGTH,
   TICK_ARRIVED, TICK_RESOLVED, TICK_MISSED, TICK_FAILED, TICK_LATENCY_SUM, TICK_UNUSED,
   RESOLVED_CUM, MISSED_CUM, FAILED_CUM, DUPLICATES_CUM,
 } from './situation-state.ts';
 
-export { SIT, TEAM_MAX } from './situation-state.ts';
+export { SIT, teamCap } from './situation-state.ts';
 export { arrivals, environmentAt, newSituation, type EnvironmentNow } from './situation-arrivals.ts';
 export { startAttempt, isFree, skillOf, type Outcome } from './situation-work.ts';
 export { relaxEngagement } from './engagement.ts';
@@ -31,7 +31,7 @@ export function initSituations(ctx: Context): void {
   const s = ctx.state;
   for (const h of SIT_ROWS) s.put(h, allocate(h, 256));
   for (const h of ATT_ROWS) s.put(h, allocate(h, 64));
-  s.put(ATT_TEAM, new Int32Array(64 * TEAM_MAX).fill(-1));
+  s.put(ATT_TEAM, new Int32Array(64 * teamCap(ctx)).fill(-1));
   s.put(OPEN, new Int32Array(256));
   s.put(ATTEMPTS_LIVE, new Int32Array(64));
   for (const h of [SIT_COUNT, OPEN_LENGTH, ATT_USED, ATTEMPTS_LENGTH]) s.setNum(h, 0);

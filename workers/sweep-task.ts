@@ -5,7 +5,7 @@
 // row of runs.csv, hash included), run from the same seed (common random numbers).
 // Runs in the sweep pool's worker processes (workers/sweep-worker.ts) and, for
 // tests and benchmarks, on any thread.
-import { readDataFiles } from '../cli/load-scenario.ts';
+import { readDataFiles } from '../io/read-files.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
 import { resolveUnset } from '../engine/scenario/sweep-schema.ts';
 import { createSimulation } from '../engine/simulation.ts';

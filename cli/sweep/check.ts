@@ -6,7 +6,8 @@
 // variant, the replicate metric, and then the design points as they will run
 // (all up to 200, else 200 spread over the design; a design's range ends too).
 import { UserError } from '../errors.ts';
-import { loadScenarioSource, readDataFiles, type ScenarioSource } from '../load-scenario.ts';
+import { loadScenarioSource, type ScenarioSource } from '../load-scenario.ts';
+import { readDataFiles } from '../../io/read-files.ts';
 import { scenarioProblems } from '../validate.ts';
 import { realizeDesign } from './design.ts';
 import { createSimulation } from '../../engine/simulation.ts';

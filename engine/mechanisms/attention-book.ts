@@ -15,7 +15,7 @@ import { moduleParams } from '../modules/module-params.ts';
 import { ALIVE, CAPACITY, ENGAGEMENT } from '../people-state.ts';
 import { FORMAL_PARENT } from '../organization-state.ts';
 import { effectiveCapacity } from '../population.ts';
-import { ATT_LEADER, ATT_SIT, ATT_TEAM, ATTEMPTS_LENGTH, ATTEMPTS_LIVE, TEAM_MAX } from '../situation-state.ts';
+import { ATT_LEADER, ATT_SIT, ATT_TEAM, ATTEMPTS_LENGTH, ATTEMPTS_LIVE, teamCap } from '../situation-state.ts';
 import { BALANCE, BUDGET, COVERED, RESERVED, SPENT_MESSAGES, SPENT_WORK, WASTE, WASTED } from './attention-state.ts';
 import { attentionKeys } from './attention.ts';
 
@@ -94,6 +94,7 @@ export class AttentionBook {
       order[j] = slot;
     }
     const leaderOf = st.get(ATT_LEADER), team = st.get(ATT_TEAM);
+    const TEAM_MAX = teamCap(ctx);
     const reserved = st.get(RESERVED), covered = st.get(COVERED), waste = st.get(WASTE);
     const balance = st.get(BALANCE), budget = st.get(BUDGET), alive = st.get(ALIVE);
     let work = 0, wasted = 0;

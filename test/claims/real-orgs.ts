@@ -1,21 +1,23 @@
-// Helpers for the real organizations' claim tests: the data files read next to
-// the scenarios (as `equipotent run` reads them), and a simulation of one
-// variant of a shipped scenario built with them.
+// Helpers for the claim tests: the data files read next to the scenarios (as
+// `equipotent run` reads them), a simulation of one variant of a shipped
+// scenario built with them, and counts to hold against published ones.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readDataFiles, scenariosDir } from '../../cli/load-scenario.ts';
-import { provideClaimData } from '../../engine/claims/library.ts';
+import { scenariosDir } from '../../cli/load-scenario.ts';
+import { readDataFiles } from '../../io/read-files.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { createSimulation, type Simulation } from '../../engine/simulation.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
 
-provideClaimData((s) => readDataFiles(s, scenariosDir));
+/** The data files of a shipped scenario's `file` layers (a run cache's `readData`). */
+export const readShippedData = (s: Scenario): Record<string, string> => readDataFiles(s, scenariosDir);
 
 /** A simulation of variant `label` of `input` (a shipped scenario), seed 1, at tick 0. */
 export function simOf(input: unknown, label: string): Simulation {
   const v = expandVariants(input).find((x) => x.label === label);
   if (!v) throw new Error(`no variant ${label}`);
   if (!v.ok) throw new Error(v.errors.join('; '));
-  return createSimulation(v.scenario, 1, { data: readDataFiles(v.scenario, scenariosDir) });
+  return createSimulation(v.scenario, 1, { data: readShippedData(v.scenario) });
 }
 
 /** The data rows (header dropped) of a CSV under scenarios/. */

@@ -3,19 +3,31 @@
 // succession and its delay, orphans holding reports, delegation, the stale
 // directory and the review-time audit, the best-resolver choice, orders waiting
 // for the best busy person, the overloaded root, BFS routing in a flat
-// organization, review-time feedback, and determinism across snapshot/restore.
+// organization, and review-time feedback. (Determinism across snapshot/restore,
+// for every way of working: test/snapshot-restore.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../engine/simulation.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { bfsTree } from '../../engine/graph/bfs.ts';
-import { CS_MSG } from '../../engine/protocols/client-server/protocol.ts';
+import { CS_MSG } from '../../engine/protocols/client-server/routing.ts';
+import { MSG_FROM, MSG_KIND, MSG_TO, OUTBOX, OUTBOX_LENGTH } from '../../engine/messages.ts';
+import { FORMAL_LEVEL, FORMAL_PARENT, FORMAL_ROOT, FORMAL_VERSION, INFORMAL_TRUST } from '../../engine/organization-state.ts';
+import { ALIVE, BUSY, LOAD_TOTAL, SKILL } from '../../engine/people-state.ts';
+import { CS_SERVER, CS_TREE } from '../../engine/protocols/client-server/channel.ts';
+import { DIRECTORY, HOLDERS, S_DECIDED, S_DECIDER, WAITING } from '../../engine/protocols/client-server/state.ts';
+import { OPEN_LENGTH, SIT_ARRIVAL, SIT_COUNT, SIT_DECISION, SIT_LEADER, SIT_ORIGIN } from '../../engine/situation-state.ts';
 
 type Over = Record<string, unknown>;
 
-/** A complete span-4 tree of 341 people (levels of 1, 4, 16, 64, 256), merged with `over` section by section. */
+/**
+ * A complete span-4 tree of 341 people (levels of 1, 4, 16, 64, 256), merged with
+ * `over` section by section. These tests check v1's rules (MODEL.md §5): model 1;
+ * model 2's client-server rules are checked in test/model-two/.
+ */
 function scenario(over: Over = {}): Scenario {
   const base: Record<string, unknown> = {
+    model: 1,
     seed: 3,
     ticks: 200,
     organization: { size: 341, formal: { kind: 'hierarchy', span: 4 }, informal: { kind: 'small-world', k: 6, p: 0.1 } },
@@ -46,7 +58,7 @@ function firstDecisionFrom(sim: Simulation, from: number): number {
 
 function meanSkill(sim: Simulation, v: number): number {
   const D = sim.scenario.population.domains;
-  const skill = sim.state.f32('skill');
+  const skill = sim.state.get(SKILL);
   let s = 0;
   for (let d = 0; d < D; d++) s += skill[v * D + d]!;
   return s / D;
@@ -70,16 +82,16 @@ describe('client-server succession', () => {
     const decisions = series(sim, 'decisions');
     expect(decisions.slice(0, 50).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(decisions.slice(50, 70).every((x) => x === 0)).toBe(true); // Hydra: nothing is decided
-    expect(st.scalars['cs.server']).toBe(-1);
-    expect(st.scalars['formal.root']).toBe(0); // not promoted before its time
-    const version = st.scalars['formal.version'] ?? 0;
+    expect(st.num(CS_SERVER)).toBe(-1);
+    expect(st.num(FORMAL_ROOT)).toBe(0); // not promoted before its time
+    const version = (st.hasNum(FORMAL_VERSION) ? st.num(FORMAL_VERSION) : 0);
 
     sim.step(1); // tick 70 = 50 + successionDelay
     const s = expectedSuccessor(sim, [1, 2, 3, 4]);
-    const parent = st.i32('formal.parent'), level = st.i32('formal.level');
-    expect(st.scalars['formal.root']).toBe(s);
-    expect(st.scalars['cs.server']).toBe(s);
-    expect(st.scalars['formal.version']).toBe(version + 1);
+    const parent = st.get(FORMAL_PARENT), level = st.get(FORMAL_LEVEL);
+    expect(st.num(FORMAL_ROOT)).toBe(s);
+    expect(st.num(CS_SERVER)).toBe(s);
+    expect(st.num(FORMAL_VERSION)).toBe(version + 1);
     expect(parent[s]).toBe(-1);
     expect(level[s]).toBe(0);
     // It is over its former peers, and keeps its own reports, now one level up.
@@ -103,27 +115,31 @@ describe('client-server succession', () => {
   });
 
   it('an orphaned team holds its reports while its manager is gone and sends them up to the successor', () => {
+    // v1's rules: under model 2 the server's attention budget (MODEL.md §10.1) holds its
+    // backlog past most deadlines at this load, so whether held reports are decided
+    // after the succession would measure the budget, not the holding.
     const sim = createSimulation(scenario({
+      model: 1,
       environment: { rate: 3 },
       shocks: [{ at: 50, kind: 'remove-nodes', target: 'ids', ids: [1] }],
     }));
-    const initialParent = sim.state.i32('formal.parent').slice();
+    const initialParent = sim.state.get(FORMAL_PARENT).slice();
     const under1 = (v: number) => { for (let w = v; w > 0; w = initialParent[w]!) if (initialParent[w] === 1) return true; return false; };
     let heldDuringVacancy = 0;
     for (let t = 0; t < 70; t++) {
       sim.step(1);
-      if (t >= 50) heldDuringVacancy = Math.max(heldDuringVacancy, sim.state.scalars['cs.holders.length']!);
+      if (t >= 50) heldDuringVacancy = Math.max(heldDuringVacancy, sim.state.num(HOLDERS.length));
     }
     expect(heldDuringVacancy).toBeGreaterThan(0);
     sim.step(60);
     const st = sim.state;
     const s = expectedSuccessor(sim, [5, 6, 7, 8]);
-    expect(st.i32('formal.parent')[s]).toBe(0);
-    for (const c of [5, 6, 7, 8]) if (c !== s) expect(st.i32('formal.parent')[c]).toBe(s);
+    expect(st.get(FORMAL_PARENT)[s]).toBe(0);
+    for (const c of [5, 6, 7, 8]) if (c !== s) expect(st.get(FORMAL_PARENT)[c]).toBe(s);
     // News from the orphaned subtree during the vacancy was decided only after the succession — but it was decided.
-    const arrival = st.i32('sit.arrival'), origin = st.i32('sit.origin'), decided = st.i32('cs.s.decided');
+    const arrival = st.get(SIT_ARRIVAL), origin = st.get(SIT_ORIGIN), decided = st.get(S_DECIDED);
     let orphaned = 0, decidedLater = 0;
-    for (let i = 0; i < st.scalars['sit.count']!; i++) {
+    for (let i = 0; i < st.num(SIT_COUNT); i++) {
       if (arrival[i]! < 51 || arrival[i]! > 65 || !under1(origin[i]!) || origin[i] === s) continue;
       orphaned++;
       expect(decided[i] === -1 || decided[i]! >= 70).toBe(true);
@@ -151,7 +167,7 @@ describe('client-server decisions', () => {
   it('a stale directory names people who left; their situations are re-decided at the next review', () => {
     // The five best in each domain leave at tick 5.
     const probe = createSimulation(scenario());
-    const D = 4, skill = probe.state.f32('skill');
+    const D = 4, skill = probe.state.get(SKILL);
     const victims = new Set<number>();
     for (let d = 0; d < D; d++) {
       const ids = Array.from({ length: 341 }, (_, i) => i).sort((x, y) => skill[y * D + d]! - skill[x * D + d]! || x - y);
@@ -163,7 +179,7 @@ describe('client-server decisions', () => {
       const st = sim.state;
       // Situations first decided before the review at tick 60 whose work started only after it.
       let redecidedLater = 0;
-      for (let i = 0; i < st.scalars['sit.count']!; i++) if (st.i32('cs.s.decided')[i]! < 60 && st.i32('sit.decision')[i]! >= 60) redecidedLater++;
+      for (let i = 0; i < st.num(SIT_COUNT); i++) if (st.get(S_DECIDED)[i]! < 60 && st.get(SIT_DECISION)[i]! >= 60) redecidedLater++;
       const m: Record<string, number | null> = { ...sim.summary().metrics, redecidedLater };
       return m;
     };
@@ -193,21 +209,21 @@ describe('client-server decisions', () => {
       environment: { rate: 3 },
       protocol: { threshold: 0.98 },
     }));
-    const dir = sim.state.f32('cs.directory');
+    const dir = sim.state.get(DIRECTORY);
     let qualified = 0;
     for (let v = 0; v < 341; v++) if (dir[v]! >= 0.98) qualified++;
     expect(qualified).toBeGreaterThan(1);
     let waited = 0;
     for (let t = 0; t < 150; t++) {
       sim.step(1);
-      const busy = sim.state.i32('busy');
+      const busy = sim.state.get(BUSY);
       for (let v = 0; v < 341; v++) expect(busy[v]!).toBeLessThanOrEqual(1);
-      waited = Math.max(waited, sim.state.scalars['cs.waiting.length']!);
+      waited = Math.max(waited, sim.state.num(WAITING.length));
     }
     expect(waited).toBeGreaterThan(0);
-    const leader = sim.state.i32('sit.leader');
+    const leader = sim.state.get(SIT_LEADER);
     let led = 0;
-    for (let i = 0; i < sim.state.scalars['sit.count']!; i++) {
+    for (let i = 0; i < sim.state.num(SIT_COUNT); i++) {
       if (leader[i]! < 0) continue;
       led++;
       expect(dir[leader[i]!]!).toBeGreaterThanOrEqual(0.98); // never an unqualified free person
@@ -225,12 +241,12 @@ describe('client-server decisions', () => {
     for (let t = 50; t < 300; t++) expect(maxQ[t]).toBe(q[t]);
     const m = sim.summary().metrics;
     expect(m['maxQueuePeak']).toBe(m['serverQueuePeak']);
-    const load = sim.state.f64('load.total');
+    const load = sim.state.get(LOAD_TOTAL);
     let argmax = 0;
     for (let v = 1; v < 341; v++) if (load[v]! > load[argmax]!) argmax = v;
     expect(argmax).toBe(0);
     // Conservation holds however long the queue: arrived = resolved + missed + open.
-    expect(m['situations']).toBe(m['resolved']! + m['missed']! + sim.state.scalars['open.length']!);
+    expect(m['situations']).toBe(m['resolved']! + m['missed']! + sim.state.num(OPEN_LENGTH));
   });
 });
 
@@ -248,14 +264,14 @@ describe('client-server in a flat organization', () => {
     for (let v = 1; v < 300; v++) {
       if (g.offsets[v + 1]! - g.offsets[v]! > g.offsets[server + 1]! - g.offsets[server]!) server = v;
     }
-    expect(st.scalars['cs.server']).toBe(server);
-    expect(Array.from(st.i32('cs.tree'))).toEqual(Array.from(bfsTree(g, st.u8('alive'), server)));
-    const tree = st.i32('cs.tree');
+    expect(st.num(CS_SERVER)).toBe(server);
+    expect(Array.from(st.get(CS_TREE))).toEqual(Array.from(bfsTree(g, st.get(ALIVE), server)));
+    const tree = st.get(CS_TREE);
     let checked = 0;
     for (let t = 0; t < 80; t++) {
       sim.step(1);
-      const out = st.i32('outbox'), kind = st.u8('msg.kind'), from = st.i32('msg.from'), to = st.i32('msg.to');
-      for (let i = 0; i < st.scalars['outbox.length']!; i++) {
+      const out = st.get(OUTBOX), kind = st.get(MSG_KIND), from = st.get(MSG_FROM), to = st.get(MSG_TO);
+      for (let i = 0; i < st.num(OUTBOX_LENGTH); i++) {
         const slot = out[i]!;
         const k = kind[slot]!;
         if (k < 16) continue;
@@ -265,31 +281,31 @@ describe('client-server in a flat organization', () => {
       }
     }
     expect(checked).toBeGreaterThan(300);
-    const decider = st.i32('cs.s.decider');
+    const decider = st.get(S_DECIDER);
     let decided = 0;
-    for (let i = 0; i < st.scalars['sit.count']!; i++) if (decider[i]! >= 0) { decided++; expect(decider[i]).toBe(server); }
+    for (let i = 0; i < st.num(SIT_COUNT); i++) if (decider[i]! >= 0) { decided++; expect(decider[i]).toBe(server); }
     expect(decided).toBeGreaterThan(100);
   });
 
   it('protocol.server names the server; when it is removed its best-skilled tree neighbour succeeds it and routing is rebuilt', () => {
     const sim = createSimulation(flat({ protocol: { server: 17 }, shocks: [{ at: 30, kind: 'remove-nodes', target: 'ids', ids: [17] }] }));
-    expect(sim.state.scalars['cs.server']).toBe(17);
-    const before = sim.state.i32('cs.tree').slice();
+    expect(sim.state.num(CS_SERVER)).toBe(17);
+    const before = sim.state.get(CS_TREE).slice();
     const children = [];
     for (let v = 0; v < 300; v++) if (before[v] === 17) children.push(v);
     sim.step(50); // ticks 0 … 49: the successor is named at tick 50
-    expect(sim.state.scalars['cs.server']).toBe(-1);
+    expect(sim.state.num(CS_SERVER)).toBe(-1);
     sim.step(1);
     const s = expectedSuccessor(sim, children);
-    expect(sim.state.scalars['cs.server']).toBe(s);
-    expect(Array.from(sim.state.i32('cs.tree'))).toEqual(Array.from(bfsTree(sim.informal(), sim.state.u8('alive'), s)));
+    expect(sim.state.num(CS_SERVER)).toBe(s);
+    expect(Array.from(sim.state.get(CS_TREE))).toEqual(Array.from(bfsTree(sim.informal(), sim.state.get(ALIVE), s)));
     expect(firstDecisionFrom(sim, 30)).toBe(50);
   });
 });
 
-describe('client-server feedback and determinism', () => {
+describe('client-server feedback', () => {
   it('feedback reaches people only at review time (and not at all with trust gain and loss 0)', () => {
-    const changed = (sim: Simulation) => Array.from(sim.state.f32('informal.trust')).filter((x) => Math.abs(x - 0.5) > 1e-6).length;
+    const changed = (sim: Simulation) => Array.from(sim.state.get(INFORMAL_TRUST)).filter((x) => Math.abs(x - 0.5) > 1e-6).length;
     const sim = createSimulation(scenario({ organization: { size: 341, formal: { kind: 'hierarchy', span: 4 }, informal: { kind: 'same-as-formal' } }, environment: { rate: 2 }, protocol: { reviewPeriod: 30 } }));
     sim.step(30); // ticks 0 … 29: outcomes have happened, no review yet
     expect(sim.summary().metrics['resolved']!).toBeGreaterThan(5);
@@ -301,38 +317,4 @@ describe('client-server feedback and determinism', () => {
     expect(changed(off)).toBe(0);
   });
 
-  const shocks = [
-    { at: 30, kind: 'remove-nodes', target: 'top', count: 2 },
-    { at: 45, kind: 'add-nodes', count: 12 },
-    { at: 60, kind: 'remove-nodes', target: 'random', count: 15 },
-    { at: 80, kind: 'partition' },
-  ];
-  const cases: [string, Over][] = [
-    ['a hierarchy with delegation', { environment: { rate: 4 }, protocol: { decideAt: 'manager', reviewPeriod: 20, successionDelay: 10 }, shocks }],
-    ['a flat organization', { organization: { size: 300, formal: null, informal: { kind: 'small-world', k: 6, p: 0.1 } }, environment: { rate: 4 }, protocol: { reviewPeriod: 20, successionDelay: 10 }, shocks: [{ ...shocks[0], target: 'degree', count: 1 }, ...shocks.slice(1, 3)] }],
-  ];
-  for (const [label, over] of cases) {
-    it(`the same seed gives the same hash, and snapshot/restore mid-run continues identically (${label})`, () => {
-      const s = scenario(over);
-      const a = createSimulation(s), b = createSimulation(s);
-      a.step(120);
-      for (let i = 0; i < 12; i++) b.step(10);
-      expect(b.hash()).toBe(a.hash());
-      expect(a.summary().metrics['successions']!).toBeGreaterThan(0);
-
-      const c = createSimulation(s);
-      c.step(50);
-      const snap = c.snapshot();
-      c.step(70);
-      const d = createSimulation(s);
-      d.restore(snap);
-      d.step(70);
-      expect(c.hash()).toBe(a.hash());
-      expect(d.hash()).toBe(a.hash());
-      expect(series(d, 'decisions')).toEqual(series(a, 'decisions'));
-      expect(series(d, 'serverQueue')).toEqual(series(a, 'serverQueue'));
-      expect(d.summary().metrics).toEqual(a.summary().metrics);
-      expect(createSimulation(s, 4).hash()).toBe(createSimulation(s, 4).hash());
-    });
-  }
 });

@@ -2,15 +2,21 @@
 // tend the network — they link origins of missed situations to proven experts,
 // reconnect components split by removals or silos, and fact-check rumours. Each
 // test switches its mechanism off (budget 0, plain p2p, factCheck 0) and checks
-// that the claim then fails.
+// that the claim then fails. (Determinism across snapshot/restore, for every way
+// of working: test/snapshot-restore.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../engine/simulation.ts';
 import { merge, runFrom, scenarioFrom, type Json } from './scenarios.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { tiesOf } from '../../engine/graph/csr.ts';
 import { betweenness, rankNodes } from '../../engine/graph/centrality.ts';
+import { itemHandles } from '../../engine/item-keys.ts';
+import { STEWARD_COUNT, STEWARD_IDS, WINS } from '../../engine/protocols/steward/state.ts';
+import { MISSED_CUM, SIT_COUNT, SIT_DOMAIN, SIT_ORIGIN, SIT_STATUS } from '../../engine/situation-state.ts';
 
+// v1's peer rules (MODEL.md §5): model 1; model 2's are checked in test/model-two/.
 const BASE: Json = {
+  model: 1,
   seed: 5,
   ticks: 200,
   organization: { size: 400, formal: { kind: 'hierarchy', span: 5 }, informal: { kind: 'small-world', k: 4, p: 0.1 } },
@@ -23,12 +29,12 @@ const run = (over: Json = {}, ticks?: number): Simulation => runFrom(BASE, over,
 
 describe('steward: who the stewards are', () => {
   it('the top of the formal tree in breadth-first order, the highest betweenness when flat, or listed ids', () => {
-    expect(Array.from(run({}, 1).state.i32('steward.ids'))).toEqual([0, 1, 2]);
+    expect(Array.from(run({}, 1).state.get(STEWARD_IDS))).toEqual([0, 1, 2]);
     const flat = run({ organization: { formal: null }, protocol: { stewards: 4 } }, 1);
     const g = flat.informal();
     const alive = new Uint8Array(g.n).fill(1);
-    expect(Array.from(flat.state.i32('steward.ids'))).toEqual(Array.from(rankNodes(betweenness(g, alive), alive, 4)));
-    expect(Array.from(run({ protocol: { stewards: [17, 3] } }, 1).state.i32('steward.ids'))).toEqual([17, 3]);
+    expect(Array.from(flat.state.get(STEWARD_IDS))).toEqual(Array.from(rankNodes(betweenness(g, alive), alive, 4)));
+    expect(Array.from(run({ protocol: { stewards: [17, 3] } }, 1).state.get(STEWARD_IDS))).toEqual([17, 3]);
   });
 });
 
@@ -50,8 +56,8 @@ describe('steward: links to proven experts', () => {
       tiesAt.push(sim.informal().targets.length / 2);
     }
     const s = sim.state;
-    expect(s.scalars['situations.missedCum']).toBeGreaterThan(20);
-    const added = s.scalars['steward.expertTies']!;
+    expect(s.num(MISSED_CUM)).toBeGreaterThan(20);
+    const added = s.num(STEWARD_COUNT.expertTies);
     expect(added).toBeGreaterThan(5);
     expect(tiesAt[tiesAt.length - 1]! - initial.src.length).toBe(added);
     // New ties only at the start of a period, at most stewards × budget of them.
@@ -63,15 +69,15 @@ describe('steward: links to proven experts', () => {
     // Each new tie joins the origin of a missed situation to someone who resolved one in its domain.
     const g = sim.informal();
     const missedOrigins = new Map<number, Set<number>>();
-    const count = s.scalars['sit.count']!;
+    const count = s.num(SIT_COUNT);
     for (let i = 0; i < count; i++) {
-      if (s.u8('sit.status')[i] !== 2) continue;
-      const o = s.i32('sit.origin')[i]!;
+      if (s.get(SIT_STATUS)[i] !== 2) continue;
+      const o = s.get(SIT_ORIGIN)[i]!;
       if (!missedOrigins.has(o)) missedOrigins.set(o, new Set());
-      missedOrigins.get(o)!.add(s.u8('sit.domain')[i]!);
+      missedOrigins.get(o)!.add(s.get(SIT_DOMAIN)[i]!);
     }
     const D = sc.population.domains;
-    const wins = s.i32('steward.wins');
+    const wins = s.get(WINS);
     const before = new Set<string>();
     for (let e = 0; e < initial.src.length; e++) before.add(`${initial.src[e]}-${initial.dst[e]}`);
     const now = tiesOf(g);
@@ -89,7 +95,7 @@ describe('steward: links to proven experts', () => {
   it('with budget 0 no tie is ever added', () => {
     const sim = run(merge(missing, { protocol: { budget: 0 } }));
     const base = createSimulation(scenario(missing));
-    expect(sim.state.scalars['steward.ties']).toBe(0);
+    expect(sim.state.num(STEWARD_COUNT.ties)).toBe(0);
     expect(sim.informal().targets.length).toBe(base.informal().targets.length);
   });
 });
@@ -123,7 +129,7 @@ describe('steward: reconnecting a split network', () => {
     const g = st.series().values['giantComponent']!;
     expect(g[5]).toBe(0.5);
     expect(g[10]).toBe(1);
-    expect(st.state.scalars['steward.bridgeTies']).toBe(1);
+    expect(st.state.num(STEWARD_COUNT.bridgeTies)).toBe(1);
     const p2p = silos('p2p').series().values['giantComponent']!;
     expect(p2p[39]).toBe(0.5);
   });
@@ -134,7 +140,7 @@ describe('steward: reconnecting a split network', () => {
     const bridges: number[] = [];
     for (let t = 0; t < 40; t++) {
       sim.step(1);
-      bridges.push(sim.state.scalars['steward.bridgeTies']!);
+      bridges.push(sim.state.num(STEWARD_COUNT.bridgeTies));
     }
     expect(bridges[19]).toBe(0);
     expect(bridges[20]).toBe(1);
@@ -142,7 +148,7 @@ describe('steward: reconnecting a split network', () => {
     expect(bridges[39]).toBe(2);
     // (the third at tick 40)
     sim.step(1);
-    expect(sim.state.scalars['steward.bridgeTies']).toBe(3);
+    expect(sim.state.num(STEWARD_COUNT.bridgeTies)).toBe(3);
     expect(sim.series().values['giantComponent']![40]).toBeCloseTo(399 / 400, 10);
   });
 });
@@ -162,40 +168,13 @@ describe('steward: fact-checking', () => {
     const checked = run(rumour(1));
     const off = run(rumour(0));
     // With factCheck 1 each steward who has heard it checks it, once.
-    const heard = [0, 1, 2].filter((v) => checked.state.u8('info.0.state')[v] !== 0).length;
+    const heard = [0, 1, 2].filter((v) => checked.state.get(itemHandles(0).state)[v] !== 0).length;
     expect(heard).toBeGreaterThan(0);
-    expect(checked.state.scalars['steward.corrections']).toBe(heard);
-    expect(off.state.scalars['steward.corrections']).toBe(0);
+    expect(checked.state.num(STEWARD_COUNT.corrections)).toBe(heard);
+    expect(off.state.num(STEWARD_COUNT.corrections)).toBe(0);
     const mis = (sim: Simulation) => sim.series().values['misinformed']!;
     const on = mis(checked), none = mis(off);
     expect(none[99]!).toBeGreaterThan(30);
     expect(on[99]!).toBeLessThan(0.5 * none[99]!);
-  });
-});
-
-describe('steward: determinism', () => {
-  it('the same seed gives the same hash; snapshot and restore mid-run continue identically', () => {
-    const over = {
-      ticks: 120,
-      population: { skill: { kind: 'beta', a: 2, b: 5 } },
-      environment: { rate: 2, deadline: 20 },
-      information: { items: [{ id: 'r', truth: false, at: 10, seedCount: 3 }] },
-      protocol: { team: true, factCheck: 0.3 },
-      shocks: [{ at: 25, kind: 'remove-nodes', target: 'top', count: 2 }, { at: 45, kind: 'partition' }, { at: 75, kind: 'reconnect' }],
-    };
-    const a = run(over);
-    expect(a.hash()).toBe(run(over).hash());
-    expect(a.state.scalars['steward.ties']).toBeGreaterThan(0);
-    const c = createSimulation(scenario(over));
-    c.step(47);
-    const snap = c.snapshot();
-    const d = createSimulation(scenario(over));
-    d.restore(snap);
-    d.step(73);
-    expect(d.hash()).toBe(a.hash());
-    expect(d.summary().metrics).toEqual(a.summary().metrics);
-    const e = createSimulation(scenario(over));
-    for (let i = 0; i < 12; i++) e.step(10);
-    expect(e.hash()).toBe(a.hash());
   });
 });

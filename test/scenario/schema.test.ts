@@ -11,7 +11,8 @@ import { pathProblem, validateScenario, closest } from '../../engine/scenario/va
 import { OverrideError, applySet, expandVariants, parseSetArg } from '../../engine/scenario/overrides.ts';
 import { scenarioJsonSchemaText } from '../../engine/scenario/json-schema.ts';
 import { gridPoint, gridPoints, validateSweep } from '../../engine/scenario/sweep-schema.ts';
-import { builtinScenarioNames, findJsonError, loadScenarioSource, readDataFiles } from '../../cli/load-scenario.ts';
+import { builtinScenarioNames, findJsonError, loadScenarioSource } from '../../cli/load-scenario.ts';
+import { readDataFiles } from '../../io/read-files.ts';
 import { UserError } from '../../cli/errors.ts';
 
 const root = resolve(import.meta.dirname, '../..');

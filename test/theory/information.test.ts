@@ -4,17 +4,18 @@
 // values themselves checked against the published numbers they stand for.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validationCases } from '../../engine/validation/index.ts';
+import { textbookCases } from '../../validation/index.ts';
 import { outcome } from './outcomes.ts';
-import { validationScenarios } from '../../engine/validation/scenarios.ts';
-import { studentQuantile, judge } from '../../engine/validation/case.ts';
-import { pushRoundsTheory } from '../../engine/validation/push-complete.ts';
-import { pushPullRoundsTheory } from '../../engine/validation/gossip-modes.ts';
-import { blindCoinResidue, blindCoinResidueLimit, singleChainResidue } from '../../engine/validation/rumour-blind-coin.ts';
-import { giantShare } from '../../engine/validation/cascade-er.ts';
+import { validationScenarios } from '../../validation/cases/scenarios.ts';
+import { judge } from '../../validation/case.ts';
+import { studentQuantile } from '../../validation/student-t.ts';
+import { pushRoundsTheory } from '../../validation/cases/push-complete.ts';
+import { pushPullRoundsTheory } from '../../validation/cases/gossip-modes.ts';
+import { blindCoinResidue, blindCoinResidueLimit, singleChainResidue } from '../../validation/cases/rumour-blind-coin.ts';
+import { giantShare } from '../../validation/cases/cascade-er.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
 
-const INFORMATION_CASES = validationCases
+const INFORMATION_CASES = textbookCases
   .map((c) => c.id)
   .filter((id) => /^(push-complete|pull-faster|push-pull|rumour|cascade)/.test(id));
 

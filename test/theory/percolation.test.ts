@@ -3,15 +3,15 @@
 // run once and shared by the assertions below, plus the theory values and the
 // independent union–find checked on their own.
 import { describe, expect, it } from 'vitest';
-import { validationCases } from '../../engine/validation/index.ts';
+import { textbookCases } from '../../validation/index.ts';
 import { outcome } from './outcomes.ts';
-import { sitePercolationGiant, SUBCRITICAL_CEILING } from '../../engine/validation/removal-er.ts';
-import { INTACT_ABOVE, SHATTERED_BELOW } from '../../engine/validation/attack-ba.ts';
-import { largestComponentUnionFind } from '../../engine/validation/giant-union-find.ts';
+import { sitePercolationGiant, SUBCRITICAL_CEILING } from '../../validation/cases/removal-er.ts';
+import { INTACT_ABOVE, SHATTERED_BELOW } from '../../validation/cases/attack-ba.ts';
+import { largestComponentUnionFind } from '../../validation/cases/giant-union-find.ts';
 import { buildGraph, completeGraph } from '../../engine/graph/csr.ts';
 import { giantComponentSize } from '../../engine/graph/components.ts';
 
-const PERCOLATION_CASES = validationCases.map((c) => c.id).filter((id) => /^(removal|attack|giant)/.test(id));
+const PERCOLATION_CASES = textbookCases.map((c) => c.id).filter((id) => /^(removal|attack|giant)/.test(id));
 
 describe('the validation set: percolation under removals (quick)', () => {
   it('has the percolation cases', () => {

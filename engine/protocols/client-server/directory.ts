@@ -14,18 +14,34 @@
 // it, and per domain the qualified people — directory skill ≥ θ — in preorder,
 // so a subtree is one contiguous range of that list). O(n·D) per review.
 import type { State } from '../../state.ts';
+import type { Rng } from '../../rng.ts';
 import { childrenOf } from '../../graph/formal.ts';
+import { ALIVE, SKILL } from '../../people-state.ts';
+import { DIRECTORY, DIR_M, DIR_QUALIFIED, DIR_SORTED, QUAL, QUAL_OFF, SUB_ARG, SUB_BEST, TIN, TOUT } from './state.ts';
 
 const ID_BITS = 8388608; // 2^23: ids below this pack with a skill's float bits into one exact float64 key
 
-/** Copies every alive person's skills into the directory; the people who left get −1. O(n·D). */
-export function refreshDirectory(state: State, n: number, D: number): void {
-  const dir = state.f32('cs.directory');
-  const skill = state.f32('skill');
-  const alive = state.u8('alive');
+/**
+ * Copies every alive person's skills into the directory; the people who left get
+ * −1. O(n·D). Model 2 (MODEL.md §10.3): each record is the skill plus N(0, noise²),
+ * clamped to [0, 1], redrawn at every review from the run's stream `directory`
+ * (people in ascending id, then domains); `rng` is null under model 1 (exact copy).
+ */
+export function refreshDirectory(state: State, n: number, D: number, noise = 0, rng: Rng | null = null): void {
+  const dir = state.get(DIRECTORY);
+  const skill = state.get(SKILL);
+  const alive = state.get(ALIVE);
   for (let v = 0; v < n; v++) {
     const on = alive[v] === 1;
-    for (let d = 0; d < D; d++) dir[v * D + d] = on ? skill[v * D + d]! : -1;
+    for (let d = 0; d < D; d++) {
+      if (!on) { dir[v * D + d] = -1; continue; }
+      let x = skill[v * D + d]!;
+      if (rng !== null) {
+        x += noise * rng.normal();
+        x = x < 0 ? 0 : x > 1 ? 1 : x;
+      }
+      dir[v * D + d] = x;
+    }
   }
 }
 
@@ -35,15 +51,15 @@ export function refreshDirectory(state: State, n: number, D: number): void {
  * in `cs.dir.qualified[d]` how many of them reach θ.
  */
 export function sortDirectory(state: State, n: number, D: number, theta: number): void {
-  const dir = state.f32('cs.directory');
+  const dir = state.get(DIRECTORY);
   let m = 0;
   for (let v = 0; v < n; v++) if (dir[v * D]! >= 0) m++;
-  let sorted = state.has('cs.dir.sorted') ? state.i32('cs.dir.sorted') : null;
-  if (!sorted || sorted.length !== D * m) sorted = state.set('cs.dir.sorted', new Int32Array(D * m));
-  const qualified = state.has('cs.dir.qualified') && state.i32('cs.dir.qualified').length === D
-    ? state.i32('cs.dir.qualified')
-    : state.set('cs.dir.qualified', new Int32Array(D));
-  state.scalars['cs.dir.m'] = m;
+  let sorted = state.hasArray(DIR_SORTED) ? state.get(DIR_SORTED) : null;
+  if (!sorted || sorted.length !== D * m) sorted = state.put(DIR_SORTED, new Int32Array(D * m));
+  const qualified = state.hasArray(DIR_QUALIFIED) && state.get(DIR_QUALIFIED).length === D
+    ? state.get(DIR_QUALIFIED)
+    : state.put(DIR_QUALIFIED, new Int32Array(D));
+  state.setNum(DIR_M, m);
   const ids = new Int32Array(m);
   let k = 0;
   for (let v = 0; v < n; v++) if (dir[v * D]! >= 0) ids[k++] = v;
@@ -78,10 +94,10 @@ export function sortDirectory(state: State, n: number, D: number, theta: number)
  * −1 when the directory knows nobody.
  */
 export function pickGlobal(state: State, d: number, orders: Int32Array): number {
-  const m = state.scalars['cs.dir.m']!;
+  const m = state.vals[DIR_M.id]!;
   if (m === 0) return -1;
-  const sorted = state.i32('cs.dir.sorted');
-  const q = state.i32('cs.dir.qualified')[d]!;
+  const sorted = state.get(DIR_SORTED);
+  const q = state.get(DIR_QUALIFIED)[d]!;
   const base = d * m;
   const limit = q > 0 ? q : m;
   for (let i = 0; i < limit; i++) {
@@ -97,19 +113,19 @@ export function pickGlobal(state: State, d: number, orders: Int32Array): number 
  * domain in preorder. People the tree does not reach get tin = −1.
  */
 export function subtreeTables(state: State, n: number, D: number, theta: number, up: Int32Array, root: number): void {
-  const tin = state.i32('cs.tin');
-  const tout = state.i32('cs.tout');
-  const best = state.f32('cs.sub.best');
-  const arg = state.i32('cs.sub.arg');
-  const dir = state.f32('cs.directory');
+  const tin = state.get(TIN);
+  const tout = state.get(TOUT);
+  const best = state.get(SUB_BEST);
+  const arg = state.get(SUB_ARG);
+  const dir = state.get(DIRECTORY);
   tin.fill(-1);
   tout.fill(-1);
   best.fill(-1);
   arg.fill(-1);
   const offsets = new Int32Array(D + 1);
   if (root < 0) {
-    state.set('cs.qual', new Int32Array(0));
-    state.set('cs.qual.off', offsets);
+    state.put(QUAL, new Int32Array(0));
+    state.put(QUAL_OFF, offsets);
     return;
   }
   const { offsets: kidStart, children } = childrenOf(up.subarray(0, n));
@@ -158,14 +174,14 @@ export function subtreeTables(state: State, n: number, D: number, theta: number,
     const v = order[i]!;
     for (let d = 0; d < D; d++) if (dir[v * D + d]! >= theta) qual[fill[d]!++] = v;
   }
-  state.set('cs.qual', qual);
-  state.set('cs.qual.off', offsets);
+  state.put(QUAL, qual);
+  state.put(QUAL_OFF, offsets);
 }
 
 /** True when manager x's subtree (as of the last review) holds someone whose directory skill in d reaches θ. */
 export function subtreeQualifies(state: State, D: number, x: number, d: number, theta: number): boolean {
-  const tin = state.i32('cs.tin');
-  return tin[x]! >= 0 && state.i32('cs.tout')[x]! - tin[x]! > 1 && state.f32('cs.sub.best')[x * D + d]! >= theta;
+  const tin = state.get(TIN);
+  return tin[x]! >= 0 && state.get(TOUT)[x]! - tin[x]! > 1 && state.get(SUB_BEST)[x * D + d]! >= theta;
 }
 
 /**
@@ -175,13 +191,13 @@ export function subtreeQualifies(state: State, D: number, x: number, d: number, 
  * list), otherwise the best (the order waits). Call after `subtreeQualifies`.
  */
 export function pickInSubtree(state: State, D: number, x: number, d: number, orders: Int32Array): number {
-  const first = state.i32('cs.sub.arg')[x * D + d]!;
+  const first = state.get(SUB_ARG)[x * D + d]!;
   if (orders[first] === 0) return first;
-  const tin = state.i32('cs.tin');
-  const lo = tin[x]!, hi = state.i32('cs.tout')[x]!;
-  const qual = state.i32('cs.qual');
-  const off = state.i32('cs.qual.off');
-  const dir = state.f32('cs.directory');
+  const tin = state.get(TIN);
+  const lo = tin[x]!, hi = state.get(TOUT)[x]!;
+  const qual = state.get(QUAL);
+  const off = state.get(QUAL_OFF);
+  const dir = state.get(DIRECTORY);
   // Binary search for the first qualified person at or after x in preorder.
   let a = off[d]!, b = off[d + 1]!;
   while (a < b) {

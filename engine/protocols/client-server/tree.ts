@@ -13,12 +13,16 @@
 // right place), and keeps its own reports, who thus move one level up.
 import type { State } from '../../state.ts';
 import type { Graph } from '../../graph/csr.ts';
+import { FORMAL_LEVEL, FORMAL_PARENT, FORMAL_ROOT, FORMAL_VERSION } from '../../organization-state.ts';
+import { ALIVE, SKILL } from '../../people-state.ts';
+import { CS_SERVER, CS_TREE } from './channel.ts';
 import { listPush } from './queues.ts';
+import { CS_COUNT, KID_FIRST, KID_NEXT, KID_PREV, TREE_DIRTY, VAC_DUE, VAC_WHO, VACANT } from './state.ts';
 
 /** Builds the report lists from `formal.parent` (reports in ascending id). */
 export function buildReportLists(state: State, n: number): void {
-  const parent = state.i32('formal.parent');
-  const first = state.i32('cs.kid.first'), next = state.i32('cs.kid.next'), prev = state.i32('cs.kid.prev');
+  const parent = state.get(FORMAL_PARENT);
+  const first = state.get(KID_FIRST), next = state.get(KID_NEXT), prev = state.get(KID_PREV);
   first.fill(-1);
   next.fill(-1);
   prev.fill(-1);
@@ -57,11 +61,11 @@ export const PROMOTED = 0, POSTPONED = 1, GONE = 2;
  * pending: retry later) or GONE (nobody is left below m).
  */
 export function succeed(state: State, D: number, m: number, out: Int32Array): number {
-  const alive = state.u8('alive');
-  const skill = state.f32('skill');
-  const vacant = state.u8('cs.vacant');
-  const first = state.i32('cs.kid.first'), next = state.i32('cs.kid.next'), prev = state.i32('cs.kid.prev');
-  const parent = state.i32('formal.parent'), level = state.i32('formal.level');
+  const alive = state.get(ALIVE);
+  const skill = state.get(SKILL);
+  const vacant = state.get(VACANT);
+  const first = state.get(KID_FIRST), next = state.get(KID_NEXT), prev = state.get(KID_PREV);
+  const parent = state.get(FORMAL_PARENT), level = state.get(FORMAL_LEVEL);
   let best = -1, bestMean = -Infinity, pendingBelow = false;
   for (let c = first[m]!; c !== -1; c = next[c]!) {
     if (!alive[c]) {
@@ -91,8 +95,9 @@ export function succeed(state: State, D: number, m: number, out: Int32Array): nu
     link(first, next, prev, p, s);
   }
   parent[s] = p;
-  if (state.scalars['formal.root'] === m) state.scalars['formal.root'] = s;
-  state.scalars['formal.version'] = (state.scalars['formal.version'] ?? 0) + 1;
+  if (state.num(FORMAL_ROOT) === m) state.setNum(FORMAL_ROOT, s);
+  // `formal.version` is absent until the first rewiring.
+  state.setNum(FORMAL_VERSION, (state.hasNum(FORMAL_VERSION) ? state.num(FORMAL_VERSION) : 0) + 1);
   out[0] = s;
   return PROMOTED;
 }
@@ -116,8 +121,8 @@ function shiftSubtreeLevels(first: Int32Array, next: Int32Array, level: Int32Arr
  * nobody is alive. O(n).
  */
 export function flatSuccessor(state: State, n: number, D: number, tree: Int32Array, m: number, degreeOf: (v: number) => number): number {
-  const alive = state.u8('alive');
-  const skill = state.f32('skill');
+  const alive = state.get(ALIVE);
+  const skill = state.get(SKILL);
   let best = -1, bestMean = -Infinity;
   for (let c = 0; c < n; c++) {
     if (!alive[c] || tree[c] !== m) continue;
@@ -157,9 +162,8 @@ export function degreeOf(g: Graph, alive: Uint8Array): (v: number) => number {
  * in step (−1 while the server's place is vacant).
  */
 export function fillVacancies(st: State, n: number, D: number, flat: boolean, t: number, informal: Graph): void {
-  const s = st.scalars;
-  const who = st.i32('cs.vac.who'), due = st.i32('cs.vac.due');
-  const len = s['cs.vac.who.length']!;
+  const who = st.get(VAC_WHO.array), due = st.get(VAC_DUE.array);
+  const len = st.vals[VAC_WHO.length.id]!;
   const ready: number[] = [];
   let w = 0;
   for (let i = 0; i < len; i++) {
@@ -167,34 +171,34 @@ export function fillVacancies(st: State, n: number, D: number, flat: boolean, t:
     else { who[w] = who[i]!; due[w] = due[i]!; w++; }
   }
   if (ready.length === 0) return;
-  s['cs.vac.who.length'] = w;
-  s['cs.vac.due.length'] = w;
-  const level = st.i32('formal.level');
-  const alive = st.u8('alive');
+  st.vals[VAC_WHO.length.id] = w;
+  st.vals[VAC_DUE.length.id] = w;
+  const level = st.get(FORMAL_LEVEL);
+  const alive = st.get(ALIVE);
   ready.sort((a, b) => level[b]! - level[a]! || a - b);
-  const vacant = st.u8('cs.vacant');
+  const vacant = st.get(VACANT);
   const out = new Int32Array(1);
   for (const m of ready) {
     if (flat) {
       // A flat organization's only position is the server's; routing is rebuilt from the successor.
-      const next = flatSuccessor(st, n, D, st.i32('cs.tree'), m, degreeOf(informal, alive));
+      const next = flatSuccessor(st, n, D, st.get(CS_TREE), m, degreeOf(informal, alive));
       vacant[m] = 0;
-      s['cs.server'] = next;
-      s['cs.treeDirty'] = 1;
-      if (next >= 0) s['cs.count.successions']!++;
+      st.setNum(CS_SERVER, next);
+      st.setNum(TREE_DIRTY, 1);
+      if (next >= 0) st.vals[CS_COUNT.successions.id]!++;
       continue;
     }
     const result = succeed(st, D, m, out);
     if (result === PROMOTED) {
       vacant[m] = 0;
-      s['cs.count.successions']!++;
+      st.vals[CS_COUNT.successions.id]!++;
     } else if (result === POSTPONED) {
-      listPush(st, 'cs.vac.who', m);
-      listPush(st, 'cs.vac.due', t + 1);
+      listPush(st, VAC_WHO, m);
+      listPush(st, VAC_DUE, t + 1);
     } else vacant[m] = 0;
   }
   if (!flat) {
-    const root = s['formal.root']!;
-    s['cs.server'] = root >= 0 && alive[root] ? root : -1;
+    const root = st.num(FORMAL_ROOT);
+    st.setNum(CS_SERVER, root >= 0 && alive[root] ? root : -1);
   }
 }

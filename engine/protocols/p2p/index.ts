@@ -22,7 +22,7 @@ export const peerKeys = {
   repair: param(probability().default(0.5), 'probability', "probability a removed person's neighbour ties to another of them"),
   repairDelay: param(integer(0, MAX_TICKS).default(10), 'ticks', 'ticks before repair ties form'),
   trust: trustSchema.prefault({}),
-  memory: param(integer(1, 1000).default(8), 'situations', 'peers: situations a person remembers hearing of (the oldest is forgotten first; v1 fixes 8)', 2),
+  memory: param(integer(1, 255).default(8), 'situations', 'peers: situations a person remembers hearing of (the oldest is forgotten first; v1 fixes 8)', 2),
   teamCap: param(integer(1, 1000).default(4), 'people', 'peers, team on: most people in a team besides its leader (v1 fixes 4)', 2),
 };
 

@@ -1,21 +1,21 @@
 // What a peer remembers (MODEL.md §5: "people act only on their inbox and their
 // own memory — the calls and claims they have seen"). Each person keeps a small
-// ring of the last MEMORY situations they heard of: for each, the newest call
+// ring of the last `protocol.memory` situations (8 in v1) they heard of: for each, the newest call
 // seen (its stamp), who passed it on, and what they know (claimed, resolved, …).
 // Only a situation's origin calls for it, so every call's path leads back to it.
-// Per-person typed arrays of stride MEMORY in the state record, so the memory is
+// Per-person typed arrays of stride `memory` in the state record, so the memory is
 // snapshotted, hashed and grown on hiring like any other per-person value; a
-// lookup is a scan of MEMORY slots, O(1).
+// lookup is a scan of `memory` slots, O(1).
 //
 // Bounded memory is a modelling choice (documented in docs/ODD.md): a person
-// who hears of more than MEMORY situations forgets the oldest, and may then
+// who hears of more than `memory` situations forgets the oldest, and may then
 // treat an old call as new. Slots of situations the person is calling about
 // itself (OWN) are kept while a re-call is pending.
 import type { Context } from '../../context.ts';
 import type { State } from '../../state.ts';
+import { stateArray } from '../../state-handles.ts';
 
 /** Situations a person remembers at once. */
-export const MEMORY = 8;
 
 /** What a person knows about a situation (bits of `p2p.mem.flags`). */
 export const MEM = {
@@ -41,20 +41,29 @@ export const MEM = {
   LEADING: 512,
 } as const;
 
+// Per person, `memory` slots each: the situation, the newest call's stamp, who passed it on, what I know.
+const MEM_SIT = stateArray.i32('p2p.mem.sit');
+const MEM_CALL = stateArray.i32('p2p.mem.call');
+const MEM_FROM = stateArray.i32('p2p.mem.from');
+const MEM_FLAGS = stateArray.u16('p2p.mem.flags');
+/** Per person: the slot to overwrite next (the oldest). */
+const MEM_CURSOR = stateArray.u8('p2p.mem.cursor');
+
 /** Allocates and registers the memory arrays for n people. */
 export function initMemory(ctx: Context): void {
   const n = ctx.n;
   const s = ctx.state;
-  ctx.registerPersonArray('p2p.mem.sit', MEMORY, -1);
-  ctx.registerPersonArray('p2p.mem.call', MEMORY, -1);
-  ctx.registerPersonArray('p2p.mem.from', MEMORY, -1);
-  ctx.registerPersonArray('p2p.mem.flags', MEMORY, 0);
-  ctx.registerPersonArray('p2p.mem.cursor', 1, 0);
-  s.set('p2p.mem.sit', new Int32Array(n * MEMORY).fill(-1));
-  s.set('p2p.mem.call', new Int32Array(n * MEMORY).fill(-1));
-  s.set('p2p.mem.from', new Int32Array(n * MEMORY).fill(-1));
-  s.set('p2p.mem.flags', new Uint16Array(n * MEMORY));
-  s.set('p2p.mem.cursor', new Uint8Array(n));
+  const MEMORY = ctx.scenario.protocol.memory;
+  ctx.registerPersonArray(MEM_SIT, MEMORY, -1);
+  ctx.registerPersonArray(MEM_CALL, MEMORY, -1);
+  ctx.registerPersonArray(MEM_FROM, MEMORY, -1);
+  ctx.registerPersonArray(MEM_FLAGS, MEMORY, 0);
+  ctx.registerPersonArray(MEM_CURSOR, 1, 0);
+  s.put(MEM_SIT, new Int32Array(n * MEMORY).fill(-1));
+  s.put(MEM_CALL, new Int32Array(n * MEMORY).fill(-1));
+  s.put(MEM_FROM, new Int32Array(n * MEMORY).fill(-1));
+  s.put(MEM_FLAGS, new Uint16Array(n * MEMORY));
+  s.put(MEM_CURSOR, new Uint8Array(n));
 }
 
 /** The memory arrays bound for one phase (re-`bind` after growth or restore). */
@@ -66,21 +75,23 @@ export class Memory {
   from!: Int32Array;
   flags!: Uint16Array;
   private cursor!: Uint8Array;
+  /** Situations remembered per person: `protocol.memory` (MODEL.md §10.7; v1 fixes 8). */
+  size = 8;
 
   bind(state: State): this {
-    this.sit = state.i32('p2p.mem.sit');
-    this.call = state.i32('p2p.mem.call');
-    this.from = state.i32('p2p.mem.from');
-    this.flags = state.arrays['p2p.mem.flags'] as Uint16Array;
-    this.cursor = state.u8('p2p.mem.cursor');
+    this.sit = state.get(MEM_SIT);
+    this.call = state.get(MEM_CALL);
+    this.from = state.get(MEM_FROM);
+    this.flags = state.get(MEM_FLAGS);
+    this.cursor = state.get(MEM_CURSOR);
     return this;
   }
 
   /** v's slot for situation s, or −1 when v does not remember it. */
   find(v: number, s: number): number {
-    const sit = this.sit;
-    const b = v * MEMORY;
-    for (let i = 0; i < MEMORY; i++) if (sit[b + i] === s) return b + i;
+    const sit = this.sit, size = this.size;
+    const b = v * size;
+    for (let i = 0; i < size; i++) if (sit[b + i] === s) return b + i;
     return -1;
   }
 
@@ -91,15 +102,16 @@ export class Memory {
   }
 
   private insert(v: number, s: number): number {
-    const b = v * MEMORY;
+    const size = this.size;
+    const b = v * size;
     const c0 = this.cursor[v]!;
     // Skip slots with a pending re-call, unless every slot has one (then the oldest goes).
     let pick = c0;
-    for (let i = 0; i < MEMORY; i++) {
-      const c = (c0 + i) % MEMORY;
+    for (let i = 0; i < size; i++) {
+      const c = (c0 + i) % size;
       if ((this.flags[b + c]! & MEM.OWN) === 0) { pick = c; break; }
     }
-    this.cursor[v] = (pick + 1) % MEMORY;
+    this.cursor[v] = (pick + 1) % size;
     const e = b + pick;
     this.sit[e] = s;
     this.call[e] = -1;

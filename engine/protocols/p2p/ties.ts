@@ -5,7 +5,7 @@
 // arcs merged in, instead of re-sorting every node: at 100,000 people and
 // 300,000 ties that is about a millisecond instead of a few hundred, which is
 // what lets stewards work every period at bench scale.
-import type { Graph } from '../../graph/csr.ts';
+import { hasTie, type Graph } from '../../graph/csr.ts';
 
 /**
  * `g` plus the ties (src[i], dst[i]) with trust `trust`; the ties must be new
@@ -67,4 +67,39 @@ export function insertTies(g: Graph, n: number, src: ArrayLike<number>, dst: Arr
     trustOut.set(g.trust.subarray(blockFrom, blockTo), blockFrom + delta);
   }
   return { n, offsets, targets, trust: trustOut, complete: false };
+}
+
+/**
+ * This tick's batch of new ties (src[i], dst[i]): drops the ties from `start` on
+ * that exist already or repeat one another; returns how many are left from
+ * `start`. Sorting keys keeps a mass removal's thousands of repairs O(B log B).
+ */
+export function dedupe(g: Graph, n: number, src: number[], dst: number[], start: number): number {
+  const B = src.length - start;
+  if (B <= 0) return 0;
+  const keys = new Float64Array(B);
+  for (let i = 0; i < B; i++) {
+    const u = src[start + i]!, w = dst[start + i]!;
+    keys[i] = u < w ? u * n + w : w * n + u;
+  }
+  keys.sort();
+  let w = start;
+  for (let i = 0; i < B; i++) {
+    const k = keys[i]!;
+    if (i > 0 && keys[i - 1] === k) continue;
+    const a = Math.floor(k / n), c = k - a * n;
+    if (a === c || hasTie(g, a, c)) continue;
+    src[w] = a;
+    dst[w] = c;
+    w++;
+  }
+  src.length = w;
+  dst.length = w;
+  return w - start;
+}
+
+/** True when {u, w} is among the batch's first `end` ties. */
+export function batched(src: readonly number[], dst: readonly number[], u: number, w: number, end: number): boolean {
+  for (let i = 0; i < end; i++) if ((src[i] === u && dst[i] === w) || (src[i] === w && dst[i] === u)) return true;
+  return false;
 }

@@ -1,0 +1,53 @@
+// Every declared claim of the built-in scenarios (validation/claims), each a
+// paired comparison over its seeds whose 95 % CI must exclude zero on the
+// claimed side, with every seed giving a number — then, after a scenario's
+// claims, the checks of what makes them hold (mechanisms.ts). One run cache
+// for the whole file: claims and checks of a scenario share its seeded runs,
+// and it walks the scenarios one after the other, as `equipotent check` does.
+import { describe, it, expect } from 'vitest';
+import { claims } from '../../validation/claims/index.ts';
+import { evaluateClaim, type Claim } from '../../validation/claims/claim.ts';
+import { RunCache, type NamedScenario } from '../../validation/runner.ts';
+import { mechanisms } from './mechanisms.ts';
+import { readShippedData } from './real-orgs.ts';
+
+const cache = new RunCache({ readData: readShippedData });
+
+/**
+ * A claim's first test runs the seeds its scenario's later claims share (the
+ * classroom's rush hour: 60 runs, ~10 s on an idle core): a fixed amount of
+ * work, so its limit is generous rather than the suite's 2 minutes, which a
+ * machine shared by many was seen to exceed.
+ */
+const CLAIM_TIMEOUT_MS = 600_000;
+
+/** The claims grouped by scenario, in their declared order. */
+const byScenario = new Map<string, { scenario: NamedScenario; claims: Claim[] }>();
+for (const c of claims) {
+  const group = byScenario.get(c.scenario.name) ?? { scenario: c.scenario, claims: [] };
+  group.claims.push(c);
+  byScenario.set(c.scenario.name, group);
+}
+
+it('every claim has a unique id, its scenario\'s name as prefix, and 20 seeds or more; every mechanism check belongs to a scenario with claims', () => {
+  expect(new Set(claims.map((c) => c.id)).size).toBe(claims.length);
+  for (const c of claims) {
+    expect(c.id.startsWith(`${c.scenario.name}/`), c.id).toBe(true);
+    expect(c.seeds.count, c.id).toBeGreaterThanOrEqual(20);
+  }
+  for (const m of mechanisms) expect([...byScenario.keys()], m.title).toContain(m.scenario);
+});
+
+for (const { scenario, claims: own } of byScenario.values()) {
+  describe((scenario.input as { name: string }).name, () => {
+    for (const claim of own) {
+      it(claim.title, () => {
+        const r = evaluateClaim(claim, cache);
+        expect(r.pass, `${claim.id}: ${r.detail}`).toBe(true);
+      }, CLAIM_TIMEOUT_MS);
+    }
+    for (const m of mechanisms.filter((x) => x.scenario === scenario.name)) {
+      it(m.title, () => m.check((variation, seed) => cache.variants(scenario, variation, seed)));
+    }
+  });
+}

@@ -1,0 +1,147 @@
+// What makes a scenario's claims hold, checked on the runs the claims use (and
+// a few more): switch the mechanism off and the effect goes; look inside the
+// runs and the cause is there. claims.test.ts runs these right after the
+// claims of their scenario, through the same run cache, so the runs are shared.
+import { expect } from 'vitest';
+import type { VariantRuns, Variation } from '../../validation/runner.ts';
+import { classroomVariations } from '../../validation/claims/classroom.ts';
+import { silosVariations } from '../../validation/claims/silos.ts';
+import { seriesMean } from '../../validation/claims/measures.ts';
+import { expandVariants } from '../../engine/scenario/overrides.ts';
+import { createSimulation, type Simulation } from '../../engine/simulation.ts';
+import classroom from '../../scenarios/classroom.json' with { type: 'json' };
+import silos from '../../scenarios/silos.json' with { type: 'json' };
+
+/** The runs of every variant of the check's scenario under `variation` at `seed` (from the shared cache). */
+export type Runs = (variation: Variation, seed: number) => VariantRuns;
+
+export interface Mechanism {
+  /** The scenario whose claims it explains (its runs are the ones `runs` gives). */
+  scenario: string;
+  title: string;
+  check(runs: Runs): void;
+}
+
+/** The person who received the most messages (lowest id on ties). */
+function busiest(sim: Simulation): number {
+  const load = sim.state.f64('load.total');
+  let argmax = 0;
+  for (let i = 1; i < sim.n; i++) if (load[i]! > load[argmax]!) argmax = i;
+  return argmax;
+}
+
+export const mechanisms: readonly Mechanism[] = [
+  {
+    scenario: 'classroom',
+    title: 'in rush hour the hierarchy\'s root receives more messages than anyone else, in every seed',
+    check(runs) {
+      for (let seed = 1; seed <= 20; seed++) expect(busiest(runs(classroomVariations.rush, seed)['hierarchy']!.sim)).toBe(0);
+    },
+  },
+  {
+    scenario: 'classroom',
+    title: 'in rush hour peer-to-peer latency stays well under the deadline while the hierarchy misses situations',
+    check(runs) {
+      for (let seed = 1; seed <= 20; seed++) {
+        const r = runs(classroomVariations.rush, seed);
+        expect(r['p2p']!.summary.metrics['latencyMean']!).toBeLessThan(classroom.environment.deadline / 2);
+        expect(r['hierarchy']!.summary.metrics['missed']!).toBeGreaterThan(r['p2p']!.summary.metrics['missed']!);
+      }
+    },
+  },
+  {
+    scenario: 'hydra',
+    title: 'the hierarchy\'s stall is the wait for a successor: with successionDelay 0 it resolves more in ticks 101–120',
+    check(runs) {
+      const window = seriesMean('resolved', 101, 121);
+      let instant = 0, shipped = 0;
+      for (const seed of [1, 2, 3]) {
+        instant += window(runs({ 'protocol.successionDelay': 0 }, seed)['hierarchy']!)!;
+        shipped += window(runs({}, seed)['hierarchy']!)!;
+      }
+      expect(instant).toBeGreaterThan(shipped + 1);
+    },
+  },
+  {
+    scenario: 'overload',
+    title: 'in the hierarchy the head (person 0) receives more messages than anyone else, in every seed',
+    check(runs) {
+      for (let seed = 1; seed <= 20; seed++) expect(busiest(runs({}, seed)['hierarchy']!.sim)).toBe(0);
+    },
+  },
+  {
+    scenario: 'rumour',
+    title: 'the stewards\' effect is their fact-checking: with factCheck 0 the steward variant believes exactly as the peers do',
+    check(runs) {
+      let corrections = 0;
+      for (const seed of [1, 2, 3]) {
+        const off = runs({ 'protocol.factCheck': 0 }, seed);
+        expect(off['steward']!.summary.metrics['misinformedPeak']).toBe(off['p2p']!.summary.metrics['misinformedPeak']);
+        expect(off['steward']!.summary.metrics['misinformationClearedTick']).toBe(off['p2p']!.summary.metrics['misinformationClearedTick']);
+        expect(off['steward']!.sim.state.scalars['steward.corrections']).toBe(0);
+        corrections += runs({}, seed)['steward']!.sim.state.scalars['steward.corrections']!;
+      }
+      // …while the shipped stewards do check facts.
+      expect(corrections).toBeGreaterThan(0);
+    },
+  },
+  {
+    scenario: 'turnover',
+    title: 'the stale orders come from the directory\'s review period: reviewed every tick, the head never orders someone who has left',
+    check(runs) {
+      for (const seed of [1, 2, 3]) {
+        expect(runs({ 'protocol.reviewPeriod': 1 }, seed)['hierarchy']!.summary.metrics['staleOrders']).toBe(0);
+        expect(runs({}, seed)['hierarchy']!.summary.metrics['staleOrders']).toBeGreaterThan(0);
+      }
+    },
+  },
+  {
+    scenario: 'silos',
+    title: 'the hierarchy does not notice the silos: its reports and orders follow the chart, so every situation ends as it would connected',
+    check(runs) {
+      const ends = (v: Variation, seed: number) => runs(v, seed)['hierarchy']!.sim.situationRecords().map((r) => [r['leader'], r['resolutionTick'], r['outcome']]);
+      for (const seed of [1, 2, 3]) expect(ends(silosVariations.shipped, seed)).toEqual(ends(silosVariations.connected, seed));
+    },
+  },
+  {
+    scenario: 'silos',
+    title: 'from tick 120 to 240 no informal tie joins two departments except the head\'s own; after 240 they are back',
+    check() {
+      const v = expandVariants(silos).find((x) => x.label === 'p2p')!;
+      if (!v.ok) throw new Error(v.errors.join('; '));
+      const sim = createSimulation(v.scenario, 1);
+      const parent = sim.state.i32('formal.parent'), level = sim.state.i32('formal.level');
+      const dept = (i: number) => { let a = i; while (level[a]! > 1) a = parent[a]!; return a; };
+      const crossing = () => {
+        const g = sim.informal();
+        let k = 0;
+        for (let u = 0; u < sim.n; u++) {
+          for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
+            const w = g.targets[e]!;
+            if (u !== 0 && w !== 0 && dept(u) !== dept(w)) k++;
+          }
+        }
+        return k;
+      };
+      expect(crossing()).toBeGreaterThan(0);
+      sim.step(130);
+      expect(crossing()).toBe(0);
+      sim.step(120);
+      expect(crossing()).toBeGreaterThan(0);
+    },
+  },
+  {
+    scenario: 'stewards',
+    title: 'the stewards\' effect is the ties they add: with a budget of 0 the steward variant resolves exactly what the peers do',
+    check(runs) {
+      for (const seed of [1, 2, 3]) {
+        const off = runs({ 'protocol.budget': 0 }, seed);
+        expect(off['steward']!.sim.state.scalars['steward.ties']).toBe(0);
+        for (const m of ['resolved', 'missed', 'messagesTotal', 'giantComponentMin']) {
+          expect(off['steward']!.summary.metrics[m], m).toBe(off['p2p']!.summary.metrics[m]);
+        }
+        expect(runs({}, seed)['steward']!.sim.state.scalars['steward.ties']!).toBeGreaterThan(0);
+      }
+    },
+  },
+];

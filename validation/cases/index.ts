@@ -1,0 +1,20 @@
+// The textbook results the engine must reproduce, in the order `equipotent
+// check` prints them: information spreading first, then percolation.
+import type { ValidationCase } from '../case.ts';
+import { pushCompleteCases } from './push-complete.ts';
+import { gossipModeCases } from './gossip-modes.ts';
+import { rumourBlindCoinCases } from './rumour-blind-coin.ts';
+import { cascadeErCases } from './cascade-er.ts';
+import { removalErCases } from './removal-er.ts';
+import { attackBaCases } from './attack-ba.ts';
+import { giantUnionFindCase } from './giant-union-find.ts';
+
+export const textbookCases: readonly ValidationCase[] = [
+  ...pushCompleteCases,
+  ...gossipModeCases,
+  ...rumourBlindCoinCases,
+  ...cascadeErCases,
+  ...removalErCases,
+  ...attackBaCases,
+  giantUnionFindCase,
+];

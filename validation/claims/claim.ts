@@ -1,0 +1,143 @@
+// A scenario claim as data: which scenario, which two numbers per seed are
+// compared (a variant under a variation, read by a measure — or the difference
+// of two such, what a shock costs), on which side of zero their paired
+// difference b − a must lie, and over which seeds. The claim passes only when
+// every seed gives both numbers and the 95 % CI of the paired difference
+// excludes zero on the claimed side.
+//
+// Being data, a claim can be run over other seeds or with other variations by
+// whoever iterates over the list (`evaluateClaim` takes the seeds; a variation
+// is an object to extend), and printed as what it compares.
+import { pairedDifference } from '../../engine/stats.ts';
+import type { RunCache, NamedScenario, Variation } from '../runner.ts';
+import type { ValidationCase, ValidationResult } from '../case.ts';
+import type { Measure } from './measures.ts';
+
+/** One number per seed: variant `variant` of the scenario under `variation`, read by the claim's measure (or the arm's own). */
+export interface Arm {
+  variant: string;
+  variation: Variation;
+  /** Read this instead of the claim's measure (a later window of the same run, say). */
+  measure?: Measure;
+}
+
+/** One side of the comparison: an arm, or the difference `minus[0] − minus[1]` of two arms (shocked − calm). */
+export type Term = Arm | { minus: readonly [Arm, Arm] };
+
+/** Seeds `from`, `from + 1`, … (`count` of them). */
+export interface SeedRange {
+  from: number;
+  count: number;
+}
+
+export interface Claim {
+  /** `<scenario>/<short id>`, unique. */
+  id: string;
+  scenario: NamedScenario;
+  /** The claim, in words (also its test's name). */
+  title: string;
+  /** What b − a is, in words, for the check's citation line. */
+  compared: string;
+  a: Term;
+  b: Term;
+  measure: Measure;
+  /** '>' : b − a must be above 0; '<' : below 0. */
+  side: '>' | '<';
+  seeds: SeedRange;
+}
+
+/** Seeds per claim (at least 20, issue 6), from seed 1: fewer would widen the CI and could fail a true claim. */
+export const CLAIM_SEEDS: SeedRange = { from: 1, count: 20 };
+
+/** What a claim file writes per claim: the claim without its scenario and seeds (`claimsOf` adds them). */
+export type ClaimSpec = Omit<Claim, 'id' | 'scenario' | 'seeds'> & { id: string; seeds?: SeedRange };
+
+/** The claims of one scenario, ids prefixed with its name, over CLAIM_SEEDS unless a claim says otherwise. */
+export function claimsOf(scenario: NamedScenario, specs: readonly ClaimSpec[]): Claim[] {
+  return specs.map((s) => ({ ...s, id: `${scenario.name}/${s.id}`, scenario, seeds: s.seeds ?? CLAIM_SEEDS }));
+}
+
+// ---------------------------------------------------------------- what is compared
+
+/** Variants `a` and `b` of one run (with `variation` applied): b − a. */
+export function variants(a: string, b: string, variation: Variation = {}): { a: Arm; b: Arm } {
+  return { a: { variant: a, variation }, b: { variant: b, variation } };
+}
+
+/** Variant `variant` under variation `a` and under variation `b`: b − a. */
+export function variations(variant: string, a: Variation, b: Variation): { a: Arm; b: Arm } {
+  return { a: { variant, variation: a }, b: { variant, variation: b } };
+}
+
+/** Two measures of variant `variant` in one run (during and after a shock, say): `later` − the claim's measure. */
+export function periods(variant: string, variation: Variation, later: Measure): { a: Arm; b: Arm } {
+  return { a: { variant, variation }, b: { variant, variation, measure: later } };
+}
+
+/**
+ * Difference in differences: for each of variants `a` and `b`, its measure under
+ * `shocked` minus under `calm` (what the shocks cost that way of working): b's − a's.
+ */
+export function differences(a: string, b: string, shocked: Variation, calm: Variation): { a: Term; b: Term } {
+  const cost = (variant: string): Term => ({ minus: [{ variant, variation: shocked }, { variant, variation: calm }] });
+  return { a: cost(a), b: cost(b) };
+}
+
+// ---------------------------------------------------------------- evaluation
+
+/** The seeds of a range, in order. */
+export function seedList(range: SeedRange): number[] {
+  return Array.from({ length: range.count }, (_, i) => range.from + i);
+}
+
+/** A term's number at one seed (null when the run gives none). */
+export function termValue(claim: Claim, term: Term, seed: number, cache: RunCache): number | null {
+  if ('minus' in term) {
+    const x = termValue(claim, term.minus[0], seed, cache), y = termValue(claim, term.minus[1], seed, cache);
+    return x === null || y === null ? null : x - y;
+  }
+  const run = cache.variant(claim.scenario, term.variation, seed, term.variant);
+  return (term.measure ?? claim.measure)(run);
+}
+
+/** A claim's outcome: the case's result, and the two numbers of every seed. */
+export type ClaimResult = ValidationResult & { seeds: number[]; a: (number | null)[]; b: (number | null)[] };
+
+/** The paired difference b − a over `seeds` (default: the claim's own), its 95 % CI and pass/fail. */
+export function evaluateClaim(claim: Claim, cache: RunCache, seeds: readonly number[] = seedList(claim.seeds)): ClaimResult {
+  const a: (number | null)[] = [], b: (number | null)[] = [];
+  for (const seed of seeds) {
+    a.push(termValue(claim, claim.a, seed, cache));
+    b.push(termValue(claim, claim.b, seed, cache));
+  }
+  const d = pairedDifference(a.map((x) => x ?? NaN), b.map((x) => x ?? NaN));
+  // Every seed must give a number: a claim that holds only on the seeds where it is defined is not checked.
+  const complete = d.n === seeds.length;
+  const pass = complete && (claim.side === '>' ? d.lo > 0 : d.hi < 0);
+  return {
+    model: d.mean,
+    theory: 0,
+    tolerance: (d.hi - d.lo) / 2,
+    relation: claim.side,
+    pass,
+    detail: `paired difference (b − a) = ${fmt(d.mean)}, 95 % CI [${fmt(d.lo)}, ${fmt(d.hi)}] over ${d.n} seeds${complete ? '' : ` (${seeds.length - d.n} seeds gave no value)`}`,
+    seeds: [...seeds],
+    a,
+    b,
+  };
+}
+
+/** A claim as a case of the validation set (what `check` prints): the same seeds whether `quick` or not. */
+export function claimCase(claim: Claim): ValidationCase {
+  const { from, count } = claim.seeds;
+  return {
+    id: claim.id,
+    title: claim.title,
+    citation: `${claim.scenario.name} scenario: ${claim.compared}, paired over ${count} seeds${from === 1 ? '' : ` from seed ${from}`}`,
+    run: ({ cache }) => evaluateClaim(claim, cache),
+  };
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toPrecision(3) : String(x);
+}

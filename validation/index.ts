@@ -1,0 +1,19 @@
+// The validation set, a part of its own that depends on the engine (never the
+// reverse): the textbook results (cases/) and the built-in scenarios' claims
+// (claims/), run through one cache the caller owns (runner.ts). `equipotent
+// check` and the tests read these lists.
+//
+// A claim's case has `model` = the paired difference b − a over its seeds,
+// `tolerance` = the half-width of its 95 % CI, `theory` = 0 (the bound it must
+// clear) and `relation` = its side.
+import type { ValidationCase } from './case.ts';
+import { claims } from './claims/index.ts';
+import { claimCase } from './claims/claim.ts';
+
+export { textbookCases } from './cases/index.ts';
+export { claims } from './claims/index.ts';
+export { RunCache, type RunCacheOptions, type DataReader } from './runner.ts';
+export { runCase, type CaseContext, type ValidationCase, type ValidationResult, type Relation } from './case.ts';
+
+/** Every claim as a case of the validation set (`check` prints them after the textbook cases). */
+export const claimCases: readonly ValidationCase[] = claims.map(claimCase);
