@@ -14,8 +14,13 @@ import { makeReplayBundle } from '../engine/replay.ts';
 import type { SimulationSnapshot } from '../engine/simulation.ts';
 import type { ShockSpec } from '../engine/shocks.ts';
 import { SIT } from '../engine/situations.ts';
-import { CS_MSG } from '../engine/protocols/client-server/protocol.ts';
-import { P2P_MSG } from '../engine/protocols/p2p/protocol.ts';
+import { SIT_ARRIVAL, SIT_COUNT, SIT_DEADLINE, SIT_DOMAIN, SIT_LEADER, SIT_ORIGIN, SIT_RESOLUTION, SIT_RESOLVER, SIT_STATUS } from '../engine/situation-state.ts';
+import { MSG_A, MSG_FROM, MSG_KIND, MSG_TO, OUTBOX, OUTBOX_LENGTH } from '../engine/messages.ts';
+import { FORMAL_PARENT, FORMAL_ROOT, INFORMAL_COMPLETE, INFORMAL_OFFSETS } from '../engine/organization-state.ts';
+import { ALIVE } from '../engine/people-state.ts';
+import { STEWARD_IDS } from '../engine/protocols/steward/state.ts';
+import { CS_MSG } from '../engine/protocols/client-server/routing.ts';
+import { P2P_MSG } from '../engine/protocols/p2p/messages.ts';
 import { createHost, hostSimulation, type Host } from './host.ts';
 
 /** What a protocol message does, in words (the follow mode's caption: "#17 reports it to #4"). */
@@ -81,9 +86,10 @@ export function createPageHost(): PageHost {
     start = s.snapshot();
   };
   const runAhead = () => { sim().applyShocksOfNextTick(); ran = true; };
+  /** The state when the run has situations (a way of working that handles them), else null. */
   const sits = () => {
     const st = sim().state;
-    return st.has('sit.status') ? st : null;
+    return st.hasArray(SIT_STATUS) ? st : null;
   };
   return {
     ...base,
@@ -124,24 +130,24 @@ export function createPageHost(): PageHost {
     },
     situation(k) {
       const st = sits();
-      if (!st || !Number.isInteger(k) || k < 0 || k >= st.scalars['sit.count']!) return null;
-      const status = st.u8('sit.status')[k]!;
+      if (!st || !Number.isInteger(k) || k < 0 || k >= st.num(SIT_COUNT)) return null;
+      const status = st.get(SIT_STATUS)[k]!;
       return {
         index: k,
-        arrival: st.i32('sit.arrival')[k]!,
-        origin: st.i32('sit.origin')[k]!,
-        domain: st.u8('sit.domain')[k]!,
-        deadline: st.i32('sit.deadline')[k]!,
+        arrival: st.get(SIT_ARRIVAL)[k]!,
+        origin: st.get(SIT_ORIGIN)[k]!,
+        domain: st.get(SIT_DOMAIN)[k]!,
+        deadline: st.get(SIT_DEADLINE)[k]!,
         status: status === SIT.RESOLVED ? 'resolved' : status === SIT.MISSED ? 'missed' : 'open',
-        leader: st.i32('sit.leader')[k]!,
-        resolver: st.i32('sit.resolver')[k]!,
-        resolution: st.i32('sit.resolution')[k]!,
+        leader: st.get(SIT_LEADER)[k]!,
+        resolver: st.get(SIT_RESOLVER)[k]!,
+        resolution: st.get(SIT_RESOLUTION)[k]!,
       };
     },
     trace(k) {
       const st = sim().state;
-      const outbox = st.i32('outbox'), from = st.i32('msg.from'), to = st.i32('msg.to'), kind = st.u8('msg.kind'), a = st.i32('msg.a');
-      const len = st.scalars['outbox.length']!;
+      const outbox = st.get(OUTBOX), from = st.get(MSG_FROM), to = st.get(MSG_TO), kind = st.get(MSG_KIND), a = st.get(MSG_A);
+      const len = st.num(OUTBOX_LENGTH);
       const out: number[] = [];
       // Kinds from 16 up are the protocols'; their first payload word is the situation.
       for (let i = 0; i < len; i++) {
@@ -154,21 +160,21 @@ export function createPageHost(): PageHost {
     involving(v) {
       const st = sits();
       if (!st) return [];
-      const count = st.scalars['sit.count']!, origin = st.i32('sit.origin'), leader = st.i32('sit.leader'), status = st.u8('sit.status');
+      const count = st.num(SIT_COUNT), origin = st.get(SIT_ORIGIN), leader = st.get(SIT_LEADER), status = st.get(SIT_STATUS);
       const out: number[] = [];
       for (let k = count - 1; k >= 0 && out.length < 20; k--) {
         if (status[k] === SIT.OPEN && (origin[k] === v || leader[k] === v)) out.push(k);
       }
       return out;
     },
-    situationCount: () => sits()?.scalars['sit.count'] ?? 0,
+    situationCount: () => sits()?.num(SIT_COUNT) ?? 0,
     group(name) {
-      const s = sim(), st = s.state, n = s.n, alive = st.u8('alive');
+      const s = sim(), st = s.state, n = s.n, alive = st.get(ALIVE);
       const ids: number[] = [];
       const degree = () => {
         const deg = new Float64Array(n);
-        if (st.scalars['informal.complete'] === 1) return deg.fill(n - 1);
-        const off = st.i32('informal.offsets');
+        if (st.num(INFORMAL_COMPLETE) === 1) return deg.fill(n - 1);
+        const off = st.get(INFORMAL_OFFSETS);
         for (let v = 0; v < n; v++) deg[v] = off[v + 1]! - off[v]!;
         return deg;
       };
@@ -177,17 +183,17 @@ export function createPageHost(): PageHost {
         return order.slice(0, count);
       };
       if (name === 'leader') {
-        const root = st.scalars['formal.root']!;
+        const root = st.num(FORMAL_ROOT);
         if (root >= 0 && alive[root]) ids.push(root);
         else if (root < 0) ids.push(...top(degree(), 1));
       } else if (name === 'hubs') {
         ids.push(...top(degree(), Math.max(1, Math.round(0.05 * n))));
       } else if (name === 'managers') {
-        const parent = st.i32('formal.parent'), has = new Uint8Array(n);
+        const parent = st.get(FORMAL_PARENT), has = new Uint8Array(n);
         for (let v = 0; v < n; v++) if (alive[v] && parent[v]! >= 0) has[parent[v]!] = 1;
         for (let v = 0; v < n; v++) if (has[v] && alive[v]) ids.push(v);
       } else if (name === 'stewards') {
-        if (st.has('steward.ids')) for (const v of st.i32('steward.ids')) if (alive[v]) ids.push(v);
+        if (st.hasArray(STEWARD_IDS)) for (const v of st.get(STEWARD_IDS)) if (alive[v]) ids.push(v);
       } else if (name === 'believers') {
         const f = base.frame();
         for (let v = 0; v < n; v++) if (f.misinformed[v]) ids.push(v);
