@@ -1,6 +1,7 @@
 // The benchmark workloads (issue "engine foundation", CONTRACT.md `bench`). Each
 // runs a scenario through createSimulation — the code path `run` uses — and
-// times the engine's steps, not a kernel written for the benchmark.
+// times the engine's steps, not a kernel written for the benchmark. `wasm` is
+// createSimulation's option (false: the TypeScript loops; `bench --no-wasm`).
 import { createSimulation } from '../engine/simulation.ts';
 import { validateScenario } from '../engine/scenario/validate.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
@@ -34,7 +35,7 @@ function peakMB(): number {
  * person 0 until everyone is informed. Work = contacts (one neighbour draw and
  * one probe of its state each).
  */
-export function w1(n: number, seed: number): WorkloadResult {
+export function w1(n: number, seed: number, wasm = true): WorkloadResult {
   const sc = scenario({
     name: 'bench W1', seed, ticks: 1_000,
     organization: { size: n, informal: { kind: 'scale-free', m: 3 } },
@@ -43,7 +44,7 @@ export function w1(n: number, seed: number): WorkloadResult {
     information: { items: [{ id: 'news', seeds: [0], spread: { mode: 'push', fanout: 1 } }] },
   });
   const t0 = performance.now();
-  const sim = createSimulation(sc, seed);
+  const sim = createSimulation(sc, seed, { wasm });
   const buildSeconds = (performance.now() - t0) / 1000;
   const scalars = sim.state.scalars;
   let rounds = 0, round50 = 0, round99 = 0;
@@ -64,7 +65,7 @@ export function w1(n: number, seed: number): WorkloadResult {
  * degree 10. As the C++ reference does, a cascade that dies below 1 % of n is
  * retried from the next person. Work = edge trials (one draw per tie tried).
  */
-export function w2(n: number, seed: number): WorkloadResult {
+export function w2(n: number, seed: number, wasm = true): WorkloadResult {
   let totalSeconds = 0, totalBuild = 0;
   for (let source = 0; source < 50; source++) {
     const sc = scenario({
@@ -75,7 +76,7 @@ export function w2(n: number, seed: number): WorkloadResult {
       information: { items: [{ id: 'cascade', seeds: [source], spread: { mode: 'flood', beta: 0.2, stifle: 1 } }] },
     });
     const t0 = performance.now();
-    const sim = createSimulation(sc, seed);
+    const sim = createSimulation(sc, seed, { wasm });
     totalBuild += (performance.now() - t0) / 1000;
     let rounds = 0;
     let before = -1;
@@ -105,7 +106,7 @@ export function w2(n: number, seed: number): WorkloadResult {
  * per second are reported too. Under client-server the root's queue grows
  * without bound at this load: that is the phenomenon, and the loop must not slow.
  */
-export function organizationWorkload(kind: 'p2p' | 'client-server', n: number, ticks: number, seed: number): WorkloadResult {
+export function organizationWorkload(kind: 'p2p' | 'client-server', n: number, ticks: number, seed: number, wasm = true): WorkloadResult {
   const sc = scenario({
     name: `bench ${kind}`, seed, ticks,
     organization: { size: n, formal: { kind: 'hierarchy', span: 8 }, informal: { kind: 'small-world', k: 6, p: 0.1 } },
@@ -113,7 +114,7 @@ export function organizationWorkload(kind: 'p2p' | 'client-server', n: number, t
     protocol: { kind },
   });
   const t0 = performance.now();
-  const sim = createSimulation(sc, seed);
+  const sim = createSimulation(sc, seed, { wasm });
   const buildSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   sim.step(ticks);

@@ -1,20 +1,22 @@
-// `equipotent bench [--quick] [--only W1,W2] [--json]`: the benchmark suite.
+// `equipotent bench [--quick] [--only W1,W2] [--no-wasm] [--json]`: the benchmark suite.
 // Each engine workload is run `repeats` times (V8 needs a warm-up; the median is
 // reported) and, for W1/W2, the C++ reference of ../shared/perf is run in the
-// same invocation so the ratio compares like with like.
+// same invocation so the ratio compares like with like. `--no-wasm` times the
+// TypeScript spreading loops instead of the WebAssembly kernel (same results).
 import { parseArgs } from 'node:util';
 import { UserError } from './errors.ts';
 import { formatNumber, table } from './format.ts';
 import { w1, w2, organizationWorkload, type WorkloadResult } from '../bench/workloads.ts';
 import { runReference, type ReferenceResult } from '../bench/reference.ts';
+import { wasmAvailable } from '../engine/wasm/spread-kernel.ts';
 
 const WORKLOADS = ['W1', 'W2', 'W3', 'W4'] as const;
-const USAGE = 'usage: equipotent bench [--quick] [--only W1,W2] [--json]';
+const USAGE = 'usage: equipotent bench [--quick] [--only W1,W2] [--no-wasm] [--json]';
 
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, 'no-wasm': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (e) {
     throw new UserError(`${(e as Error).message}\n${USAGE}`);
   }
@@ -25,16 +27,19 @@ export async function main(argv: string[]): Promise<number> {
   const n = quick ? 100_000 : 1_000_000;
   const repeats = quick ? 1 : 3;
   const seed = 1;
+  const wasm = values['no-wasm'] !== true;
+  // What spreads: the kernel, or the TypeScript loops (asked for, or no WebAssembly here).
+  const kernel = wasm && wasmAvailable() ? 'wasm' : 'ts';
   const lines: Record<string, unknown>[] = [];
   for (const w of only) {
     const runs: WorkloadResult[] = [];
     const refs: ReferenceResult[] = [];
     if (w === 'W3' || w === 'W4') {
       // One long run each: 1,000 ticks of 100,000 people already average out the warm-up.
-      runs.push(organizationWorkload(w === 'W3' ? 'p2p' : 'client-server', quick ? 10_000 : 100_000, quick ? 200 : 1_000, seed));
+      runs.push(organizationWorkload(w === 'W3' ? 'p2p' : 'client-server', quick ? 10_000 : 100_000, quick ? 200 : 1_000, seed, wasm));
     }
     for (let r = 0; r < (w === 'W3' || w === 'W4' ? 0 : repeats); r++) {
-      runs.push(w === 'W1' ? w1(n, seed) : w2(n, seed));
+      runs.push(w === 'W1' ? w1(n, seed, wasm) : w2(n, seed, wasm));
       const ref = runReference(w === 'W1' ? 'w1' : 'w2', n, seed);
       if (ref) refs.push(ref);
     }
@@ -43,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     lines.push({
       workload: result.workload, n: result.n, rounds: result.rounds, work: result.work, workUnit: result.workUnit,
       seconds: round(result.seconds, 4), throughput: Math.round(result.throughput), peakMB: round(result.peakMB, 1),
-      buildSeconds: round(result.buildSeconds, 3), repeats: runs.length,
+      buildSeconds: round(result.buildSeconds, 3), repeats: runs.length, kernel,
       referenceThroughput: ref ? Math.round(ref.throughput) : null,
       ratio: ref ? round(result.throughput / ref.throughput, 3) : null,
       ...result.extra,
@@ -57,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
       : `${((l.throughput as number) / 1e6).toFixed(1)} M ${l.workUnit}/s`;
     const rows = lines.map((l) => [String(l.workload), String(l.n), String(l.rounds), `${formatNumber(l.work as number)} ${l.workUnit}`, formatNumber(l.seconds as number), rate(l), l.referenceThroughput ? `${((l.referenceThroughput as number) / 1e6).toFixed(1)} M/s` : 'n/a', l.ratio === null ? 'n/a' : String(l.ratio), formatNumber(l.peakMB as number)]);
     process.stdout.write(`${table(['workload', 'n', 'rounds', 'work', 'seconds', 'throughput', 'C++ reference', 'ratio', 'peak MB'], rows)}\n`);
+    process.stdout.write(`spreading loops: ${kernel === 'wasm' ? 'WebAssembly kernel' : 'TypeScript'}\n`);
   }
   return 0;
 }

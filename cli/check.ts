@@ -5,6 +5,7 @@
 import { parseCommandArgs } from './args.ts';
 import { formatNumber, table } from './format.ts';
 import { textbookCases, claimCases, runCase, RunCache, type ValidationCase, type ValidationResult } from '../validation/index.ts';
+import { verdict } from '../validation/case.ts';
 import { readDataFiles } from '../io/read-files.ts';
 import { scenariosDir } from './load-scenario.ts';
 
@@ -50,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     formatNumber(r.model),
     theoryCell(r),
     `±${formatNumber(r.tolerance)}`,
-    r.pass ? 'PASS' : 'FAIL',
+    verdict(c, r),
   ]);
   const out: string[] = [];
   out.push(`Validation set${quick ? ' (quick: fewer seeds)' : ''}: ${textbookCases.length} textbook results, ${claimCases.length} scenario claims`);
@@ -58,12 +59,19 @@ export async function main(argv: string[]): Promise<number> {
   out.push(table(['case', 'model', 'theory', 'tolerance', 'result'], rows));
   out.push('');
   for (const { c, r } of outcomes) {
-    out.push(`${r.pass ? 'PASS' : 'FAIL'} ${c.id}: ${c.title}.`);
+    const v = verdict(c, r);
+    out.push(`${v} ${c.id}: ${c.title}.`);
     out.push(`     ${r.detail}. [${c.citation}]`);
+    if (v === 'BROKEN') out.push(`     Broken by model 2 (written against model 1; rewritten by issue 15): ${c.brokenByModel2}.`);
+    if (v === 'DIFFERS') out.push(`     A documented discrepancy with the published value: ${c.knownDiscrepancy}.`);
+    if (v === 'UNMARK') out.push('     Marked as broken or differing, but it holds now: remove its mark.');
   }
-  const passed = outcomes.filter((o) => o.r.pass).length;
+  const count = (v: string) => outcomes.filter((o) => verdict(o.c, o.r) === v).length;
+  const ok = count('PASS') + count('BROKEN') + count('DIFFERS');
   out.push('');
-  out.push(`${passed} passed, ${outcomes.length - passed} failed`);
+  out.push(
+    `${count('PASS')} passed, ${count('FAIL') + count('UNMARK')} failed, ${count('BROKEN')} broken by model 2 (known; see docs/migrating.md), ${count('DIFFERS')} documented discrepancies with a paper (docs/classics.md)`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
-  return passed === outcomes.length ? 0 : 1;
+  return ok === outcomes.length ? 0 : 1;
 }

@@ -15,8 +15,10 @@ import type { Scenario } from '../engine/scenario/schema.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
 import { findDeclaration } from '../engine/modules/metric-declaration.ts';
 
-const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json]
-       equipotent run --replay <bundle.json> [--json]`;
+const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json] [--no-wasm]
+       equipotent run --replay <bundle.json> [--json] [--no-wasm]
+
+--no-wasm runs the textbook spreading loops in TypeScript instead of the WebAssembly kernel (same results).`;
 
 /** One variant's finished run. */
 export interface VariantRun {
@@ -40,11 +42,13 @@ export async function main(argv: string[]): Promise<number> {
       events: { type: 'string' },
       json: { type: 'boolean' },
       replay: { type: 'string' },
+      'no-wasm': { type: 'boolean' },
     },
   });
   if (args === null) return 0;
   const { values, positionals } = args;
-  if (values.replay !== undefined) return replayCommand(values.replay, values.json === true);
+  const wasm = values['no-wasm'] !== true;
+  if (values.replay !== undefined) return replayCommand(values.replay, values.json === true, wasm);
   if (positionals.length !== 1) throw new UserError(`run takes one scenario (a file or a built-in name)\n${USAGE}`);
 
   const extra: [string, unknown][] = [];
@@ -56,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
   const runs: VariantRun[] = [];
   for (const { label, scenario } of source.variants) {
     const data = readDataFiles(scenario, source.baseDir);
-    const sim = userFacing(() => createSimulation(scenario, scenario.seed, { data }));
+    const sim = userFacing(() => createSimulation(scenario, scenario.seed, { data, wasm }));
     userFacing(() => sim.step(scenario.ticks));
     runs.push({ label, scenario, sim, summary: sim.summary() });
   }
@@ -72,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function replayCommand(path: string, json: boolean): Promise<number> {
+async function replayCommand(path: string, json: boolean, wasm: boolean): Promise<number> {
   let bundle: ReplayBundle;
   try {
     bundle = JSON.parse(readFileSync(path, 'utf8')) as ReplayBundle;
@@ -85,7 +89,7 @@ async function replayCommand(path: string, json: boolean): Promise<number> {
     if (!r.ok) throw new UserError(`--replay: the bundle's scenario is not valid:\n  ${r.errors.join('\n  ')}`);
     return r.scenario;
   };
-  const sim = userFacing(() => replay(bundle, validate));
+  const sim = userFacing(() => replay(bundle, validate, undefined, wasm));
   const scenario = sim.scenario;
   const runs: VariantRun[] = [{ label: bundle.variant ?? 'default', scenario, sim, summary: sim.summary() }];
   const out = json ? JSON.stringify(summaryJson(scenario.name ?? 'replay', sim.seed, sim.tick, runs), null, 2) : summaryTable(scenario.name ?? 'replay', sim.seed, sim.tick, runs);

@@ -1,4 +1,4 @@
-// `equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]`
+// `equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--no-wasm]`
 // (CONTRACT.md): a design (a grid, or a Latin hypercube, Sobol' or Morris design)
 // × seeds × variants on a pool of worker processes. Each finished run is
 // appended to DIR/journal.ndjson and synced before the next is recorded; the
@@ -22,7 +22,7 @@ import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, PartialRuns, writeOutputs } from './sweep/outputs.ts';
 
-const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S]
+const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--no-wasm]
 
 Runs a sweep file's design (grid, lhs, sobol or morris) × seeds × variants on a
 pool of worker processes and writes DIR/runs.csv, summary.csv, manifest.json
@@ -39,6 +39,8 @@ with "formats").
                and retry the failed ones
   --timeout S  stop a run that takes longer than S seconds (its worker process
                is replaced) and record it as failed; default: no limit
+  --no-wasm    run the textbook spreading loops in TypeScript instead of the
+               WebAssembly kernel (the same results, slower)
 
 Exit 0 when every run is done, 1 when some failed (see manifest.json; --resume
 retries them), 2 for a mistake in the sweep file or the options.
@@ -55,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       resume: { type: 'boolean' },
       timeout: { type: 'string' },
+      'no-wasm': { type: 'boolean' },
     },
     positionals: { min: 1, max: 1, name: 'sweep file' },
   });
@@ -66,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   const out = resolve(args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`));
   const plan = loadPlan(file);
   const timeout = secondsOption('timeout', args.values.timeout);
-  return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000 });
+  return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000, wasm: args.values['no-wasm'] !== true });
 }
 
 export interface SweepOptions {
@@ -77,6 +80,8 @@ export interface SweepOptions {
   resume: boolean;
   /** Stop and fail a run after this many milliseconds (null: no limit). */
   timeoutMs?: number | null;
+  /** False: the TypeScript spreading loops instead of the WebAssembly kernel (same results). */
+  wasm?: boolean;
   /** Progress output (default: stderr, styled by whether it is a terminal). */
   progress?: { tty?: boolean; stream?: NodeJS.WriteStream };
 }
@@ -222,7 +227,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
           jobs: workersFor(todo.length),
           timeoutMs: options.timeoutMs ?? null,
           entry: entry.url,
-          workerData: { input: plan.scenario, baseDir: plan.baseDir },
+          workerData: { input: plan.scenario, baseDir: plan.baseDir, wasm: options.wasm !== false },
           onReply: (reply) => {
             const seed = runSeed(plan, reply.run);
             let rec: JournalRecord;

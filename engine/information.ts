@@ -33,6 +33,13 @@ export class InformationLayer {
   /** False items, and on an official channel every item, are run by this half of the layer. */
   private mis = new Misinformation();
 
+  /**
+   * Issue 19: the WebAssembly kernel (engine/wasm/spread-kernel.ts), which runs an
+   * item's whole textbook tick or declines; null: the passes of engine/spread/ and
+   * finishTick below, the reference.
+   */
+  kernel: { tick(ctx: Context, k: number, item: ItemSpec): boolean } | null = null;
+
   constructor(private capacityLimited: boolean) {}
 
   /** Allocates the arrays of every item. */
@@ -131,6 +138,9 @@ export class InformationLayer {
       if (!isSeeded(ctx.state, k)) continue;
       const item = this.items[k]!;
       if (this.mis.handles(item)) { this.mis.spreadInstant(ctx, k, item); continue; }
+      // ---- issue 19 hook: the kernel runs this item's whole tick (same draws, same bytes) or declines ----
+      if (this.kernel !== null && this.kernel.tick(ctx, k, item)) continue;
+      // ---- end of hook: below, the TypeScript passes of engine/spread/ (the reference) ----
       const st = ctx.state.get(itemHandles(k).state);
       SPREAD_MODES[item.mode].instant(ctx, st, item, this.fresh);
       this.finishTick(ctx, k, st, item);

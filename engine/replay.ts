@@ -90,9 +90,9 @@ export function bundleInput(bundle: ReplayBundle): unknown {
  * shock's tick, queues the shock, and stops at `stopAt`. The result's hash is
  * the bundle's.
  */
-export function replay(bundle: ReplayBundle, validate: (input: unknown) => Scenario, data?: Record<string, string>): Simulation {
+export function replay(bundle: ReplayBundle, validate: (input: unknown) => Scenario, data?: Record<string, string>, wasm = true): Simulation {
   checkBundle(bundle);
-  const sim = createSimulation(validate(bundleInput(bundle)), bundle.seed, { data });
+  const sim = createSimulation(validate(bundleInput(bundle)), bundle.seed, { data, wasm });
   for (const live of bundle.liveShocks) {
     if (live.tick < sim.tick) throw new ReplayError(`liveShocks: a shock at tick ${live.tick} comes after one at tick ${sim.tick}; list them in the order queued`);
     sim.step(live.tick - sim.tick);

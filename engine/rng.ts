@@ -90,6 +90,20 @@ export class Rng {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
+  /**
+   * Fills out[0 … count) with standard normal deviates, both of each Box–Muller pair
+   * used (half the draws and logarithms of `normal()` per value; an odd count drops the
+   * last pair's second). The same count always draws the same words.
+   */
+  normals(out: Float64Array, count: number): void {
+    for (let i = 0; i < count; i += 2) {
+      const r = Math.sqrt(-2 * Math.log(1 - this.float()));
+      const a = 2 * Math.PI * this.float();
+      out[i] = r * Math.cos(a);
+      if (i + 1 < count) out[i + 1] = r * Math.sin(a);
+    }
+  }
+
   /** A gamma(shape, 1) deviate (Marsaglia–Tsang). */
   gamma(shape: number): number {
     if (shape < 1) return this.gamma(shape + 1) * Math.pow(1 - this.float(), 1 / shape);

@@ -16,6 +16,8 @@ import type { State, StateSnapshot } from './state.ts';
 import { assemble, readInformal } from './simulation/assemble.ts';
 import { runTick, shocksPhase, type AppliedShock, type LiveShock, type RunLog } from './simulation/phases.ts';
 import { activeFamilies, createRunSeries, summarize, type Summary } from './simulation/results.ts';
+import { wholeModelSimulation } from './simulation/whole-model.ts';
+import { attachSpreadKernel } from './wasm/spread-kernel.ts';
 
 export { ScenarioError } from './simulation/assemble.ts';
 export type { AppliedShock, LiveShock } from './simulation/phases.ts';
@@ -39,6 +41,12 @@ export interface SimulationOptions {
   data?: Record<string, string>;
   /** The modules to run with (default: the built-ins); the scenario must have been validated with the same. */
   modules?: Registry;
+  /**
+   * Run the textbook spreading loops in the WebAssembly kernel where WebAssembly is
+   * available (default true). Results are identical either way; false runs the
+   * TypeScript loops, the reference (`--no-wasm`).
+   */
+  wasm?: boolean;
 }
 
 export interface Simulation {
@@ -81,7 +89,9 @@ export interface Simulation {
 
 /** Builds a simulation of `scenario` (validated) from master seed `seed`. */
 export function createSimulation(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}): Simulation {
+  if (scenario.simulation !== 'organization') return wholeModelSimulation(scenario, seed, options.modules ?? builtinRegistry());
   const ctx = assemble(scenario, seed, options.modules ?? builtinRegistry(), options.data ?? {});
+  attachSpreadKernel(ctx, options.wasm !== false);
   const { state } = ctx;
   const families = activeFamilies(ctx);
   const log: RunLog = { series: createRunSeries(ctx, families, scenario.ticks), eventLog: [], families };

@@ -88,7 +88,7 @@ export function startAttempt(ctx: Context, sit: number, leader: number, team: nu
   const len = state.num(ATTEMPTS_LENGTH);
   growList(state, ATTEMPTS_LIVE, len + 1)[len] = slot;
   state.setNum(ATTEMPTS_LENGTH, len + 1);
-  ctx.v2?.attention.onStart(ctx, slot);
+  ctx.v2?.attention?.onStart(ctx, slot);
   return slot;
 }
 
@@ -134,7 +134,7 @@ export function work(ctx: Context, t: number): void {
         resolve(ctx, sit, leader, q, t);
         if (ctx.v2 !== null) {
           ctx.v2.value.onResolved(ctx, sit, q, t);
-          ctx.v2.attention.onResolved(ctx, sit, slot);
+          ctx.v2.attention?.onResolved(ctx, sit, slot);
         }
       }
       else {

@@ -37,6 +37,27 @@ export interface ValidationCase {
   title: string;
   citation: string;
   run(ctx: CaseContext): ValidationResult;
+  /** A claim of model 1 that model 2 breaks, with what model 2 shows (printed as BROKEN; it must fail). */
+  brokenByModel2?: string;
+  /**
+   * A published value that neither this model nor an independent reimplementation
+   * reproduces, with the evidence (printed as DIFFERS; it must still differ).
+   */
+  knownDiscrepancy?: string;
+}
+
+/**
+ * PASS, FAIL, BROKEN (a claim model 2 breaks, failing as it should), DIFFERS (a
+ * documented discrepancy with a paper, still differing) or UNMARK (a marked case
+ * that passes: its mark is stale).
+ */
+export type Verdict = 'PASS' | 'FAIL' | 'BROKEN' | 'DIFFERS' | 'UNMARK';
+
+/** The verdict of a case's result; PASS, BROKEN and DIFFERS count as success. */
+export function verdict(c: ValidationCase, r: ValidationResult): Verdict {
+  if (c.brokenByModel2 !== undefined) return r.pass ? 'UNMARK' : 'BROKEN';
+  if (c.knownDiscrepancy !== undefined) return r.pass ? 'UNMARK' : 'DIFFERS';
+  return r.pass ? 'PASS' : 'FAIL';
 }
 
 /** A case's outcome, or a failure carrying the error when the case itself threw (one bad case does not stop a check). */

@@ -7,6 +7,8 @@ export interface PageApi {
   readonly hashes: string[];
   readonly labels: string[];
   readonly colours: string[];
+  /** Per side: whether it spreads with the WebAssembly kernel (off with `?wasm=off`). */
+  readonly wasm: boolean[];
   readonly playing: boolean;
   /** The messages in the error banner, if any. */
   readonly errors: string[];

@@ -14,6 +14,7 @@ export function installHooks(app: App): void {
     get hashes() { return [...runner.hashes]; },
     get labels() { return runner.sides.map((s) => s.label); },
     get colours() { return runner.sides.map((s) => s.colour); },
+    get wasm() { return [...runner.kernels]; },
     get playing() { return clock.playing; },
     get errors() { return [...errors.messages]; },
     get status() { return errors.statusText; },

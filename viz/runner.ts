@@ -72,6 +72,10 @@ export class Runner {
   onCrash: (message: string) => void = () => {};
   /** Heard while a run is being built (large organizations take a while). */
   onBuilding: (people: number | null) => void = () => {};
+  /** The page setting `?wasm=off` (in the address, before any #): the spreading loops in TypeScript, same results. */
+  readonly wasm = new URLSearchParams(globalThis.location?.search ?? '').get('wasm') !== 'off';
+  /** Per side: whether its worker runs the WebAssembly spreading kernel. */
+  kernels: boolean[] = [];
 
   /** Builds every variant of `source`; on problems returns them and keeps the current run. */
   async load(source: RunSource): Promise<string[]> {
@@ -89,11 +93,12 @@ export class Runner {
     const people = Math.max(...fresh.map((s) => s.scenario.organization.size ?? 0));
     this.onBuilding(people || null);
     try {
-      const made = await Promise.all(fresh.map((s) => s.client.api.create(s.scenario, source.seed, DATA)));
+      const made = await Promise.all(fresh.map((s) => s.client.api.create(s.scenario, source.seed, DATA, { wasm: this.wasm })));
       await Promise.all(fresh.map((s) => s.client.api.checkpoint()));
       this.dispose();
       this.sides = fresh;
       this.hashes = made.map((m) => m.hash);
+      this.kernels = made.map((m) => m.wasm);
     } catch (e) {
       for (const s of fresh) s.client.terminate();
       return [...new Set([e instanceof Error ? e.message : String(e)])];

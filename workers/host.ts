@@ -10,6 +10,7 @@ import type { ShockSpec } from '../engine/shocks.ts';
 import type { SeriesStore } from '../engine/metrics.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { buildFrame, frameBuffers, type Frame } from '../engine/frame.ts';
+import { wasmAvailable } from '../engine/wasm/spread-kernel.ts';
 
 export type { Frame } from '../engine/frame.ts';
 
@@ -40,8 +41,13 @@ export interface PersonInfo {
 }
 
 export interface Host {
-  /** Builds the simulation of a validated scenario (replacing any previous one). */
-  create(scenario: Scenario, seed?: number, data?: Record<string, string>): { tick: number; n: number; hash: string };
+  /**
+   * Builds the simulation of a validated scenario (replacing any previous one).
+   * `wasm: false` runs the spreading loops in TypeScript (same results); `wasm` in
+   * the answer says whether the WebAssembly kernel is enabled and available here
+   * (it runs the textbook model's spreading; capacity-limited runs never need it).
+   */
+  create(scenario: Scenario, seed?: number, data?: Record<string, string>, options?: { wasm?: boolean }): { tick: number; n: number; hash: string; wasm: boolean };
   step(k?: number): { tick: number; hash: string };
   /** Queues a live shock for the next tick (written to the event log). */
   shock(spec: ShockSpec): void;
@@ -79,10 +85,11 @@ export function createHost(): Host {
     return sim;
   };
   const host: Host = {
-    create(scenario, seed, data) {
-      sim = createSimulation(scenario, seed ?? scenario.seed, { data });
+    create(scenario, seed, data, options) {
+      const wasm = options?.wasm !== false;
+      sim = createSimulation(scenario, seed ?? scenario.seed, { data, wasm });
       kept = [];
-      return { tick: sim.tick, n: sim.n, hash: sim.hash() };
+      return { tick: sim.tick, n: sim.n, hash: sim.hash(), wasm: wasm && wasmAvailable() };
     },
     step(k = 1) {
       need().step(k);

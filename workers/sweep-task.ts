@@ -16,6 +16,8 @@ export interface SweepWorkerData {
   input: unknown;
   /** The directory the scenario's data file paths start from. */
   baseDir: string;
+  /** False: the TypeScript spreading loops instead of the WebAssembly kernel (`--no-wasm`; same results). */
+  wasm?: boolean;
 }
 
 /** One run: its number, the overrides of its design point plus seed and ticks, and whether to record series. */
@@ -77,7 +79,7 @@ export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: Data
     if (!v.ok) throw new Error(`variant "${v.label}" is not valid at this grid point: ${v.errors.join('; ')}`);
     const scenario = v.scenario;
     const need = readDataFilesCached(scenario, data.baseDir, files);
-    const sim = createSimulation(scenario, task.seed, { data: need });
+    const sim = createSimulation(scenario, task.seed, { data: need, wasm: data.wasm !== false });
     sim.step(scenario.ticks);
     const summary = sim.summary();
     const metrics: Record<string, number | null> = {};

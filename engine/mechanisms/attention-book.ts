@@ -56,12 +56,32 @@ export class AttentionBook {
     const alive = st.get(ALIVE), capacity = st.get(CAPACITY), engagement = st.get(ENGAGEMENT);
     if (this.manager !== null) this.findManagers(ctx);
     const balance = st.get(BALANCE), budget = st.get(BUDGET);
-    for (let v = 0; v < n; v++) {
-      if (!alive[v]) continue;
-      const b = this.manager !== null && this.manages[v] === 1 ? this.manager : this.fixed ?? effectiveCapacity(capacity[v]!, engagement[v]!);
-      budget[v] = b;
-      const carried = balance[v]!;
-      balance[v] = carried < 0 ? b + Math.max(carried, -b) : b;
+    // The three cases in separate loops: no per-person branch on the configuration.
+    if (this.manager === null && this.fixed !== null) {
+      const b = this.fixed;
+      for (let v = 0; v < n; v++) {
+        if (!alive[v]) continue;
+        budget[v] = b;
+        const carried = balance[v]!;
+        balance[v] = carried < 0 ? b + (carried > -b ? carried : -b) : b;
+      }
+    } else if (this.manager === null) {
+      for (let v = 0; v < n; v++) {
+        if (!alive[v]) continue;
+        const b = effectiveCapacity(capacity[v]!, engagement[v]!);
+        budget[v] = b;
+        const carried = balance[v]!;
+        balance[v] = carried < 0 ? b + (carried > -b ? carried : -b) : b;
+      }
+    } else {
+      const manages = this.manages;
+      for (let v = 0; v < n; v++) {
+        if (!alive[v]) continue;
+        const b = manages[v] === 1 ? this.manager : this.fixed ?? effectiveCapacity(capacity[v]!, engagement[v]!);
+        budget[v] = b;
+        const carried = balance[v]!;
+        balance[v] = carried < 0 ? b + (carried > -b ? carried : -b) : b;
+      }
     }
     // Work exists only where situations do (not under gossip).
     if (ctx.protocol.handlesSituations === true) this.reserveWork(ctx);

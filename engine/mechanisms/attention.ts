@@ -42,6 +42,7 @@ const attention: MechanismModule = {
   ],
   summarize(ctx, _series, out) {
     const st = ctx.state;
+    if (!st.hasNum(SPENT_WORK)) return; // nothing could spend attention in this run
     const messages = st.num(SPENT_MESSAGES), work = st.num(SPENT_WORK);
     const resolved = out['resolved'];
     out['attentionPerSituation'] = typeof resolved === 'number' && resolved > 0 ? (messages + work) / resolved : null;

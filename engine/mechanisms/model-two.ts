@@ -7,7 +7,11 @@ import { SelfBook } from './self-book.ts';
 import { ValueBook } from './value-book.ts';
 
 export interface ModelTwo {
-  attention: AttentionBook;
+  /**
+   * Null where nothing can spend attention: no situations and the textbook information
+   * model (contacts are not messages, MODEL.md §10.1), e.g. bench W1/W2's gossip.
+   */
+  attention: AttentionBook | null;
   value: ValueBook;
   self: SelfBook;
 }
@@ -15,5 +19,6 @@ export interface ModelTwo {
 /** The mechanisms of a model-2 run (after the people exist). */
 export function modelTwo(ctx: Context): ModelTwo | null {
   if (ctx.scenario.model !== 2) return null;
-  return { attention: new AttentionBook(ctx), value: new ValueBook(ctx), self: new SelfBook(ctx) };
+  const spends = ctx.protocol.handlesSituations === true || ctx.scenario.protocol.capacityLimited;
+  return { attention: spends ? new AttentionBook(ctx) : null, value: new ValueBook(ctx), self: new SelfBook(ctx) };
 }

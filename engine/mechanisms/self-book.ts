@@ -41,10 +41,12 @@ export class SelfBook {
     const D = ctx.scenario.population.domains;
     const rng = ctx.stream('self-assessment');
     const skill = ctx.state.get(SKILL), self = ctx.state.get(SELF_SKILL), mean = ctx.state.get(SKILL_MEAN);
+    const z = new Float64Array(D);
     for (let v = from; v < to; v++) {
+      rng.normals(z, D);
       for (let d = 0; d < D; d++) {
         const i = v * D + d;
-        const x = this.shrink * mean[d]! + (1 - this.shrink) * skill[i]! + this.bias + this.noise * rng.normal();
+        const x = this.shrink * mean[d]! + (1 - this.shrink) * skill[i]! + this.bias + this.noise * z[d]!;
         self[i] = x < 0 ? 0 : x > 1 ? 1 : x;
       }
     }

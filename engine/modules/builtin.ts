@@ -17,6 +17,7 @@ import recovery from '../metric-families/recovery.ts';
 import attention from '../mechanisms/attention.ts';
 import selfAssessment from '../mechanisms/self-assessment.ts';
 import value from '../mechanisms/value.ts';
+import { modelModules } from '../models/index.ts';
 import type { Module } from './types.ts';
 
 /**
@@ -29,4 +30,5 @@ export const BUILTIN_MODULES: readonly Module[] = [
   removeNodes, addNodes, misinformation, environmentShift, surge, partition, reconnect,
   network, situations, items, recovery,
   attention, selfAssessment, value,
+  ...modelModules,
 ];

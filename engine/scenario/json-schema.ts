@@ -15,6 +15,11 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = schema;
   return {
     $schema,
+    // The organization is required unless `simulation` names a whole model (a classic).
+    anyOf: [
+      { required: ['organization'] },
+      { required: ['simulation'], properties: { simulation: { not: { const: 'organization' } } } },
+    ],
     title: 'equipotent scenario',
     description:
       'A scenario of the equipotent organization model: the organization, its people, the environment, the way of working, information, shocks and variants. See CONTRACT.md and MODEL.md.',

@@ -137,7 +137,9 @@ export function scenarioSchemaFor(registry: Registry) {
       .describe('what runs: the organization model, or a whole model (a classic) whose parameters sit under its own key'),
     seed: integer(0, MAX_SEED).default(1).describe('the master seed of every random stream'),
     ticks: integer(1, MAX_TICKS).default(500).describe('ticks to run'),
-    organization: organizationSchema.describe('n people and two layers of ties: the formal tree and the informal network'),
+    organization: organizationSchema
+      .optional()
+      .describe('n people and two layers of ties: the formal tree and the informal network (required unless `simulation` names a whole model)'),
     population: z.strictObject(sectionShape('population', populationKeys, registry)).prefault({}).describe('the people: skills, capacity, engagement'),
     environment: z.strictObject(sectionShape('environment', environmentKeys, registry)).prefault({}).describe('the situations that arrive'),
     protocol: z.strictObject(protocolShape).prefault({}).describe('the way of working; holds the keys of every kind'),
@@ -157,12 +159,24 @@ export function scenarioSchemaFor(registry: Registry) {
       // zod runs checks after continuable issues too (a number out of range, an unknown
       // key), when parts of the value are still raw input: cross-checks wait for a clean parse.
       if (ctx.issues.length > 0) return;
+      const value = ctx.value as unknown as Scenario & { organization?: unknown };
+      if (value.simulation !== 'organization') return; // a whole model: its own key was parsed by its schema
+      if (value.organization === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['organization'],
+          message: 'expected the organization (its size and layers), got nothing; add "organization": {"size": 400, "formal": {"kind": "hierarchy", "span": 6}}, or name a whole model in "simulation"',
+          input: ctx.value,
+        });
+        return;
+      }
       for (const p of crossProblems(ctx.value as unknown as Scenario, registry)) {
         ctx.issues.push({ code: 'custom', path: p.path, message: p.message, input: ctx.value });
       }
     })
     .transform((parsed) => {
       const s = parsed as unknown as Scenario;
+      if (s.simulation !== 'organization') return s; // a whole model reads only its own key
       s.environment.domainWeights ??= new Array<number>(s.population.domains).fill(1);
       // Load per person (a sweep crosses it with size): the rate follows the size.
       const perPerson = (s.environment as { ratePerPerson?: number | null }).ratePerPerson;

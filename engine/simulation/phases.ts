@@ -58,7 +58,7 @@ export function runTick(ctx: Context, log: RunLog, t: number): void {
 
   // 4. Act: model 2's budgets and work reservations, the textbook information
   // passes, then people in ascending id order.
-  ctx.v2?.attention.beginAct(ctx);
+  ctx.v2?.attention?.beginAct(ctx);
   information.spreadInstant(ctx);
   protocol.beginAct(ctx);
   information.bindTick(ctx);

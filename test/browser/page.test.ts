@@ -258,4 +258,30 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     expect(errors).toEqual([]);
     await p3.close();
   });
+
+  it('spreads with the WebAssembly kernel by default, and ?wasm=off (the loops in TypeScript) gives the same hashes, in the site and the one-file build', async () => {
+    const run = async (url: string) => {
+      const p = await context.newPage();
+      const errors: string[] = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(url);
+      await ready(p);
+      await p.evaluate(() => window.equipotent.step(15));
+      const out = await p.evaluate(() => ({ labels: window.equipotent.labels, wasm: window.equipotent.wasm, hashes: window.equipotent.hashes }));
+      expect(errors).toEqual([]);
+      await p.close();
+      return out;
+    };
+    const file = pathToFileURL(join(root, 'dist', 'equipotent.html')).href;
+    const small = `#scenario=spreading&set=${encodeURIComponent(JSON.stringify({ 'organization.size': 300 }))}`;
+    const on = await run(`${server.url}${small}`);
+    const off = await run(`${server.url}?wasm=off${small}`);
+    const single = await run(`${file}${small}`);
+    expect(on.labels).toEqual(['push', 'pull', 'push-pull', 'flood']);
+    expect(on.wasm).toEqual([true, true, true, true]);
+    expect(off.wasm).toEqual([false, false, false, false]);
+    expect(single.wasm).toEqual([true, true, true, true]);
+    expect(off.hashes).toEqual(on.hashes);
+    expect(single.hashes).toEqual(on.hashes);
+  });
 });

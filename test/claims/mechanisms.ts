@@ -20,6 +20,8 @@ export interface Mechanism {
   scenario: string;
   title: string;
   check(runs: Runs): void;
+  /** A check of model 1's mechanism that model 2 breaks (it must fail; issue 15 rewrites it with its claim). */
+  brokenByModel2?: string;
 }
 
 /** The person who received the most messages (lowest id on ties). */
@@ -34,6 +36,7 @@ export const mechanisms: readonly Mechanism[] = [
   {
     scenario: 'classroom',
     title: 'in rush hour the hierarchy\'s root receives more messages than anyone else, in every seed',
+    brokenByModel2: 'management by exception keeps reports below the root',
     check(runs) {
       for (let seed = 1; seed <= 20; seed++) expect(busiest(runs(classroomVariations.rush, seed)['hierarchy']!.sim)).toBe(0);
     },
@@ -41,6 +44,7 @@ export const mechanisms: readonly Mechanism[] = [
   {
     scenario: 'classroom',
     title: 'in rush hour peer-to-peer latency stays well under the deadline while the hierarchy misses situations',
+    brokenByModel2: 'under model 2 the hierarchy decides by exception and no longer misses more',
     check(runs) {
       for (let seed = 1; seed <= 20; seed++) {
         const r = runs(classroomVariations.rush, seed);
@@ -52,6 +56,7 @@ export const mechanisms: readonly Mechanism[] = [
   {
     scenario: 'hydra',
     title: 'the hierarchy\'s stall is the wait for a successor: with successionDelay 0 it resolves more in ticks 101–120',
+    brokenByModel2: 'managers decide by exception: the head’s loss no longer stalls the hierarchy',
     check(runs) {
       const window = seriesMean('resolved', 101, 121);
       let instant = 0, shipped = 0;
@@ -65,6 +70,7 @@ export const mechanisms: readonly Mechanism[] = [
   {
     scenario: 'overload',
     title: 'in the hierarchy the head (person 0) receives more messages than anyone else, in every seed',
+    brokenByModel2: 'management by exception keeps reports below the head',
     check(runs) {
       for (let seed = 1; seed <= 20; seed++) expect(busiest(runs({}, seed)['hierarchy']!.sim)).toBe(0);
     },
@@ -72,6 +78,7 @@ export const mechanisms: readonly Mechanism[] = [
   {
     scenario: 'rumour',
     title: 'the stewards\' effect is their fact-checking: with factCheck 0 the steward variant believes exactly as the peers do',
+    brokenByModel2: 'under model 2 the stewards\' ties and messages cost attention, so their variant differs from the peers\' even without fact-checking',
     check(runs) {
       let corrections = 0;
       for (const seed of [1, 2, 3]) {
@@ -88,6 +95,7 @@ export const mechanisms: readonly Mechanism[] = [
   {
     scenario: 'turnover',
     title: 'the stale orders come from the directory\'s review period: reviewed every tick, the head never orders someone who has left',
+    brokenByModel2: 'under model 2 managers also decide from their own estimates',
     check(runs) {
       for (const seed of [1, 2, 3]) {
         expect(runs({ 'protocol.reviewPeriod': 1 }, seed)['hierarchy']!.summary.metrics['staleOrders']).toBe(0);

@@ -254,7 +254,7 @@ describe('messages name the path, what was written, and the fix', () => {
   });
 
   it('a missing key says to add it', () => {
-    expect(errorsOf({})).toEqual(['organization: expected an object, got nothing; add "organization"']);
+    expect(errorsOf({})).toEqual(['organization: expected the organization (its size and layers), got nothing; add "organization": {"size": 400, "formal": {"kind": "hierarchy", "span": 6}}, or name a whole model in "simulation"']);
     expect(errorsOf(with_((s) => (s.shocks = [{ at: 1, kind: 'surge' }])))[0]).toMatch(/^shocks\.0\.count: expected an integer >= 1, got nothing.*add "count"/);
     expect(errorsOf(with_((s) => (s.shocks = [{ at: 1 }])))[0]).toMatch(/^shocks\.0\.kind: expected one of "remove-nodes", .*got nothing; add "kind"/);
   });
@@ -553,7 +553,11 @@ describe('files', () => {
     const schema = JSON.parse(scenarioJsonSchemaText()) as { properties: Record<string, { default?: unknown }>; required: string[]; additionalProperties: boolean };
     expect(Object.keys(schema.properties)).toEqual(Object.keys((builtinScenarioSchema() as unknown as { in: { shape: object } }).in.shape));
     expect(schema.properties.ticks!.default).toBe(500);
-    expect(schema.required).toEqual(['organization']);
+    // Required unless `simulation` names a whole model: editors see it as anyOf.
+    expect((schema as unknown as { anyOf: unknown[] }).anyOf).toEqual([
+      { required: ['organization'] },
+      { required: ['simulation'], properties: { simulation: { not: { const: 'organization' } } } },
+    ]);
     expect(schema.additionalProperties).toBe(false);
   });
 

@@ -8,6 +8,7 @@ import { cascadeErCases } from './cascade-er.ts';
 import { removalErCases } from './removal-er.ts';
 import { attackBaCases } from './attack-ba.ts';
 import { giantUnionFindCase } from './giant-union-find.ts';
+import { classicCases } from '../classics/index.ts';
 
 export const textbookCases: readonly ValidationCase[] = [
   ...pushCompleteCases,
@@ -17,4 +18,6 @@ export const textbookCases: readonly ValidationCase[] = [
   ...removalErCases,
   ...attackBaCases,
   giantUnionFindCase,
+  // The classics of organization science (engine/models/), each against its paper.
+  ...classicCases,
 ];

@@ -44,6 +44,29 @@ export interface Claim {
   /** '>' : b − a must be above 0; '<' : below 0. */
   side: '>' | '<';
   seeds: SeedRange;
+  /**
+   * What makes the difference (MODEL.md §10.6): the mechanism, in words. A claim
+   * without one is not yet rewritten for model 2 (issue 15).
+   */
+  mechanism?: string;
+  /**
+   * The switch that turns the mechanism off (a variation applied to both arms): with
+   * it on, the effect must vanish — its 95 % CI within ±20 % of the effect's size
+   * without it (stats/equivalence.ts).
+   */
+  control?: Variation;
+  /**
+   * `finding` (the default): a difference the dynamics produce. `definition`: one arm is
+   * fixed by a rule (e.g. client-server has no duplicates by construction) — shown as
+   * such, never counted as a finding (MODEL.md §10.6).
+   */
+  kind?: 'finding' | 'definition';
+  /**
+   * Written against model 1 and no longer holding under model 2 (MODEL.md §10), with
+   * what model 2 shows instead: `check` prints it as BROKEN, a test asserts that it
+   * does fail, and the fair contest's part 3 (issue 15) rewrites it.
+   */
+  brokenByModel2?: string;
 }
 
 /** Seeds per claim (at least 20, issue 6), from seed 1: fewer would widen the CI and could fail a true claim. */
@@ -135,6 +158,7 @@ export function claimCase(claim: Claim): ValidationCase {
     title: claim.title,
     citation: `${claim.scenario.name} scenario: ${claim.compared}, paired over ${count} seeds${from === 1 ? '' : ` from seed ${from}`}`,
     run: ({ cache }) => evaluateClaim(claim, cache),
+    ...(claim.brokenByModel2 !== undefined ? { brokenByModel2: claim.brokenByModel2 } : {}),
   };
 }
 

@@ -76,6 +76,7 @@ export const classroomClaims = claimsOf(SCENARIO, [
   },
   {
     id: 'latency-overload',
+    brokenByModel2: 'under model 2 managers decide by exception, so reports stop below the root: the hierarchy is faster (b − a = −10.3 ticks)',
     title: 'when situations arrive faster than the root can read, client-server latency exceeds peer-to-peer latency',
     compared: 'hierarchy − p2p, latencyMean, variation "rush"',
     ...variants('p2p', 'hierarchy', rush),
@@ -84,6 +85,7 @@ export const classroomClaims = claimsOf(SCENARIO, [
   },
   {
     id: 'root-is-peak',
+    brokenByModel2: 'management by exception takes the load off the root (b − a = −0.51)',
     title: 'under overload the root carries the organization\'s peak load (its share of the peak is higher in the hierarchy)',
     compared: 'hierarchy − p2p, messages received by the root / the most any person received, variation "rush"',
     ...variants('p2p', 'hierarchy', rush),
@@ -92,6 +94,7 @@ export const classroomClaims = claimsOf(SCENARIO, [
   },
   {
     id: 'hydra',
+    brokenByModel2: 'managers decide by exception, so the head\'s loss barely stalls the hierarchy (0.03, CI ±0.07)',
     title: 'removing the top stalls client-server decisions until succession while peer-to-peer keeps resolving',
     compared: 'p2p − hierarchy, situations resolved per tick in ticks 151–169 (the top leaves at 150)',
     ...variants('hierarchy', 'p2p', shipped),
@@ -132,6 +135,7 @@ export const classroomClaims = claimsOf(SCENARIO, [
   },
   {
     id: 'market-shift',
+    brokenByModel2: 'no difference either way under model 2 (4.7, CI ±10.5)',
     title: 'after the market shift peer-to-peer recovers its resolved rate sooner',
     compared: 'p2p − hierarchy, ticks after the shift (350) until the share of arrivals resolved over 20 ticks is back to 90 % of its value at the shift',
     ...variants('hierarchy', 'p2p', shipped),

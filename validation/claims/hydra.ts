@@ -10,6 +10,7 @@ const SCENARIO = { name: 'hydra', input: hydra };
 export const hydraClaims = claimsOf(SCENARIO, [
   {
     id: 'head-cut',
+    brokenByModel2: 'managers decide by exception, so losing the head barely stops the hierarchy (0.04, CI ±0.07)',
     title: 'when the head leaves, the hierarchy stops deciding until a successor is named while peers keep resolving',
     compared: 'p2p − hierarchy, situations resolved per tick in ticks 101–120 (the head leaves at 100, the successor comes at 120)',
     ...variants('hierarchy', 'p2p'),

@@ -12,6 +12,7 @@ const NEW_RATE = 1.8;
 export const marketShiftClaims = claimsOf(SCENARIO, [
   {
     id: 'catch-up',
+    brokenByModel2: 'no difference either way under model 2 (1.8, CI ±5.2)',
     title: 'after the market shift the peers catch up with the new demand sooner',
     compared: `p2p − hierarchy, ticks from the shift (${SHIFT}) until resolved per tick, averaged over the last 20 ticks, reaches 90 % of the new demand (${NEW_RATE} per tick)`,
     ...variants('hierarchy', 'p2p'),
@@ -20,6 +21,7 @@ export const marketShiftClaims = claimsOf(SCENARIO, [
   },
   {
     id: 'best-experts-busy',
+    brokenByModel2: 'with noisy knowledge on both sides the difference is gone (−0.008, CI ±0.013)',
     title: 'when demand concentrates in one domain the hierarchy\'s best specialists are busy, so its resolvers get worse; the peers\' do not change as much',
     compared: 'p2p − hierarchy, change in qualityMean from the situations arriving in ticks 50–149 to those arriving in ticks 200–359',
     ...variants('hierarchy', 'p2p'),

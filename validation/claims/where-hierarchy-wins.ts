@@ -11,6 +11,7 @@ const SCENARIO = { name: 'where-hierarchy-wins', input: whereHierarchyWins };
 export const whereHierarchyWinsClaims = claimsOf(SCENARIO, [
   {
     id: 'resolves-more',
+    brokenByModel2: 'reversed under model 2: the hierarchy\'s noisy directory and estimates lose it the edge (−0.149, CI ±0.028)',
     title: 'with rare, hard problems at low load the hierarchy resolves a larger share than the peers',
     compared: 'hierarchy − p2p, resolvedRate',
     ...variants('p2p', 'hierarchy'),

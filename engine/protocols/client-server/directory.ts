@@ -31,13 +31,15 @@ export function refreshDirectory(state: State, n: number, D: number, noise = 0, 
   const dir = state.get(DIRECTORY);
   const skill = state.get(SKILL);
   const alive = state.get(ALIVE);
+  const z = rng === null ? null : new Float64Array(D);
   for (let v = 0; v < n; v++) {
     const on = alive[v] === 1;
+    if (on && z !== null) rng!.normals(z, D);
     for (let d = 0; d < D; d++) {
       if (!on) { dir[v * D + d] = -1; continue; }
       let x = skill[v * D + d]!;
-      if (rng !== null) {
-        x += noise * rng.normal();
+      if (z !== null) {
+        x += noise * z[d]!;
         x = x < 0 ? 0 : x > 1 ? 1 : x;
       }
       dir[v * D + d] = x;

@@ -39,15 +39,17 @@ export function refreshEstimates(ctx: Context, c: Chain, noise: number): void {
   const best = new Float32Array(n * D).fill(-1);
   const skill = st.get(SKILL);
   const rng = ctx.stream('managers');
+  const z = new Float64Array(levels * D);
   // People in ascending id; for each, its managers from the nearest up (itself
   // first, as a manager may name itself), then the domains: a fixed draw order.
   for (let v = 0; v < n; v++) {
-    if (tin[v]! < 0) continue;
-    let a = v;
+    if (tin[v]! < 0 || depth[v]! < 1) continue;
+    rng.normals(z, depth[v]! * D);
+    let a = v, j = 0;
     for (let k = depth[v]!; k >= 1; k--) {
       const manages = tout[a]! - tin[a]! > 1;
       for (let d = 0; d < D; d++) {
-        let x = skill[v * D + d]! + noise * rng.normal();
+        let x = skill[v * D + d]! + noise * z[j++]!;
         x = x < 0 ? 0 : x > 1 ? 1 : x;
         est[(v * levels + k) * D + d] = x;
         if (manages && x > best[a * D + d]!) best[a * D + d] = x;
