@@ -2,7 +2,7 @@
 // variant's difference from the first. Numbers come from the workers' series;
 // their words, units and precision from metric-info.ts.
 import type { SeriesStore } from '../engine/metrics.ts';
-import { formatValue, metricInfo, type MetricInfo } from './metric-info.ts';
+import { chartOrder, formatValue, metricInfo, type MetricInfo } from './metric-info.ts';
 
 interface Stat { info: MetricInfo; label: string; value: number | null }
 
@@ -18,6 +18,10 @@ export function cardStats(s: SeriesStore): Stat[] {
     return [stat('resolvedCum', last('resolvedCum')), stat('missedCum', last('missedCum')), stat('latencyMean', c ? w / c : null, metricInfo('latencyMean', 'run'))];
   }
   const item = s.names.find((n) => n.startsWith('informed:'));
+  if (!item && !s.values['giantComponent']) {
+    // A whole model (a classic): the last value of its first three series.
+    return chartOrder(s.names).slice(0, 3).map((n) => stat(n, last(n)));
+  }
   const alive = last('alive');
   const share = item && alive ? last(item)! / alive : null;
   return [

@@ -39,10 +39,13 @@ export class Loader {
     this.app.params.build();
     this.app.shocks.build();
     buildBundleButtons(this.app);
-    const n = Math.max(...runner.sides.map((s) => s.scenario.organization.size ?? 0));
-    errors.status(n > DRAW_CAP
-      ? `Large organization: ${n.toLocaleString('en')} people in each. The views draw a connected piece of ${DRAW_CAP.toLocaleString('en')} of them; the charts and numbers count everyone. Each tick takes longer: try a lower speed.`
-      : null);
+    const n = Math.max(...runner.sides.map((s) => s.scenario.organization?.size ?? 0));
+    const model = runner.sides.some((s) => !s.scenario.organization);
+    errors.status(model
+      ? 'A whole model of organization science (no network of people to draw here): its numbers are in the charts and the cards.'
+      : n > DRAW_CAP
+        ? `Large organization: ${n.toLocaleString('en')} people in each. The views draw a connected piece of ${DRAW_CAP.toLocaleString('en')} of them; the charts and numbers count everyone. Each tick takes longer: try a lower speed.`
+        : null);
     if (shared) {
       runner.timeline = shared.shocks.map((s) => ({ tick: s.tick, shock: s.shock }));
       if (shared.tick) await runner.advance(shared.tick);

@@ -90,7 +90,7 @@ export class Runner {
       scenario: v.scenario!,
       client: spawnSim((m) => this.onCrash(`${v.label}: ${m}`)),
     }));
-    const people = Math.max(...fresh.map((s) => s.scenario.organization.size ?? 0));
+    const people = Math.max(...fresh.map((s) => s.scenario.organization?.size ?? 0));
     this.onBuilding(people || null);
     try {
       const made = await Promise.all(fresh.map((s) => s.client.api.create(s.scenario, source.seed, DATA, { wasm: this.wasm })));
@@ -109,7 +109,7 @@ export class Runner {
     this.tick = 0;
     this.timeline = [];
     this.queued = 0;
-    const n = Math.max(...fresh.map((s) => s.scenario.organization.size ?? 100));
+    const n = Math.max(...fresh.map((s) => s.scenario.organization?.size ?? 100));
     this.every = n > 5000 ? 25 : 10;
     return [];
   }

@@ -11,7 +11,7 @@ export class LiveShocks {
   constructor(private readonly app: App) {}
 
   private hasTree(): boolean {
-    return this.app.runner.sides.some((s) => s.scenario.organization.formal?.kind !== undefined);
+    return this.app.runner.sides.some((s) => s.scenario.organization?.formal?.kind !== undefined);
   }
 
   build(): void {
@@ -26,7 +26,8 @@ export class LiveShocks {
       el.title = b.explain;
       el.dataset.shock = b.id;
       el.setAttribute('aria-keyshortcuts', String(i + 1));
-      el.disabled = !side || b.spec(side.scenario, this.hasTree()) === null;
+      // A whole model (no organization) has no people to shock.
+      el.disabled = !side || !side.scenario.organization || b.spec(side.scenario, this.hasTree()) === null;
       el.addEventListener('click', () => void this.apply(b.id));
       return el;
     }));
@@ -36,7 +37,7 @@ export class LiveShocks {
   apply(id: string): Promise<void> {
     const button = LIVE_SHOCKS.find((b) => b.id === id);
     const side = this.app.runner.sides[0];
-    if (!button || !side) return Promise.resolve();
+    if (!button || !side || !side.scenario.organization) return Promise.resolve();
     const spec = button.spec(side.scenario, this.hasTree());
     if (!spec) return Promise.resolve();
     return this.app.clock.enqueue(() => this.live(spec));

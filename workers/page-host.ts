@@ -21,7 +21,7 @@ import { ALIVE } from '../engine/people-state.ts';
 import { STEWARD_IDS } from '../engine/protocols/steward/state.ts';
 import { CS_MSG } from '../engine/protocols/client-server/routing.ts';
 import { P2P_MSG } from '../engine/protocols/p2p/messages.ts';
-import { createHost, hostSimulation, type Host } from './host.ts';
+import { createHost, hostSimulation, type Frame, type Host } from './host.ts';
 
 /** What a protocol message does, in words (the follow mode's caption: "#17 reports it to #4"). */
 const VERBS: Record<number, string> = {
@@ -65,6 +65,11 @@ export interface PageHost extends Host {
   group(name: GroupName): Int32Array;
 }
 
+function emptyFrame(tick: number): Frame {
+  const none = () => new Uint8Array(0);
+  return { tick, n: 0, alive: none(), informed: none(), queue: new Int32Array(0), messages: new Int32Array(0), misinformed: none(), leading: none(), topologyKey: 'no people' };
+}
+
 export function createPageHost(): PageHost {
   const base = createHost();
   const sim = () => {
@@ -93,11 +98,14 @@ export function createPageHost(): PageHost {
   };
   return {
     ...base,
-    create(scenario, seed, data) { settled(); return base.create(scenario, seed, data); },
+    create(scenario, seed, data, options) { settled(); return base.create(scenario, seed, data, options); },
     step(k = 1) { settled(); return base.step(k); },
     restore(snap) { settled(); return base.restore(snap); },
     rewind(tick) { settled(); return base.rewind(tick); },
     hash: () => tickHash ?? base.hash(),
+    // A whole model (a classic: the garbage can, Radner, …) has no people to draw: an empty frame and no ties.
+    frame: () => (sim().n === 0 ? emptyFrame(sim().tick) : base.frame()),
+    topology: () => (sim().n === 0 ? { n: 0, offsets: new Int32Array(1), targets: new Int32Array(0), complete: false, formalParent: new Int32Array(0), formalRoot: -1 } : base.topology()),
     applyDue() {
       if (ran) return; // already run for this tick
       keepStart();

@@ -228,6 +228,17 @@ describe.skipIf(missing !== null)('the page for a teacher', () => {
     expect(b.thumbnails).toEqual(a.thumbnails);
   }, 120_000);
 
+  it('a whole model (a classic: the garbage can) runs in the page: its charts from its declarations, its numbers in the cards, no network, no shock buttons', async () => {
+    await open(link({ scenario: 'garbage-can' }));
+    await page.evaluate(() => window.equipotent.step(10));
+    const s = await page.evaluate(() => ({ status: window.equipotent.status, charts: window.equipotent.charts, crash: !document.getElementById('crash')!.hidden, shocks: [...document.querySelectorAll<HTMLButtonElement>('#shock-buttons button')].map((b) => b.disabled), tick: window.equipotent.tick }));
+    expect(s.crash).toBe(false);
+    expect(s.tick).toBe(10);
+    expect(s.status).toMatch(/whole model/);
+    expect(s.charts.length).toBeGreaterThan(2);
+    expect(s.shocks.every((d) => d)).toBe(true);
+  });
+
   it('no page errors along the way', () => {
     expect(consoleErrors).toEqual([]);
   });
