@@ -191,7 +191,7 @@ export class Runner {
       await this.rewindTo(here);
       await this.advance(here - this.tick);
       await this.settle();
-      throw new ShockRefused(e instanceof Error ? e.message.replace(/^Error: /, '') : String(e));
+      throw new ShockRefused(e instanceof Error ? e.message.replace(/^(Error|UserInputError): /, '') : String(e));
     }
   }
 

@@ -50,7 +50,8 @@ export class LiveShocks {
       await runner.shock(spec);
     } catch (e) {
       if (!(e instanceof ShockRefused)) throw e;
-      errors.show('This shock cannot be applied; the run goes on without it:', [e.message]);
+      // The workers say one problem a line ("shock.<path>: what; fix").
+      errors.show('This shock cannot be applied; the run goes on without it:', e.message.split('\n').filter((l) => l.trim()));
     }
     await dash.refresh(true);
     share.updateUrl();
