@@ -96,6 +96,10 @@ function lessonStepSchema(lessonShock: z.ZodType) {
       .optional()
       .transform((w): string[] => (w === undefined ? [] : typeof w === 'string' ? [w] : w))
       .describe('metric(s) to point at'),
+    highlight: z
+      .enum(['leader', 'hubs', 'managers', 'stewards', 'believers'])
+      .optional()
+      .describe("people the page rings in the network views: the leader (head of the formal tree, else the best-connected person), the hubs (the 5 % with the most ties), managers, stewards, or the rumour's believers"),
   });
 }
 
@@ -233,7 +237,7 @@ export interface Scenario {
   shocks: Shock[];
   metrics: Output<typeof metricsKeys>;
   variants: { label: string; set: Record<string, unknown> }[];
-  lesson: { text: string; at?: number; shock?: LessonShock; pause: boolean; watch: string[] }[];
+  lesson: { text: string; at?: number; shock?: LessonShock; pause: boolean; watch: string[]; highlight?: 'leader' | 'hubs' | 'managers' | 'stewards' | 'believers' }[];
   /** Keys added by user modules, by section. */
   [section: string]: unknown;
 }
