@@ -44,6 +44,14 @@ export interface Claim {
   /** '>' : b − a must be above 0; '<' : below 0. */
   side: '>' | '<';
   seeds: SeedRange;
+  /** What makes the claim hold, in words (MODEL.md §10.6). */
+  mechanism?: string;
+  /**
+   * The switch that turns the mechanism off (MODEL.md §10.6), as overrides applied to
+   * every arm (`withControl`): with it on, the effect must vanish — its 95 % CI within
+   * ±20 % of the effect measured without it (stats/equivalence.ts).
+   */
+  control?: Variation;
   /**
    * Written against model 1 and no longer holding under model 2 (MODEL.md §10), with
    * what model 2 shows instead: `check` prints it as BROKEN, a test asserts that it
@@ -87,6 +95,15 @@ export function periods(variant: string, variation: Variation, later: Measure): 
 export function differences(a: string, b: string, shocked: Variation, calm: Variation): { a: Term; b: Term } {
   const cost = (variant: string): Term => ({ minus: [{ variant, variation: shocked }, { variant, variation: calm }] });
   return { a: cost(a), b: cost(b) };
+}
+
+/** The claim with its control switched on in every arm (its mechanism off); the claim itself when it names no control. */
+export function withControl(claim: Claim): Claim {
+  const control = claim.control;
+  if (control === undefined) return claim;
+  const arm = (a: Arm): Arm => ({ ...a, variation: { ...a.variation, ...control } });
+  const term = (t: Term): Term => ('minus' in t ? { minus: [arm(t.minus[0]), arm(t.minus[1])] } : arm(t));
+  return { ...claim, id: `${claim.id} (control)`, a: term(claim.a), b: term(claim.b) };
 }
 
 // ---------------------------------------------------------------- evaluation
@@ -139,7 +156,7 @@ export function claimCase(claim: Claim): ValidationCase {
   return {
     id: claim.id,
     title: claim.title,
-    citation: `${claim.scenario.name} scenario: ${claim.compared}, paired over ${count} seeds${from === 1 ? '' : ` from seed ${from}`}`,
+    citation: `${claim.scenario.name} scenario: ${claim.compared}, paired over ${count} seeds${from === 1 ? '' : ` from seed ${from}`}${claim.mechanism !== undefined ? `; mechanism: ${claim.mechanism}` : ''}`,
     run: ({ cache }) => evaluateClaim(claim, cache),
     ...(claim.brokenByModel2 !== undefined ? { brokenByModel2: claim.brokenByModel2 } : {}),
   };
