@@ -23,6 +23,9 @@ export const CHARTS: ChartDef[] = [
   { metric: 'giantComponent', title: 'Still connected', unit: '% of people in the largest group', scale: 100 },
   { metric: 'misinformed', title: 'Believe the rumour', unit: 'people' },
   { metric: 'engagementMean', title: 'Engagement', unit: 'mean, 0 – 1' },
+  // Only in runs with exchanges (MODEL.md §10.5).
+  { metric: 'exchangesResolved', title: 'Exchanges answered', unit: 'per tick, 10-tick mean', smooth: 10 },
+  { metric: 'exchangeLatency', title: 'Time to an answer', unit: 'ticks, 10-tick mean', smooth: 10 },
 ];
 
 export interface Marker {
