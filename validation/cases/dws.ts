@@ -49,14 +49,22 @@ export function dwsSeeds(quick: boolean): number[] {
 
 /** The share of N in the largest connected group after removing the root and then the most loaded people (lowest id on ties), `count` in all. */
 export function connectedAfterRemoval(sim: Simulation, count: number): number {
+  return connectedCurve(sim, [count])[0]!;
+}
+
+/** connectedAfterRemoval for several counts (ascending), ranking the people once. */
+export function connectedCurve(sim: Simulation, counts: readonly number[]): number[] {
   const n = sim.n;
   const load = sim.state.f64('load.total');
   const root = sim.state.scalars['formal.root']!;
-  const order = Array.from({ length: n }, (_, i) => i).filter((i) => i !== root).sort((a, b) => load[b]! - load[a]! || a - b);
+  const order = [root, ...Array.from({ length: n }, (_, i) => i).filter((i) => i !== root).sort((a, b) => load[b]! - load[a]! || a - b)];
   const alive = new Uint8Array(n).fill(1);
-  alive[root] = 0;
-  for (let k = 0; k < count - 1; k++) alive[order[k]!] = 0;
-  return giantComponentSize(sim.informal(), alive) / n;
+  const g = sim.informal();
+  let removed = 0;
+  return counts.map((count) => {
+    while (removed < count) alive[order[removed++]!] = 0;
+    return giantComponentSize(g, alive) / n;
+  });
 }
 
 export interface DwsRuns {
