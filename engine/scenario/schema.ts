@@ -23,6 +23,7 @@ import type { stewardKeys } from '../protocols/steward/index.ts';
 import type { attentionKeys } from '../mechanisms/attention.ts';
 import type { selfAssessmentKeys } from '../mechanisms/self-assessment.ts';
 import type { valueKeys } from '../mechanisms/value.ts';
+import type { exchangeEnvironmentKeys, exchangeProtocolKeys } from '../exchanges/index.ts';
 import { MAX_SEED, MAX_TICKS, MODEL_VERSIONS, integer, label, tickNumber, type ModelVersion } from './blocks.ts';
 import { crossProblems, scenarioSizeProblems } from './cross-checks.ts';
 import { organizationSchema, organizationSizeProblems } from './organization-schema.ts';
@@ -181,7 +182,7 @@ export function scenarioSchemaFor(registry: Registry) {
       // Load per person (a sweep crosses it with size): the rate follows the size.
       const perPerson = (s.environment as { ratePerPerson?: number | null }).ratePerPerson;
       if (perPerson !== null && perPerson !== undefined && s.organization.size !== undefined) s.environment.rate = perPerson * s.organization.size;
-      for (const m of registry.all) m.resolve?.(s);
+      for (const m of registry.all) m.resolve?.(s, registry);
       return s;
     });
 }
@@ -205,9 +206,9 @@ export interface LessonShock {
   [key: string]: unknown;
 }
 
-type ProtocolKeys = typeof clientServerKeys & typeof peerKeys & typeof stewardKeys & typeof informationProtocolKeys;
+type ProtocolKeys = typeof clientServerKeys & typeof peerKeys & typeof stewardKeys & typeof informationProtocolKeys & typeof exchangeProtocolKeys;
 type PopulationKeys = typeof populationKeys & typeof attentionKeys & typeof selfAssessmentKeys;
-type EnvironmentKeys = typeof environmentKeys & typeof valueKeys;
+type EnvironmentKeys = typeof environmentKeys & typeof valueKeys & typeof exchangeEnvironmentKeys;
 
 /** A validated scenario with every default filled in: what the engine consumes. */
 export interface Scenario {

@@ -5,6 +5,9 @@
 import { expect } from 'vitest';
 import type { VariantRuns, Variation } from '../../validation/runner.ts';
 import { silosVariations } from '../../validation/claims/silos.ts';
+import { exchangesClaims, exchangesControl } from '../../validation/claims/exchanges.ts';
+import { pairedDifference } from '../../engine/stats.ts';
+import { vanishes } from '../../stats/equivalence.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { createSimulation, type Simulation } from '../../engine/simulation.ts';
 import silos from '../../scenarios/silos.json' with { type: 'json' };
@@ -23,9 +26,13 @@ export interface Mechanism {
 
 /** The person who received the most messages (lowest id on ties). */
 function busiest(sim: Simulation): number {
-  const load = sim.state.f64('load.total');
+  return busiestOf(sim.state.f64('load.total'));
+}
+
+/** The index of the largest load (lowest id on ties). */
+function busiestOf(load: Float64Array): number {
   let argmax = 0;
-  for (let i = 1; i < sim.n; i++) if (load[i]! > load[argmax]!) argmax = i;
+  for (let i = 1; i < load.length; i++) if (load[i]! > load[argmax]!) argmax = i;
   return argmax;
 }
 
@@ -99,6 +106,38 @@ export const mechanisms: readonly Mechanism[] = [
       expect(crossing()).toBe(0);
       sim.step(120);
       expect(crossing()).toBeGreaterThan(0);
+    },
+  },
+  {
+    scenario: 'exchanges',
+    title: 'in the chart the head receives more messages than anyone, in every seed; with multiscale ties it receives less than half as many',
+    check(runs) {
+      const load = (label: string, seed: number) => runs({}, seed)[label]!.sim.state.f64('load.total');
+      for (let seed = 1; seed <= 20; seed++) {
+        const chart = load('chart', seed);
+        expect(busiestOf(chart), `seed ${seed}`).toBe(0);
+        expect(load('multiscale ties', seed)[0]!, `seed ${seed}`).toBeLessThan(chart[0]! / 2);
+      }
+    },
+  },
+  {
+    scenario: 'exchanges',
+    title: 'each claim\'s effect is the routing over the ties: routed by the chart (its control), the ties stay and the effect vanishes (MODEL.md §10.6: its 95 % CI within ±20 % of the effect)',
+    check(runs) {
+      for (const claim of exchangesClaims) {
+        expect(claim.control).toEqual(exchangesControl);
+        const arms = (variation: Variation) => {
+          const a: number[] = [], b: number[] = [];
+          for (let seed = claim.seeds.from; seed < claim.seeds.from + claim.seeds.count; seed++) {
+            const r = runs(variation, seed);
+            a.push(claim.measure(r['chart']!)!);
+            b.push(claim.measure(r['multiscale ties']!)!);
+          }
+          return pairedDifference(a, b);
+        };
+        const effect = arms({}), controlled = arms(exchangesControl);
+        expect(vanishes(controlled, effect.mean), `${claim.id}: effect ${effect.mean}, with the control [${controlled.lo}, ${controlled.hi}]`).toBe(true);
+      }
     },
   },
   {

@@ -106,6 +106,15 @@ export function differences(a: string, b: string, shocked: Variation, calm: Vari
   return { a: cost(a), b: cost(b) };
 }
 
+/** The claim with its control switched on in every arm (its mechanism off); the claim itself when it names no control. */
+export function withControl(claim: Claim): Claim {
+  const control = claim.control;
+  if (control === undefined) return claim;
+  const arm = (a: Arm): Arm => ({ ...a, variation: { ...a.variation, ...control } });
+  const term = (t: Term): Term => ('minus' in t ? { minus: [arm(t.minus[0]), arm(t.minus[1])] } : arm(t));
+  return { ...claim, id: `${claim.id} (control)`, a: term(claim.a), b: term(claim.b) };
+}
+
 // ---------------------------------------------------------------- evaluation
 
 /** The seeds of a range, in order. */
@@ -156,7 +165,7 @@ export function claimCase(claim: Claim): ValidationCase {
   return {
     id: claim.id,
     title: claim.title,
-    citation: `${claim.scenario.name} scenario: ${claim.compared}, paired over ${count} seeds${from === 1 ? '' : ` from seed ${from}`}`,
+    citation: `${claim.scenario.name} scenario: ${claim.compared}, paired over ${count} seeds${from === 1 ? '' : ` from seed ${from}`}${claim.mechanism !== undefined ? `; mechanism: ${claim.mechanism}` : ''}`,
     run: ({ cache }) => evaluateClaim(claim, cache),
     ...(claim.brokenByModel2 !== undefined ? { brokenByModel2: claim.brokenByModel2 } : {}),
   };
