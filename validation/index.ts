@@ -8,12 +8,13 @@
 // clear) and `relation` = its side.
 import type { ValidationCase } from './case.ts';
 import { claims } from './claims/index.ts';
-import { claimCase } from './claims/claim.ts';
+import { claimCase } from './claims/claim-check.ts';
 
 export { textbookCases } from './cases/index.ts';
 export { claims } from './claims/index.ts';
 export { RunCache, type RunCacheOptions, type DataReader } from './runner.ts';
+export { claimCase, checkClaim, effectOf, type ClaimCheck, type Effect, type EffectState } from './claims/claim-check.ts';
 export { runCase, type CaseContext, type ValidationCase, type ValidationResult, type Relation } from './case.ts';
 
 /** Every claim as a case of the validation set (`check` prints them after the textbook cases). */
-export const claimCases: readonly ValidationCase[] = claims.map(claimCase);
+export const claimCases: readonly ValidationCase[] = claims.map((c) => claimCase(c));

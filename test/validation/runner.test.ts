@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { RunCache, type NamedScenario, type Variation } from '../../validation/runner.ts';
-import { claimCase, claimsOf, differences, evaluateClaim, periods, variants, variations } from '../../validation/claims/claim.ts';
+import { claimsOf, differences, evaluateClaim, periods, variants, variations } from '../../validation/claims/claim.ts';
+import { claimCase } from '../../validation/claims/claim-check.ts';
 import { metric, type Measure } from '../../validation/claims/measures.ts';
 import { readDataFiles } from '../../io/read-files.ts';
 import krackhardtFixture from '../fixtures/krackhardt.json' with { type: 'json' };
