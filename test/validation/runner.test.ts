@@ -54,6 +54,15 @@ describe('the run cache', () => {
     expect(() => two.variants({ name: 'small', input: structuredClone(small.input) }, {}, 1)).toThrow(/two different scenarios are named "small"/);
   });
 
+  it('runs a variant alone when only it is asked for; the others join later, in the file\'s order, the first run kept', () => {
+    const cache = new RunCache();
+    const p2p = cache.variant(small, {}, 4, 'p2p');
+    const all = cache.variants(small, {}, 4);
+    expect(Object.keys(all)).toEqual(['hierarchy', 'p2p']);
+    expect(all['p2p']).toBe(p2p);
+    expect(all['hierarchy']!.summary.hash).toBe(new RunCache().variant(small, {}, 4, 'hierarchy').summary.hash);
+  });
+
   it('names a missing variant and an invalid variation', () => {
     const cache = new RunCache();
     expect(() => cache.variant(small, {}, 1, 'steward')).toThrow(/small: no variant "steward" \(variants: hierarchy, p2p\)/);
