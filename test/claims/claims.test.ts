@@ -1,12 +1,17 @@
-// Every declared claim of the built-in scenarios (validation/claims), each a
-// paired comparison over its seeds whose 95 % CI must exclude zero on the
-// claimed side, with every seed giving a number — then, after a scenario's
+// Every declared claim of the built-in scenarios (validation/claims), checked as
+// `equipotent check` checks it (validation/claims/claim-check.ts: the same
+// function, the same seeds): a paired comparison over its seeds whose 95 % CI
+// must exclude zero on the claimed side, with every seed giving a number, and,
+// when it names a control, the same comparison with the control on must vanish
+// (MODEL.md §10.6); a claim marked broken by model 2 must not hold — then, after a scenario's
 // claims, the checks of what makes them hold (mechanisms.ts). One run cache
 // for the whole file: claims and checks of a scenario share its seeded runs,
 // and it walks the scenarios one after the other, as `equipotent check` does.
 import { describe, it, expect } from 'vitest';
 import { claims } from '../../validation/claims/index.ts';
-import { evaluateClaim, type Claim } from '../../validation/claims/claim.ts';
+import type { Claim } from '../../validation/claims/claim.ts';
+import { claimCase } from '../../validation/claims/claim-check.ts';
+import { verdict } from '../../validation/case.ts';
 import { RunCache, type NamedScenario } from '../../validation/runner.ts';
 import { mechanisms } from './mechanisms.ts';
 import { readShippedData } from './real-orgs.ts';
@@ -43,9 +48,11 @@ for (const { scenario, claims: own } of byScenario.values()) {
     for (const claim of own) {
       // A claim marked broken by model 2 must fail (a mark that no longer fails is stale).
       const broken = claim.brokenByModel2 !== undefined;
-      it(broken ? `(broken by model 2) ${claim.title}` : claim.title, () => {
-        const r = evaluateClaim(claim, cache);
-        expect(r.pass, `${claim.id}: ${r.detail}`).toBe(!broken);
+      const label = `${broken ? '(broken by model 2) ' : ''}${claim.kind === 'definition' ? '(a definition) ' : ''}${claim.title}`;
+      it(label, () => {
+        const c = claimCase(claim);
+        const r = c.run({ quick: true, cache });
+        expect(verdict(c, r), `${claim.id}: ${r.detail}`).toBe(broken ? 'BROKEN' : 'PASS');
       }, CLAIM_TIMEOUT_MS);
     }
     for (const m of mechanisms.filter((x) => x.scenario === scenario.name)) {
