@@ -2,7 +2,8 @@
 // --json prints one object per case; a claim runs over a fresh seed range with
 // --seeds A-B; mistakes exit 2 with the fix; `check --robust --only <claim>
 // --points 8 --seeds 5` (what CI runs) writes its points and shares, and a check
-// killed with SIGKILL and resumed writes the same bytes as one never interrupted.
+// killed with SIGKILL and resumed writes the same bytes as one never interrupted;
+// the map script turns its output into the page.
 // The claims run here are the cheapest shipped ones (the karate club: 34 people);
 // the whole validation set is checked, case by case through the same functions,
 // by test/claims/claims.test.ts and the textbook tests (test/theory, test/models).
@@ -11,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeMap } from '../../validation/robust-map.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/equipotent.mjs');
@@ -98,6 +100,11 @@ describe('check --robust', () => {
     expect(json.claims.map((c) => c.id)).toEqual(['karate/split']);
     expect([json.claims[0]!.shares.oat.total, json.claims[0]!.shares.lhs.total]).toEqual([8, 8]);
     expect(json.claims[0]!.points[0]!.a.length).toBe(5);
+    // … which the map script turns into docs/claims.md, a figure and the data with the fingerprint.
+    writeMap(join(dir, 'robust'), join(dir, 'docs'));
+    expect(read('docs', 'claims.md')).toMatch(/\| \[karate\/split\]\(#karatesplit\) \| \w+ \| \d+ % \/ \d+ % \/ \d+ % of 8 \| \d+ % \/ \d+ % \/ \d+ % of 8 \|/);
+    expect(JSON.parse(read('docs', 'claims/robust/map.json')).fingerprint).toEqual(json.fingerprint);
+    expect(read('docs', 'claims/robust/karate--split.svg')).toContain('<title id="t">karate/split: where the claim holds');
   });
 
   it('killed with SIGKILL and resumed, it runs only the runs its journal lacks and writes the same bytes as a check never interrupted', async () => {
