@@ -35,7 +35,7 @@ const small: NamedScenario = {
     ],
   },
 };
-const [claim] = claimsOf(small, [{ id: 'messages', title: 'peers spend more messages per situation', compared: 'p2p − hierarchy', ...variants('hierarchy', 'p2p'), measure: metric('messagesPerSituation'), side: '>' }]);
+const [claim] = claimsOf(small, [{ id: 'messages', title: 'the hierarchy spends fewer messages per situation', compared: 'hierarchy − p2p', ...variants('p2p', 'hierarchy'), measure: metric('messagesPerSituation'), side: '<' }]);
 const FINGERPRINT = { hierarchy: '0123456789abcdef', p2p: 'fedcba9876543210' };
 
 let dir: string;
@@ -80,6 +80,7 @@ describe('the map script', () => {
     const svg = readFileSync(join(docs, 'claims/robust/small--messages.svg'), 'utf8');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg).not.toMatch(/<[^a-z/!?]/); // every "<" opens a tag: text is escaped (a claim's side "<" included)
     // A dot per one-at-a-time point with an effect and per hypercube point, and the legend's three.
     expect(svg.match(/<circle /g)!.length).toBe(12 + 2 + 3);
     const data = JSON.parse(readFileSync(join(docs, MAP_DATA), 'utf8')) as MapData;

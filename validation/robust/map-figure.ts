@@ -84,7 +84,7 @@ export function claimFigure(r: ClaimRobustness): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11" role="img" aria-labelledby="t">`,
     `<title id="t">${esc(`${r.id}: where the claim holds (green), fails (orange) or is inconclusive (grey)`)}</title>`,
     '<rect width="100%" height="100%" fill="white"/>',
-    `<text x="10" y="18" font-size="13">${esc(r.id)} — b − a ${r.side} 0 claimed</text>`,
+    `<text x="10" y="18" font-size="13">${esc(`${r.id} — b − a ${r.side} 0 claimed`)}</text>`,
     `<text x="${L}" y="${T - 14}" fill="#333">one at a time (×0.5 above, ×2 below; band: as shipped)</text>`,
   ];
   const top = T, bottom = T + rows * ROW;
