@@ -80,6 +80,7 @@ export async function robustMain(values: RobustValuesIn, seeds: SeedChoice | und
   const chosen = allClaims.filter((c) => ids.includes(c.id) && (named || c.kind !== 'definition'));
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const skippedDefinitions = allClaims.filter((c) => ids.includes(c.id) && !chosen.includes(c));
+  if (chosen.length === 0) throw new UserError(`check --robust: nothing to run: ${values.only === undefined ? 'no claims' : `--only ${values.only} selects only definitions`}`);
   if (skippedDefinitions.length > 0) say(`check --robust: ${skippedDefinitions.length} definitions skipped (a rule fixes them): ${skippedDefinitions.map((c) => c.id).join(', ')}`);
   return runRobust({ claims: chosen, lhsPoints, seedsOf: (c) => seedsFor(choice, c.seeds.from), jobs, out, resume: values.resume === true, say });
 }

@@ -57,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   const seeds = parseSeeds(args.values.seeds);
   if (args.values.robust === true) {
     if (args.values.quick === true) throw new UserError('check: --quick is for the validation set; --robust runs the claims over the skeptic\'s space (choose --points and --seeds to make it smaller)');
+    if (args.values.json === true) throw new UserError('check: --json is for the validation set; --robust writes its points as JSON and CSV in --out (points.json, points.csv)');
     return robustMain(args.values, seeds);
   }
   for (const name of Object.keys(ROBUST_OPTIONS)) {

@@ -7,7 +7,10 @@
 //
 // Being data, a claim can be run over other seeds or with other variations by
 // whoever iterates over the list (`evaluateClaim` takes the seeds; a variation
-// is an object to extend), and printed as what it compares.
+// is an object to extend), and printed as what it compares. `check` judges it
+// with its control (claim-check.ts); `check --robust` moves it over the
+// skeptic's space (validation/robust/), with the parameters the claim or its
+// scenario object (`{ name, input, robust: [...] }`) declares.
 import { pairedDifference, type Interval } from '../../engine/stats.ts';
 import type { RunCache, NamedScenario, Variation } from '../runner.ts';
 import type { ValidationResult } from '../case.ts';
