@@ -13,9 +13,6 @@ export interface Outcome {
   r: ValidationResult;
 }
 
-/** PASS, BROKEN and DIFFERS are successes (a marked case failing as marked); FAIL and UNMARK are not. */
-export const isSuccess = (v: Verdict): boolean => v === 'PASS' || v === 'BROKEN' || v === 'DIFFERS';
-
 function theoryCell(r: ValidationResult): string {
   const relation = r.relation ?? '≈';
   return relation === '≈' ? formatNumber(r.theory) : `${relation} ${formatNumber(r.theory)}`;

@@ -6,12 +6,11 @@
 // `--robust` runs the claims over the skeptic's space instead (check-robust.ts).
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
-import { textbookCases, claims, claimCase, runCase, RunCache, type ValidationCase } from '../validation/index.ts';
-import { verdict } from '../validation/case.ts';
+import { validationSet, runCase, RunCache, verdict, isSuccess } from '../validation/index.ts';
 import { readDataFiles } from '../io/read-files.ts';
 import { scenariosDir } from './load-scenario.ts';
 import { parseSeeds, seedsFor, seedsWords, selectIds } from './check-options.ts';
-import { isSuccess, jsonCase, textReport, type Outcome } from './check-report.ts';
+import { jsonCase, textReport, type Outcome } from './check-report.ts';
 import { ROBUST_OPTIONS, ROBUST_USAGE, robustMain } from './check-robust.ts';
 
 const USAGE = `usage: equipotent check [--quick] [--seeds A-B] [--only IDS] [--json]
@@ -64,8 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     if ((args.values as Record<string, unknown>)[name] !== undefined) throw new UserError(`check: --${name} goes with --robust; add --robust, or drop --${name}`);
   }
   const quick = args.values.quick === true;
-  const claimCases = claims.map((c) => claimCase(c, seeds === undefined ? undefined : seedsFor(seeds, c.seeds.from)));
-  const all: ValidationCase[] = [...textbookCases, ...claimCases];
+  const all = validationSet(seeds === undefined ? undefined : (c) => seedsFor(seeds, c.seeds.from));
   const chosen = new Set(selectIds(all.map((c) => c.id), args.values.only));
   const cases = all.filter((c) => chosen.has(c.id));
 

@@ -68,6 +68,9 @@ export function verdict(c: ValidationCase, r: ValidationResult): Verdict {
   return r.pass ? 'PASS' : 'FAIL';
 }
 
+/** PASS, BROKEN and DIFFERS are successes (a marked case failing as marked); FAIL and UNMARK are not: `check` exits 1. */
+export const isSuccess = (v: Verdict): boolean => v === 'PASS' || v === 'BROKEN' || v === 'DIFFERS';
+
 /** A case's outcome, or a failure carrying the error when the case itself threw (one bad case does not stop a check). */
 export function runCase(c: ValidationCase, ctx: CaseContext): ValidationResult {
   try {

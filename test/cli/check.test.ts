@@ -5,8 +5,9 @@
 // killed with SIGKILL and resumed writes the same bytes as one never interrupted;
 // the map script turns its output into the page.
 // The claims run here are the cheapest shipped ones (the karate club: 34 people);
-// the whole validation set is checked, case by case through the same functions,
-// by test/claims/claims.test.ts and the textbook tests (test/theory, test/models).
+// `check --quick` over the whole validation set runs case by case, through the
+// same functions and in the same order, in test/claims/claims.test.ts (the
+// command would only add its printing, which is tested here on a selection).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
