@@ -153,6 +153,11 @@ export function scenarioSchemaFor(registry: Registry) {
       .default([])
       .describe('paired runs of this scenario (same seed, people and situations), each with its overrides'),
     lesson: z.array(lessonStepSchema(shocks.lessonShock)).max(1000).default([]).describe("steps of the page's lesson mode"),
+    modules: z
+      .array(z.string().min(1).max(4096))
+      .max(100)
+      .optional()
+      .describe('module files this scenario uses (paths relative to it); the command line loads them only with --allow-modules, the page never'),
     ...Object.fromEntries([...registry.models.values()].map((m) => [m.name, m.modelParams.optional().describe(m.description)])),
   });
   return object
