@@ -14,6 +14,7 @@ import { createSimulation } from '../../engine/simulation.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { designKeys, designKind, designPoints, gridPoint, resolveUnset, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
 import { builtinRegistry, type Registry } from '../../engine/modules/registry.ts';
+import { schemaOf } from '../../engine/scenario/schema.ts';
 import { describeValue, formatPath, pathProblem } from '../../engine/scenario/validate.ts';
 
 const MAX_POINTS_CHECKED = 200;
@@ -46,14 +47,14 @@ function keyProblems(sweep: Sweep, scenario: ScenarioSource, registry: Registry)
   const problems: string[] = [];
   const variants = expandVariants(scenario.input, [], registry);
   for (const key of designKeys(sweep)) {
-    const base = pathProblem(key, scenario.input);
+    const base = pathProblem(key, scenario.input, schemaOf(registry));
     if (base !== null) {
       problems.push(`${keyPath(sweep, key)}: ${base}; the scenario has no such key: remove it from the ${designKind(sweep) === 'grid' ? 'grid' : 'design'} or add what it belongs to to the scenario`);
       continue;
     }
     for (const variant of variants) {
       if (!variant.ok) continue;
-      const p = pathProblem(key, variant.input) ?? nullParent(key, variant.scenario);
+      const p = pathProblem(key, variant.input, schemaOf(registry)) ?? nullParent(key, variant.scenario);
       if (p === null) continue;
       const who = variants.length === 1 && variant.label === 'default' ? 'the scenario' : `variant "${variant.label}"`;
       problems.push(`${keyPath(sweep, key)}: ${who} lacks this key (${p}); remove the key, or give ${variants.length === 1 ? 'the scenario' : 'every variant'} what it belongs to`);

@@ -146,7 +146,8 @@ export function withUserModules(modules: readonly Module[], base: Registry = bui
     if (other) throw new ModuleError(`two modules are named "${m.name}" (a ${other.kind} and a ${m.kind}); rename one (its streams and provenance are keyed by name)`);
     seen.set(m.name, m);
   }
-  const registry = base.with(modules);
+  // Modules run in name order (CONTRACT.md), whatever order the files were given in.
+  const registry = base.with([...modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   scenarioSchemaFor(registry);
   return registry;
 }
