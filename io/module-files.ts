@@ -140,8 +140,9 @@ export async function loadModules(files: readonly { given: string; fromDir?: str
 /** Why an import failed: a syntax error located by line and column, a missing import, or the module's own throw. */
 async function importProblem(e: unknown, path: string, bytes: Buffer, ext: string): Promise<string> {
   const err = e as NodeJS.ErrnoException;
-  if (err?.name === 'SyntaxError' || /Transform failed/.test(String(err?.message))) {
-    const where = await locateSyntaxError(bytes.toString('utf8'), ext);
+  // Loaders word syntax errors their own way (Node, tsx, vite): the file is parsed again here to say where.
+  const where = await locateSyntaxError(bytes.toString('utf8'), ext);
+  if (where !== null || err?.name === 'SyntaxError') {
     const cjs = /Unexpected token 'export'|Cannot use import statement/.test(String(err.message)) && ext === '.js'
       ? '; a .js file is read as CommonJS unless its package.json says "type": "module": rename it .mjs'
       : '';
@@ -176,7 +177,7 @@ export function describeThrown(e: unknown, files: readonly { given: string; path
     .map((line) => {
       for (const f of files) {
         const href = pathToFileURL(f.path).href;
-        if (line.includes(href) || line.includes(f.path)) return line.replace(new RegExp(`${escape(href)}(\\?sha256=[0-9a-f]+)?|${escape(f.path)}`, 'g'), f.given);
+        if (line.includes(href) || line.includes(f.path)) return line.replace(new RegExp(`(?:${escape(href)}|${escape(f.path)})(?:\\?sha256=[0-9a-f]+)?`, 'g'), f.given);
       }
       return null;
     })
@@ -196,7 +197,7 @@ export function moduleFacing<T>(files: readonly ModuleFile[], f: () => T): T {
     return f();
   } catch (e) {
     if (files.length === 0 || isUserInputError(e) || !(e instanceof Error)) throw e;
-    const culprit = files.find((file) => (e.stack ?? '').includes(pathToFileURL(file.path).href));
+    const culprit = files.find((file) => (e.stack ?? '').includes(pathToFileURL(file.path).href) || (e.stack ?? '').includes(file.path));
     if (culprit === undefined) throw e;
     const names = culprit.modules.map((m) => `"${m.name}"`).join(', ');
     throw new ModuleFileError(`${culprit.given}: module ${names} threw during the run: ${describeThrown(e, files)}`);

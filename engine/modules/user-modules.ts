@@ -76,7 +76,29 @@ function checkOne(d: unknown, where: string, base: Registry): Module {
     for (const [key, schema] of Object.entries(p.shape)) checkParam(schema, `${d.name}.${key}`, at);
   }
   checkMetrics(d, kind, at, base);
-  return d as unknown as Module;
+  return kind === 'protocol' ? agreeingProtocol(d) : (d as unknown as Module);
+}
+
+/**
+ * A way of working whose instances say what its declaration says: the engine
+ * reads `kind` and `handlesSituations` from the instance (`create()`), and a
+ * class written on api.QuietProtocol would otherwise say "quiet" and false —
+ * its situations never arriving and its metrics never recorded, silently.
+ */
+function agreeingProtocol(d: Record<string, unknown>): Module {
+  const create = d.create as () => Record<string, unknown>;
+  const name = d.name as string;
+  const handles = d.handlesSituations as boolean;
+  return {
+    ...d,
+    create() {
+      const p = create();
+      if (typeof p !== 'object' || p === null) throw new ModuleError(`module "${name}": create() must return a way of working (an instance of a class extending api.QuietProtocol), got ${p === null ? 'null' : typeof p}`);
+      if (p.kind !== name) Object.defineProperty(p, 'kind', { value: name, configurable: true });
+      if (p.handlesSituations !== handles) Object.defineProperty(p, 'handlesSituations', { value: handles, configurable: true });
+      return p;
+    },
+  } as unknown as Module;
 }
 
 /** A zod schema of the engine's own zod (`api.z`), or a ModuleError. */
