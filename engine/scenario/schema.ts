@@ -53,8 +53,8 @@ function refineTiming(s: { at?: number; every?: number; until?: number }, ctx: z
   }
 }
 
-/** The scenario's shocks and lesson steps' shocks, one union member per shock module. */
-function shockSchemas(registry: Registry) {
+/** The scenario's shocks and lesson steps' shocks, one union member per shock module (live shocks too: live-shock.ts). */
+export function shockSchemas(registry: Registry) {
   const modules = [...registry.shocks.values()];
   const timed = modules.map((m) =>
     z.strictObject({ ...timing, kind: z.literal(m.name), ...m.body }).superRefine((s, ctx) => {
