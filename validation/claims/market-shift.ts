@@ -34,8 +34,8 @@ export const marketShiftClaims = claimsOf(SCENARIO, [
   {
     id: 'catch-up',
     title: 'after the market shift the peers catch up with the new demand sooner than a hierarchy under strict command',
-    compared: `p2p − strict command, ticks from the shift (${SHIFT}) until resolved per tick, averaged over the last 20 ticks, reaches 90 % of the new demand (${NEW_RATE} per tick as shipped)`,
-    ...variants('strict command', 'p2p'),
+    compared: `peers − strict command, ticks from the shift (${SHIFT}) until resolved per tick, averaged over the last 20 ticks, reaches 90 % of the new demand (${NEW_RATE} per tick as shipped)`,
+    ...variants('strict command', 'peers'),
     measure: catchUp,
     side: '<',
     mechanism: `${HEAD_LIMIT}; peers decide wherever a situation arrives`,
@@ -44,8 +44,8 @@ export const marketShiftClaims = claimsOf(SCENARIO, [
   {
     id: 'exception-catches-up',
     title: 'managed by exception, the hierarchy catches up with the new demand far sooner than under strict command',
-    compared: `hierarchy (management by exception) − strict command, ticks from the shift until resolved per tick (20-tick mean) reaches 90 % of ${NEW_RATE}`,
-    ...variants('strict command', 'hierarchy'),
+    compared: `by exception − strict command, ticks from the shift until resolved per tick (20-tick mean) reaches 90 % of ${NEW_RATE}`,
+    ...variants('strict command', 'by exception'),
     measure: catchUp,
     side: '<',
     mechanism: `${HEAD_LIMIT}; managed by exception, a report stops at the first manager who knows someone free and able, and the head reads almost nothing`,
@@ -54,8 +54,8 @@ export const marketShiftClaims = claimsOf(SCENARIO, [
   {
     id: 'peers-slower-after',
     title: 'after the shift the hierarchy managed by exception resolves its situations sooner than the peers',
-    compared: 'hierarchy − p2p, mean latency of the situations arriving in ticks 200–359',
-    ...variants('p2p', 'hierarchy'),
+    compared: 'by exception − peers, mean latency of the situations arriving in ticks 200–359',
+    ...variants('peers', 'by exception'),
     measure: arrivals('latency', 200, 360),
     side: '<',
     mechanism: 'each peer call is read by 3 neighbours and forwarded for up to 4 hops, and reading and sending cost attention: at 1.8 situations a tick the calls fill inboxes and wait to be read before anyone volunteers; the hierarchy\'s report reaches one manager, who names someone at once',

@@ -20,8 +20,8 @@ export const whereHierarchyWinsClaims = claimsOf(SCENARIO, [
   {
     id: 'central-wins',
     title: 'with rare, hard problems at low load, a head deciding from a reliable directory resolves a larger share than the peers',
-    compared: `${RELIABLE} (strict command, directoryNoise 0.15) − p2p, resolvedRate`,
-    ...variants('p2p', RELIABLE),
+    compared: `${RELIABLE} (strict command, directoryNoise 0.15) − peers, resolvedRate`,
+    ...variants('peers', RELIABLE),
     measure: metric('resolvedRate'),
     side: '>',
     mechanism: CENTRAL,
@@ -30,8 +30,8 @@ export const whereHierarchyWinsClaims = claimsOf(SCENARIO, [
   {
     id: 'central-value',
     title: 'a head deciding from a reliable directory yields more value per tick than the peers',
-    compared: `${RELIABLE} − p2p, valuePerTick`,
-    ...variants('p2p', RELIABLE),
+    compared: `${RELIABLE} − peers, valuePerTick`,
+    ...variants('peers', RELIABLE),
     measure: metric('valuePerTick'),
     side: '>',
     mechanism: `${CENTRAL}; a resolution is worth less for the resolver's shortfall in skill`,
@@ -40,8 +40,8 @@ export const whereHierarchyWinsClaims = claimsOf(SCENARIO, [
   {
     id: 'shipped-loses',
     title: 'as shipped (management by exception, the usual noisy ratings), the hierarchy resolves a smaller share than the peers',
-    compared: 'hierarchy − p2p, resolvedRate',
-    ...variants('p2p', 'hierarchy'),
+    compared: 'by exception − peers, resolvedRate',
+    ...variants('peers', 'by exception'),
     measure: metric('resolvedRate'),
     side: '<',
     mechanism: 'the first manager who rates someone in its own team at θ decides; with 16 specialities few teams hold a true specialist, and a rating\'s noise (managerNoise 0.23) lifts weak members over θ, so hard problems go to people who fail and are retried until their deadline',
@@ -50,8 +50,8 @@ export const whereHierarchyWinsClaims = claimsOf(SCENARIO, [
   {
     id: 'fewer-messages',
     title: 'the hierarchy spends far fewer messages per situation',
-    compared: 'hierarchy − p2p, messagesPerSituation',
-    ...variants('p2p', 'hierarchy'),
+    compared: 'by exception − peers, messagesPerSituation',
+    ...variants('peers', 'by exception'),
     measure: metric('messagesPerSituation'),
     side: '<',
     mechanism: 'peers search by flooding: each call goes to 3 neighbours and is forwarded for up to 4 hops, and the origin calls again every 5 ticks until someone claims the problem; the hierarchy sends one report up and one order down per level',
