@@ -80,6 +80,12 @@ export interface Host {
   forgetAfter(tick: number): void;
 }
 
+/** The simulation behind a host made by createHost (the page's host wraps it: workers/page-host.ts). */
+const simulations = new WeakMap<Host, () => Simulation | null>();
+export function hostSimulation(host: Host): Simulation | null {
+  return simulations.get(host)?.() ?? null;
+}
+
 /** A host with no simulation yet. */
 export function createHost(): Host {
   let sim: Simulation | null = null;
@@ -89,7 +95,7 @@ export function createHost(): Host {
     if (!sim) throw new Error('no simulation: call create(scenario, seed) first');
     return sim;
   };
-  return {
+  const host: Host = {
     create(scenario, seed, data, options) {
       const wasm = options?.wasm !== false;
       sim = createSimulation(scenario, seed ?? scenario.seed, { data, wasm });
@@ -180,4 +186,6 @@ export function createHost(): Host {
     forgetAfter(tick) { kept = kept.filter((k) => k.tick <= tick); },
     replayBundle: (scenarioInput, options) => makeReplayBundle(scenarioInput, need(), options),
   };
+  simulations.set(host, () => sim);
+  return host;
 }
