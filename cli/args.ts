@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from './errors.ts';
 import { parseSetArg } from '../engine/scenario/overrides.ts';
+import { findJsonProblem } from './json-text.ts';
 import { closest, formatNumber } from '../engine/scenario/validate.ts';
 
 /** Option declarations as `util.parseArgs` takes them. */
@@ -109,7 +110,22 @@ export function secondsOption(name: string, raw: string | undefined): number | u
   return value;
 }
 
-/** Parses repeated `--set path=value` options (see `parseSetArg`); throws OverrideError. */
+/**
+ * Parses one `--set path=value` (see `parseSetArg`); a JSON value is held to
+ * the rules of JSON files (cli/json-text.ts): a repeated key, a number that
+ * overflows (1e999) or deep nesting is a UserError, not a silent Infinity.
+ */
+export function setOption(arg: string): [string, unknown] {
+  const parsed = parseSetArg(arg);
+  const text = arg.slice(arg.indexOf('=') + 1);
+  if (parsed[1] !== text) {
+    const problem = findJsonProblem(text.trim());
+    if (problem !== null && !problem.syntax) throw new UserError(`--set "${arg}": ${problem.message}`);
+  }
+  return parsed;
+}
+
+/** Parses repeated `--set path=value` options (see `setOption`); throws OverrideError or UserError. */
 export function setOptions(raw: readonly string[] | undefined): [string, unknown][] {
-  return (raw ?? []).map(parseSetArg);
+  return (raw ?? []).map(setOption);
 }

@@ -1,77 +1,84 @@
-// `equipotent check [--quick]`: the validation set (validation/). Each
-// textbook result with the model's value and theory's, then each built-in
-// scenario's claim, with pass/fail; exit 0 when everything passes, else 1.
-// `--quick` runs the same scenarios over fewer seeds (what the tests run).
+// `equipotent check [--quick] [--seeds A-B] [--only IDS] [--json]`: the
+// validation set (validation/). Each textbook result with the model's value and
+// theory's, then each built-in scenario's claim — its effect, its control
+// (MODEL.md §10.6: with the mechanism switched off the effect must vanish) and
+// its verdict —, the definitions apart; exit 0 when everything passes, else 1.
+// `--robust` runs the claims over the skeptic's space instead (check-robust.ts).
 import { parseCommandArgs } from './args.ts';
-import { formatNumber, table } from './format.ts';
-import { textbookCases, claimCases, runCase, RunCache, type ValidationCase, type ValidationResult } from '../validation/index.ts';
-import { verdict } from '../validation/case.ts';
+import { UserError } from './errors.ts';
+import { validationSet, runCase, RunCache, verdict, isSuccess } from '../validation/index.ts';
 import { readDataFiles } from '../io/read-files.ts';
 import { scenariosDir } from './load-scenario.ts';
+import { parseSeeds, seedsFor, seedsWords, selectIds } from './check-options.ts';
+import { jsonCase, textReport, type Outcome } from './check-report.ts';
+import { ROBUST_OPTIONS, ROBUST_USAGE, robustMain } from './check-robust.ts';
 
-const USAGE = `usage: equipotent check [--quick]
+const USAGE = `usage: equipotent check [--quick] [--seeds A-B] [--only IDS] [--json]
+       equipotent check --robust [--points N] [--seeds K] [--only CLAIMS] [--jobs N] [--out DIR] [--resume]
 
 Runs the validation set: each textbook result (push gossip on K_n, rumour
-mongering, the independent cascade, percolation under removals, …) and each
-built-in scenario's claim, and prints the model's value, theory's value, the
-tolerance and PASS or FAIL. Exit code 0 when all pass, 1 otherwise.
+mongering, the independent cascade, percolation under removals, the classics,
+…) with the model's value, theory's value and the tolerance; then each built-in
+scenario's claim: its effect (the paired difference over its seeds and its 95 %
+CI, which must exclude 0 on the claimed side), its control (the same difference
+with the switch that turns the mechanism off, whose CI must lie within ±20 % of
+the effect: MODEL.md §10.6) and its verdict. Definitions (one arm fixed by a
+rule) are listed apart and never counted as findings. Exit code 0 when all pass
+(claims marked broken by model 2 and documented discrepancies must fail as
+marked), 1 otherwise.
 
-  --quick   fewer seeds for the textbook cases (the scenario claims always use 20): about 30 s instead of about 60 s
-`;
+  --quick      fewer seeds for the textbook results (the claims always run their own)
+  --seeds A-B  run every claim over seeds A … B instead of its own (default 1-20);
+               K: K seeds from each claim's first
+  --only IDS   only these cases: ids or scenario names, separated by commas
+               (e.g. hydra,classroom/messages)
+  --json       one JSON object per case and line: id, kind, verdict, effect
+               {mean, lo, hi, n, state}, control {…} when the claim names one, seeds
 
-function theoryCell(r: ValidationResult): string {
-  const relation = r.relation ?? '≈';
-  return relation === '≈' ? formatNumber(r.theory) : `${relation} ${formatNumber(r.theory)}`;
-}
+${ROBUST_USAGE}`;
 
 /** Runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, {
     command: 'check',
     usage: USAGE,
-    options: { quick: { type: 'boolean' } },
+    options: {
+      quick: { type: 'boolean' },
+      seeds: { type: 'string' },
+      only: { type: 'string' },
+      json: { type: 'boolean' },
+      robust: { type: 'boolean' },
+      ...ROBUST_OPTIONS,
+    },
     positionals: { max: 0 },
   });
   if (args === null) return 0;
+  const seeds = parseSeeds(args.values.seeds);
+  if (args.values.robust === true) {
+    if (args.values.quick === true) throw new UserError('check: --quick is for the validation set; --robust runs the claims over the skeptic\'s space (choose --points and --seeds to make it smaller)');
+    if (args.values.json === true) throw new UserError('check: --json is for the validation set; --robust writes its points as JSON and CSV in --out (points.json, points.csv)');
+    return robustMain(args.values, seeds);
+  }
+  for (const name of Object.keys(ROBUST_OPTIONS)) {
+    if ((args.values as Record<string, unknown>)[name] !== undefined) throw new UserError(`check: --${name} goes with --robust; add --robust, or drop --${name}`);
+  }
   const quick = args.values.quick === true;
+  const all = validationSet(seeds === undefined ? undefined : (c) => seedsFor(seeds, c.seeds.from));
+  const chosen = new Set(selectIds(all.map((c) => c.id), args.values.only));
+  const cases = all.filter((c) => chosen.has(c.id));
+
   // One cache for the whole check: claims share its runs. The real organizations'
   // claims need the data files next to the built-in scenarios (the engine does no I/O).
   const cache = new RunCache({ readData: (s) => readDataFiles(s, scenariosDir) });
-  const all = [...textbookCases, ...claimCases];
   const progress = process.stderr.isTTY === true;
-  const outcomes: { c: ValidationCase; r: ValidationResult }[] = [];
-  all.forEach((c, i) => {
-    if (progress) process.stderr.write(`\r\x1b[Kcheck ${i + 1}/${all.length}: ${c.id}`);
+  const outcomes: Outcome[] = [];
+  cases.forEach((c, i) => {
+    if (progress) process.stderr.write(`\r\x1b[Kcheck ${i + 1}/${cases.length}: ${c.id}`);
     outcomes.push({ c, r: runCase(c, { quick, cache }) });
   });
   if (progress) process.stderr.write('\r\x1b[K');
 
-  const rows = outcomes.map(({ c, r }) => [
-    c.id,
-    formatNumber(r.model),
-    theoryCell(r),
-    `±${formatNumber(r.tolerance)}`,
-    verdict(c, r),
-  ]);
-  const out: string[] = [];
-  out.push(`Validation set${quick ? ' (quick: fewer seeds)' : ''}: ${textbookCases.length} textbook results, ${claimCases.length} scenario claims`);
-  out.push('');
-  out.push(table(['case', 'model', 'theory', 'tolerance', 'result'], rows));
-  out.push('');
-  for (const { c, r } of outcomes) {
-    const v = verdict(c, r);
-    out.push(`${v} ${c.id}: ${c.title}.`);
-    out.push(`     ${r.detail}. [${c.citation}]`);
-    if (v === 'BROKEN') out.push(`     Broken by model 2 (written against model 1; rewritten by issue 15): ${c.brokenByModel2}.`);
-    if (v === 'DIFFERS') out.push(`     A documented discrepancy with the published value: ${c.knownDiscrepancy}.`);
-    if (v === 'UNMARK') out.push('     Marked as broken or differing, but it holds now: remove its mark.');
-  }
-  const count = (v: string) => outcomes.filter((o) => verdict(o.c, o.r) === v).length;
-  const ok = count('PASS') + count('BROKEN') + count('DIFFERS');
-  out.push('');
-  out.push(
-    `${count('PASS')} passed, ${count('FAIL') + count('UNMARK')} failed, ${count('BROKEN')} broken by model 2 (known; see docs/migrating.md), ${count('DIFFERS')} documented discrepancies with a paper (docs/classics.md)`,
-  );
-  process.stdout.write(`${out.join('\n')}\n`);
-  return ok === outcomes.length ? 0 : 1;
+  if (args.values.json === true) process.stdout.write(outcomes.map((o) => `${JSON.stringify(jsonCase(o))}\n`).join(''));
+  else process.stdout.write(textReport(outcomes, { quick, ...(seeds !== undefined ? { seedsNote: seedsWords(seeds) } : {}) }));
+  return outcomes.every((o) => isSuccess(verdict(o.c, o.r))) ? 0 : 1;
 }

@@ -1,3 +1,4 @@
-// A mistake in the user's input: printed without a stack trace, exit code 2 (CONTRACT.md).
-// Declared in io/errors.ts, below cli/ and workers/, which both read the user's files.
-export { UserError } from '../io/errors.ts';
+// The errors of the border (exit 2 for the user's input, 1 for a failed run the
+// user can act on, `internal error` for bugs): declared in io/errors.ts, below
+// cli/ and workers/, which both meet the user's mistakes.
+export { isUserInputError, RunFailedError, USER_INPUT_ERRORS, UserError, UserInputError, writeFailure, writeFailureReason } from '../io/errors.ts';

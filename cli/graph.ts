@@ -2,7 +2,8 @@
 // tick's shocks, as `source,target` with the scenario's own ids (CONTRACT.md).
 import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
-import { AtomicFile } from './files.ts';
+import { writeFilesTogether } from './files.ts';
+import { checkOutputPath } from './output-paths.ts';
 import { readDataFiles } from '../io/read-files.ts';
 import { scenarioVariants, integerOption, userFacing } from './scenario-variants.ts';
 import { createSimulation } from '../engine/simulation.ts';
@@ -30,11 +31,14 @@ export async function main(argv: string[]): Promise<number> {
   const layer = values.layer ?? 'informal';
   if (layer !== 'formal' && layer !== 'informal') throw new UserError(`--layer: expected "formal" or "informal", got "${layer}"`);
   const extra: [string, unknown][] = values.seed !== undefined ? [['seed', integerOption('--seed', values.seed, 0, 2 ** 32 - 1)]] : [];
+  // Where the file goes is checked before the organization is built.
+  const out = values.out !== undefined ? checkOutputPath('--out', values.out, 'file', 'ties.csv') : undefined;
   // Without --variant, the first variant's organization is drawn.
   const source = scenarioVariants(positionals[0]!, values.set ?? [], extra, values.variant);
   const scenario = source.variants[0]!.scenario;
   const at = values.at === undefined ? 0 : Number(values.at);
   if (!Number.isInteger(at) || at < 0 || at > scenario.ticks) throw new UserError(`--at: expected a tick from 0 to ${scenario.ticks}, got "${values.at}"`);
+  if (layer === 'formal' && scenario.organization.formal === null) throw new UserError('--layer formal: this organization is flat (no formal layer); use --layer informal');
 
   const lines: string[] = userFacing(() => {
     const sim = createSimulation(scenario, scenario.seed, { data: readDataFiles(scenario, source.baseDir) });
@@ -65,10 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     return lines;
   });
   const text = `${lines.join('\n')}\n`;
-  if (values.out) {
-    const f = new AtomicFile(values.out);
-    f.write(text);
-    f.commit();
+  if (out !== undefined) {
+    writeFilesTogether([{ path: out, write: (f) => f.write(text) }]);
   } else {
     process.stdout.write(text);
   }

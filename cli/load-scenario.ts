@@ -2,12 +2,13 @@
 // built-in scenario (`scenarios/<name>.json` in the package), with JSON errors
 // located by line and column. The data files of `file` layers are read by
 // io/read-files.ts (the sweep's workers read them too).
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.ts';
 import { closest } from '../engine/scenario/validate.ts';
-import { readText, statOrNull } from '../io/read-files.ts';
+import { statOrNull } from '../io/read-files.ts';
+import { decodeJsonBytes, findJsonProblem, JsonBytesProblem, locate } from './json-text.ts';
 
 /** The package's root directory (where package.json is). */
 export const packageRoot: string = fileURLToPath(new URL('..', import.meta.url));
@@ -68,148 +69,46 @@ export function loadScenarioSource(nameOrPath: string, fromDir: string = process
   );
 }
 
-/** Reads and parses a JSON file; a syntax error becomes a UserError `file:line:column: …`. */
-export function readJsonFile(path: string, label: string = path): unknown {
-  let text = readText(path, label, MAX_SCENARIO_BYTES);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+/** The file at `path` checked (exists, a file, not over `maxBytes`) and read as bytes; UserError otherwise. */
+function readBytes(path: string, label: string, maxBytes: number): Buffer {
+  const stat = statOrNull(path);
+  if (stat === null) throw new UserError(`${label}: no such file (${path})`);
+  if (!stat.isFile()) throw new UserError(`${label}: not a file (${path})`);
+  if (stat.size > maxBytes) {
+    throw new UserError(`${label}: ${Math.round(stat.size / 2 ** 20)} MB is over the limit of ${Math.round(maxBytes / 2 ** 20)} MB for this file`);
+  }
   try {
-    return JSON.parse(text);
+    return readFileSync(path);
   } catch (e) {
-    const found = findJsonError(text) ?? { at: text.length, message: (e as Error).message };
-    const { line, column, lineText } = lineAndColumn(text, found.at);
-    const caret = `${' '.repeat(Math.max(0, Math.min(column - 1, 200)))}^`;
-    throw new UserError(`${label}:${line}:${column}: not valid JSON: ${found.message}\n  ${lineText.slice(0, 200)}\n  ${caret}`);
+    throw new UserError(`${label}: cannot read it (${(e as Error).message})`);
   }
-}
-
-function lineAndColumn(text: string, at: number): { line: number; column: number; lineText: string } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < at && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  let end = text.indexOf('\n', start);
-  if (end < 0) end = text.length;
-  return { line, column: at - start + 1, lineText: text.slice(start, end).replace(/\r$/, '').replace(/\t/g, ' ') };
 }
 
 /**
- * The offset and a plain description of the first JSON syntax error, or null.
- * (JSON.parse's messages do not always give a position.)
+ * Reads and parses a JSON file the user gives (scenario, sweep file, replay
+ * bundle, manifest). Everything that is not plain UTF-8 JSON is a UserError
+ * that says what and where (cli/json-text.ts): the encoding (UTF-16, invalid
+ * UTF-8 by byte offset), a syntax error (`file:line:column`), and what
+ * JSON.parse would accept silently (a repeated key, 1e999, deep nesting).
+ */
+export function readJsonFile(path: string, label: string = path): unknown {
+  const text = decodeJsonBytes(readBytes(path, label, MAX_SCENARIO_BYTES));
+  if (text instanceof JsonBytesProblem) throw new UserError(`${label}: ${text.message}`);
+  const problem = findJsonProblem(text);
+  if (problem !== null) throw new UserError(locate(text, label, problem));
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    // findJsonProblem accepts only what JSON.parse does: reaching here is a bug in it.
+    throw new Error(`${label}: JSON.parse refused a text the checker accepted: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The offset and a plain description of the first JSON syntax error (or
+ * refused construct: a repeated key, an overflowing number, deep nesting), or null.
  */
 export function findJsonError(text: string): { at: number; message: string } | null {
-  let i = 0;
-  const fail = (message: string, at = i) => {
-    throw { at, message };
-  };
-  const ws = () => {
-    for (;;) {
-      const c = text[i];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
-      else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) fail('JSON does not allow comments');
-      else return;
-    }
-  };
-  const str = () => {
-    i++; // the opening quote
-    for (;;) {
-      if (i >= text.length) fail('a string is not closed; add the closing "');
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return;
-      }
-      if (c < 32) fail(c === 10 ? 'a string runs past the end of the line; close it with "' : 'a control character inside a string; escape it');
-      if (c === 92) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('a \\u escape needs four hex digits');
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else fail(`unknown escape \\${e ?? ''}`);
-      } else i++;
-    }
-  };
-  const num = () => {
-    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
-    if (!m) fail('expected a value (a number, string, true, false, null, object or list)');
-    i += m![0].length;
-  };
-  const value = (depth: number): void => {
-    if (depth > 5000) fail('nested too deeply');
-    ws();
-    const c = text[i];
-    if (c === undefined) fail('the file ends where a value was expected');
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'JSON does not allow a trailing comma; remove the last ","' : 'expected a key in double quotes');
-        str();
-        ws();
-        if (text[i] !== ':') fail('expected ":" after the key');
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail(text[i] === undefined ? 'the file ends inside an object; add "}"' : 'expected "," or "}" after a value');
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] === ']') fail('JSON does not allow a trailing comma; remove the last ","');
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail(text[i] === undefined ? 'the file ends inside a list; add "]"' : 'expected "," or "]" after a value');
-      }
-    }
-    if (c === '"') return str();
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return;
-      }
-    }
-    if (c === "'") fail('JSON strings use double quotes');
-    num();
-  };
-  try {
-    value(0);
-    ws();
-    if (i < text.length) fail('unexpected text after the end of the JSON value');
-    return null;
-  } catch (e) {
-    if (typeof e === 'object' && e !== null && 'at' in e) return e as { at: number; message: string };
-    throw e;
-  }
+  const p = findJsonProblem(text);
+  return p === null ? null : { at: p.at, message: p.message };
 }

@@ -1,12 +1,13 @@
 // The `equipotent` command: dispatches `equipotent <command> [args]` to
 // `cli/<command>.ts`, whose `main(argv)` returns the exit code (CONTRACT.md:
-// 0 done, 1 the run failed, 2 the user's input is wrong). User mistakes are one
-// line on stderr, never a stack trace; anything else is an internal error
-// (exit 1), with the stack only when EQUIPOTENT_DEBUG=1.
+// 0 done, 1 the run failed, 2 the user's input is wrong). User mistakes (the
+// UserInputError family of cli/errors.ts) and runs that failed for a reason the
+// user can act on (a full disk, a replay that does not verify) are plain lines
+// on stderr, never a stack trace; anything else is an internal error (exit 1),
+// with the stack only when EQUIPOTENT_DEBUG=1.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { UserError } from './errors.ts';
-import { OverrideError } from '../engine/scenario/overrides.ts';
+import { isUserInputError, RunFailedError, writeFailure } from './errors.ts';
 import { closest } from '../engine/scenario/validate.ts';
 
 /** The commands, in the order `help` lists them, with their one-line synopsis. */
@@ -102,14 +103,18 @@ async function runCommand(name: Command, args: readonly string[]): Promise<numbe
   return Number.isInteger(code) ? code : 0;
 }
 
-const isUserMistake = (e: unknown): e is Error =>
-  e instanceof UserError || e instanceof OverrideError || (e instanceof Error && (e.name === 'UserError' || e.name === 'OverrideError'));
-
 /** Prints an error the CLI way; returns its exit code (2 for a user's mistake, else 1). */
 export function reportError(e: unknown): number {
-  if (isUserMistake(e)) {
+  if (isUserInputError(e)) {
     process.stderr.write(`equipotent: ${e.message}\n`);
     return 2;
+  }
+  // A failed run the user can act on; a write that found the disk full anywhere
+  // (a journal line, a result file) is one too.
+  const failed = e instanceof RunFailedError || (e instanceof Error && e.name === 'RunFailedError') ? e : writeFailure(e);
+  if (failed) {
+    process.stderr.write(`equipotent: ${failed.message}\n`);
+    return 1;
   }
   const message = e instanceof Error ? e.message : String(e);
   const debug = process.env.EQUIPOTENT_DEBUG === '1';

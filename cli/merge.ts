@@ -12,6 +12,7 @@ import { parseCommandArgs } from './args.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { AtomicFile } from './files.ts';
+import { checkOutputPath, makeOutputFolder } from './output-paths.ts';
 import { indexRounds, indexSeries, JOURNAL, LineReader, readAt, readJournal, SERIES_JOURNAL, type JournalEntry, type LineRef } from './sweep/journal.ts';
 import { MANIFEST, writeOutputs, type Manifest } from './sweep/outputs.ts';
 import { isAdaptive, parseShard, projectVersion, runPoint, shardRuns, type SweepSpec } from './sweep/plan.ts';
@@ -52,7 +53,8 @@ interface Input {
 
 /** Merges sweep output directories into `out`; throws UserError for anything that does not add up. */
 export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
-  const out = resolve(outDir);
+  // Where the result goes is checked first: a mistake there costs a second, not a merge.
+  const out = checkOutputPath('--out', outDir, 'folder');
   const seen = new Map<string, string>();
   for (const d of dirs) {
     const abs = resolve(d);
@@ -146,6 +148,7 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
     return line ? { path: join(input.dir, SERIES_JOURNAL), line } : undefined;
   };
   // The merged journal: each run's line copied as it is in its shard's journal, then the rounds' records by point.
+  makeOutputFolder(out);
   const journalPath = join(out, JOURNAL);
   const journal = new AtomicFile(journalPath);
   const reader = new LineReader();

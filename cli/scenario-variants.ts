@@ -3,7 +3,8 @@
 // names), with every problem reported at once as a user error (exit 2).
 import { UserError } from './errors.ts';
 import { loadScenarioSource } from './load-scenario.ts';
-import { expandVariants, parseSetArg } from '../engine/scenario/overrides.ts';
+import { expandVariants } from '../engine/scenario/overrides.ts';
+import { setOption } from './args.ts';
 import { ScenarioError } from '../engine/simulation.ts';
 import { OrganizationError } from '../engine/organization.ts';
 import { ShockError } from '../engine/shocks.ts';
@@ -25,7 +26,7 @@ export function scenarioVariants(
   variant: string | undefined,
 ): { baseDir: string; sourceName: string; variants: { label: string; scenario: Scenario }[] } {
   const source = loadScenarioSource(nameOrPath);
-  const sets: [string, unknown][] = [...setArgs.map((s) => parseSetArg(s)), ...extraSets];
+  const sets: [string, unknown][] = [...setArgs.map((s) => setOption(s)), ...extraSets];
   const expanded = expandVariants(source.input as never, sets);
   const problems = expanded.flatMap((v) => (v.ok ? [] : v.errors));
   if (problems.length) throw new UserError(`${source.sourceName} is not a valid scenario:\n  ${problems.join('\n  ')}`);

@@ -8,10 +8,10 @@
 // rounds: after each, the points whose intervals are still too wide get more
 // seeds (cli/sweep/replicate.ts); each round's decisions go to the journal.
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { intOption, parseCommandArgs, secondsOption } from './args.ts';
-import { UserError } from './errors.ts';
+import { RunFailedError, UserError, writeFailureReason } from './errors.ts';
 import { indexRounds, indexSeries, JOURNAL, JournalWriter, LineReader, readJournal, SERIES_JOURNAL, type JournalEntry, type JournalRecord } from './sweep/journal.ts';
 import { isAdaptive, loadPlan, parseShard, runPoint, runSeed, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
 import { adaptiveSelection, listSelection, Replication, type PointState } from './sweep/replicate.ts';
@@ -21,6 +21,7 @@ import { prepareWorkerEntry } from './sweep/worker-bundle.ts';
 import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, PartialRuns, writeOutputs } from './sweep/outputs.ts';
+import { checkOutputPath, makeOutputFolder } from './output-paths.ts';
 
 const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--no-wasm]
 
@@ -66,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = intOption('jobs', args.values.jobs, { min: 1, max: 1024 }) ?? availableParallelism();
   const shard = args.values.shard !== undefined ? parseShard(args.values.shard) : null;
   const name = basename(file).replace(/\.json$/i, '');
-  const out = resolve(args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`));
+  const out = checkOutputPath('--out', args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`), 'folder');
   const plan = loadPlan(file);
   const timeout = secondsOption('timeout', args.values.timeout);
   return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000, wasm: args.values['no-wasm'] !== true });
@@ -90,11 +91,16 @@ export interface SweepOptions {
 export async function runSweep(options: SweepOptions): Promise<number> {
   const { out } = options;
   const say = (line: string) => (options.progress?.stream ?? process.stderr).write(`${line}\n`);
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`--out ${out}: is a file, not a directory`);
-  mkdirSync(out, { recursive: true });
+  checkOutputPath('--out', out, 'folder');
+  makeOutputFolder(out);
   const release = lockSweepDir(out);
   try {
     return await sweepLocked(options, say, release);
+  } catch (e) {
+    // A full disk mid-sweep: the journal keeps every run finished (a torn last line is cut on resume).
+    const reason = writeFailureReason(e);
+    if (reason !== null) throw new RunFailedError(`sweep: could not write in ${out}: ${reason}; the runs finished so far are kept in ${join(out, JOURNAL)} — make room, then run the same command with --resume`);
+    throw e;
   } finally {
     release();
   }
@@ -115,10 +121,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
 
   const previous = readManifest(out);
   if (previous !== null || existsSync(journalPath)) {
-    if (!resume) {
-      const done = previous ? `${previous.runs.done} of ${previous.runs.selected} runs done` : 'a journal';
-      throw new UserError(`--out ${out} already holds a sweep (${done}); add --resume to finish it, or choose another --out`);
-    }
+    if (!resume) throw new UserError(alreadyHolds(out, previous, plan));
     if (previous !== null) checkSameSweep(previous, plan, shard, out);
     // The stored design is the record: a resumed sweep runs at the very same points.
     if (previous?.design) plan = { ...plan, design: previous.design };
@@ -286,6 +289,25 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
   }
   say(`sweep: done; ${selection.length} runs in ${join(out, 'runs.csv')}`);
   return 0;
+}
+
+/**
+ * The refusal to run into a folder that holds a sweep: what is there, counted
+ * from the journal (the manifest is written at the start and the end only, so
+ * a killed sweep's manifest says 0 done), and how to finish it.
+ */
+function alreadyHolds(out: string, previous: Manifest | null, plan: SweepPlan): string {
+  // The journal holds that folder's runs only (a shard's, or all): count them all.
+  let done = 0;
+  let failed = 0;
+  for (const rec of readJournal(join(out, JOURNAL)).records.values()) rec.error === undefined ? done++ : failed++;
+  const total = previous?.runs.selected;
+  const counted = `${done}${total !== undefined ? ` of ${total}` : ''} runs done${failed > 0 ? `, ${failed} failed` : ''}`;
+  if (previous !== null && previous.specHash !== plan.specHash) {
+    return `--out ${out} already holds another sweep (${counted}; its sweep file, scenario or data differ from this one); choose another --out, or remove that folder if its runs are not wanted`;
+  }
+  const rest = total !== undefined ? total - done : 0;
+  return `--out ${out} already holds a sweep (${counted}); add --resume to finish it (the ${done} runs in ${join(out, JOURNAL)} are kept${rest > 0 ? `, the other ${rest} run` : ''}), or choose another --out`;
 }
 
 /** Refuses to resume a sweep of another spec, version or shard. */

@@ -7,7 +7,7 @@
 // `scenario`) is checked by cli/sweep/check.ts: itself, its scenario, each
 // design key against the scenario, then the design points as they will run.
 import { parseCommandArgs } from './args.ts';
-import { UserError } from './errors.ts';
+import { isUserInputError } from './errors.ts';
 import { loadScenarioSource, type ScenarioSource } from './load-scenario.ts';
 import { readDataFiles } from '../io/read-files.ts';
 import { sweepProblems } from './sweep/check.ts';
@@ -62,7 +62,7 @@ export function checkFile(file: string): string[] {
   try {
     source = loadScenarioSource(file);
   } catch (e) {
-    if (e instanceof UserError) return [e.message];
+    if (isUserInputError(e)) return [e.message];
     throw e;
   }
   const problems = isSweepFile(source.input) ? sweepProblems(source) : scenarioProblems(source.input, source.baseDir);
@@ -95,7 +95,7 @@ export function scenarioProblems(input: unknown, baseDir: string, sets: Readonly
     try {
       readDataFiles(v.scenario, baseDir);
     } catch (e) {
-      if (!(e instanceof UserError)) throw e;
+      if (!isUserInputError(e)) throw e;
       if (!seen.has(e.message)) problems.push(e.message);
       seen.add(e.message);
     }

@@ -30,7 +30,7 @@ export const BELIEF = {
   CORRECTED: 3,
 } as const;
 
-/** Message kinds of the information layer (all below 16); protocols use kinds from 16 up. */
+/** Message kinds of the information layer (all below 16); protocols use kinds 16–63, exchanges 64 and up (exchanges/state.ts). */
 export const MSG = {
   /** a = item: a push or flood transmission. */
   INFO: 1,

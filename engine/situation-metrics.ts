@@ -9,6 +9,7 @@ import {
   SIT_DOMAIN, SIT_DIFFICULTY, SIT_ORIGIN, SIT_LEADER, SIT_MESSAGES, OPEN_LENGTH, RESOLVED_CUM, MISSED_CUM,
   TICK_ARRIVED, TICK_RESOLVED, TICK_MISSED, TICK_FAILED, TICK_LATENCY_SUM,
 } from './situation-state.ts';
+import { exchangeMessages } from './exchanges/state.ts';
 
 export const SITUATION_SERIES = ['arrived', 'resolved', 'missed', 'backlog', 'resolvedCum', 'missedCum', 'latency', 'engagementMean', 'leadersActive'];
 
@@ -86,7 +87,8 @@ export function summarizeSituations(ctx: Context, series: SeriesStore, metrics: 
   metrics['latencyP90'] = quantile(latencies, 0.9);
   metrics['decisionLatencyMean'] = decisions ? decisionSum / decisions : null;
   metrics['qualityMean'] = resolved ? qualitySum / resolved : null;
-  metrics['messagesPerSituation'] = count ? (metrics['messagesTotal'] ?? 0)! / count : null;
+  // Exchanges' messages are not the situations' (MODEL.md §10.5): never in a per-situation ratio.
+  metrics['messagesPerSituation'] = count ? ((metrics['messagesTotal'] ?? 0)! - exchangeMessages(st)) / count : null;
   metrics['duplicates'] = duplicates;
   const alive = st.get(ALIVE);
   const led = st.get(LED);

@@ -104,7 +104,7 @@ const OUTCOME: Outcome = { sit: 0, leader: 0, slot: 0, success: false, wasted: f
 export function work(ctx: Context, t: number): void {
   const state = ctx.state;
   const rng = ctx.streams.protocol;
-  const live = state.get(ATTEMPTS_LIVE);
+  let live = state.get(ATTEMPTS_LIVE);
   const len = state.num(ATTEMPTS_LENGTH);
   let w = 0;
   const alive = state.get(ALIVE);
@@ -152,6 +152,9 @@ export function work(ctx: Context, t: number): void {
       o.success = success;
       o.wasted = wasted;
       ctx.protocol.onOutcome(ctx, o);
+      // The handler may have started attempts, replacing the live list with a longer
+      // copy (its prefix holds what was compacted so far): keep compacting into that.
+      live = state.get(ATTEMPTS_LIVE);
     }
   }
   // Keep the live list compact, in creation order (new attempts may have been appended by onOutcome).

@@ -107,6 +107,38 @@ describe('a Node worker thread hosting a simulation', () => {
     for (let v = 0; v < f.n; v++) if (f.informed[v]) expect(f.alive[v]).toBe(1);
   });
 
+  it('refuses a bad live shock across the thread as a UserInputError naming the path and the fix, queuing nothing', async () => {
+    const before = await remote.api.hash();
+    const logBefore = (await remote.api.snapshot()).eventLog.length;
+    const hostile: [unknown, RegExp][] = [
+      [{ kind: 'remove-nodes', target: 'ids', ids: 'abc' }, /^shock\.ids: expected a list, got "abc"/m],
+      [{ kind: 'remove-nodes', target: 'random', count: -10 }, /^shock\.count: expected an integer >= 1, got -10/m],
+      [{ kind: 'remove-nodes', target: 'random', count: 'many' }, /^shock\.count: expected an integer >= 1, got "many"/m],
+      [{ kind: 'remove-nodes', target: 'ids', ids: [9999] }, /^shock\.ids\.0: no person has id 9999 .*use the id of a person/m],
+      [{ kind: 'misinformation', id: 'r', domain: 9 }, /^shock\.domain: expected a domain index 0 … 3/m],
+      [{ kind: 'surge', count: 5, at: 3 }, /^shock\.at: a live shock happens once/m],
+      [{ kind: 'sruge', count: 5 }, /did you mean "surge"/],
+    ];
+    for (const [spec, message] of hostile) {
+      const err = await remote.api.shock(spec as never).then(() => null, (e: Error) => e);
+      expect(err, JSON.stringify(spec)).not.toBeNull();
+      expect(err!.name).toBe('UserInputError');
+      expect(err!.message).toMatch(message);
+      expect(await remote.api.checkShock(spec)).toEqual(err!.message.split('\n'));
+      expect(() => local.shock(spec as never)).toThrow(message);
+    }
+    expect(await remote.api.hash()).toBe(before);
+    expect((await remote.api.snapshot()).eventLog.length).toBe(logBefore);
+    // The page's own shocks pass, "remove the leader" of a flat organization included (the engine's stand-in).
+    expect(await remote.api.checkShock({ kind: 'remove-nodes', target: 'top', count: 1 })).toEqual([]);
+    const flat = createHost();
+    flat.create(validate({ ticks: 10, organization: { size: 50, informal: { kind: 'small-world', k: 4, p: 0.1 } } }), 1);
+    expect(flat.checkShock({ kind: 'remove-nodes', target: 'top', count: 1 })).toEqual([]);
+    expect(flat.checkShock({ kind: 'partition', groups: { level: 1 } })).toEqual([
+      'shock.groups: groups {level} splits the formal tree, but the organization is flat; give "groups" as id lists, or add a formal tree',
+    ]);
+  });
+
   it('rejects calls before create() with the message, not a hang', async () => {
     const w = spawnSimulationWorker();
     try {

@@ -3,6 +3,7 @@
 // its standard error, "3 standard errors" from Student's t, the judgement.
 // No I/O and no clock: a case is a pure function of its context.
 import type { RunCache } from './runner.ts';
+import type { ClaimCheck } from './claims/claim-check.ts';
 import { studentQuantile } from './student-t.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface ValidationResult {
   detail: string;
   /** Default `≈`. */
   relation?: Relation;
+  /** A claim's check (effect, control, whether it holds); absent for a textbook result. */
+  claim?: ClaimCheck;
 }
 
 /** What a case runs with: how many seeds, and the run cache its caller owns (shared by every case of one check). */
@@ -36,6 +39,11 @@ export interface ValidationCase {
   id: string;
   title: string;
   citation: string;
+  /**
+   * `textbook` (the default): a result from theory or a paper. A claim is a `finding`,
+   * or a `definition` (one arm fixed by a rule: shown apart, never counted as a finding).
+   */
+  kind?: 'textbook' | 'finding' | 'definition';
   run(ctx: CaseContext): ValidationResult;
   /** A claim of model 1 that model 2 breaks, with what model 2 shows (printed as BROKEN; it must fail). */
   brokenByModel2?: string;
@@ -59,6 +67,9 @@ export function verdict(c: ValidationCase, r: ValidationResult): Verdict {
   if (c.knownDiscrepancy !== undefined) return r.pass ? 'UNMARK' : 'DIFFERS';
   return r.pass ? 'PASS' : 'FAIL';
 }
+
+/** PASS, BROKEN and DIFFERS are successes (a marked case failing as marked); FAIL and UNMARK are not: `check` exits 1. */
+export const isSuccess = (v: Verdict): boolean => v === 'PASS' || v === 'BROKEN' || v === 'DIFFERS';
 
 /** A case's outcome, or a failure carrying the error when the case itself threw (one bad case does not stop a check). */
 export function runCase(c: ValidationCase, ctx: CaseContext): ValidationResult {

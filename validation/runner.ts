@@ -12,13 +12,16 @@
 // The engine does no I/O: scenarios with `file` layers need the text of their
 // data files, which the owner of the cache reads (`readData`).
 import { createSimulation, type Simulation, type Summary } from '../engine/simulation.ts';
-import { expandVariants } from '../engine/scenario/overrides.ts';
+import { expandVariants, type ExpandedVariant } from '../engine/scenario/overrides.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
+import type { RobustParameter } from './robust/parameter.ts';
 
 /** A scenario as its claims name it: its name and its JSON as shipped (variants included). */
 export interface NamedScenario {
   name: string;
   input: unknown;
+  /** Parameters of this scenario that the skeptic's space adds for every claim on it (`check --robust`). */
+  robust?: readonly RobustParameter[];
 }
 
 /** Overrides of a scenario, dotted path → value (as `run --set`); {} is the scenario as shipped. */
@@ -47,11 +50,18 @@ export interface RunCacheOptions {
   keepScenarios?: number;
 }
 
+/** One (variation, seed) of a scenario: its variants as expanded, and the runs made so far (by label, in variant order). */
+interface Point {
+  expanded: ExpandedVariant[];
+  labels: string[];
+  runs: Record<string, VariantResult>;
+}
+
 export class RunCache {
   private readonly readData: DataReader | undefined;
   private readonly keep: number;
   /** Runs by scenario name (most recently used last), then by variation and seed. */
-  private readonly runs = new Map<string, { input: unknown; byKey: Map<string, VariantRuns> }>();
+  private readonly runs = new Map<string, { input: unknown; byKey: Map<string, Point> }>();
   private readonly data = new Map<string, Record<string, string>>();
   private readonly memos = new Map<string, unknown>();
 
@@ -62,26 +72,49 @@ export class RunCache {
 
   /** Every variant of `scenario` with `variation` applied, run to its last tick from `seed`; cached. */
   variants(scenario: NamedScenario, variation: Variation, seed: number): VariantRuns {
-    const entry = this.entry(scenario);
-    const key = `${JSON.stringify(variation)}|${seed}`;
-    const hit = entry.byKey.get(key);
-    if (hit) return hit;
-    const out: Record<string, VariantResult> = {};
-    for (const v of expandVariants(scenario.input, [...Object.entries(variation), ['seed', seed]])) {
-      if (!v.ok) throw new Error(`${scenario.name}: variant "${v.label}" is invalid: ${v.errors.join('; ')}`);
-      const sim = createSimulation(v.scenario, v.scenario.seed, { data: this.dataFor(v.scenario, scenario.name) });
-      sim.step(v.scenario.ticks);
-      out[v.label] = { summary: sim.summary(), sim };
-    }
-    entry.byKey.set(key, out);
-    return out;
+    const point = this.point(scenario, variation, seed);
+    for (const label of point.labels) this.run(scenario, point, label);
+    return point.runs;
   }
 
-  /** Variant `label` of `variants(scenario, variation, seed)`; an unknown label is an error naming the variants there are. */
+  /**
+   * Variant `label` of `variants(scenario, variation, seed)`, run alone when the others
+   * are not needed (a claim reads two variants of three); an unknown label is an error
+   * naming the variants there are.
+   */
   variant(scenario: NamedScenario, variation: Variation, seed: number, label: string): VariantResult {
-    const runs = this.variants(scenario, variation, seed);
-    const r = runs[label];
-    if (!r) throw new Error(`${scenario.name}: no variant "${label}" (variants: ${Object.keys(runs).join(', ')})`);
+    const point = this.point(scenario, variation, seed);
+    if (!point.labels.includes(label)) throw new Error(`${scenario.name}: no variant "${label}" (variants: ${point.labels.join(', ')})`);
+    return this.run(scenario, point, label);
+  }
+
+  /** The (variation, seed) entry of a scenario: its variants validated once, their runs filled as asked for. */
+  private point(scenario: NamedScenario, variation: Variation, seed: number): Point {
+    const entry = this.entry(scenario);
+    const key = `${JSON.stringify(variation)}|${seed}`;
+    let point = entry.byKey.get(key);
+    if (point === undefined) {
+      const expanded = expandVariants(scenario.input, [...Object.entries(variation), ['seed', seed]]);
+      // Every variant is checked at once, so an invalid variation is named whichever variant is asked for.
+      for (const v of expanded) if (!v.ok) throw new Error(`${scenario.name}: variant "${v.label}" is invalid: ${v.errors.join('; ')}`);
+      point = { expanded, labels: expanded.map((v) => v.label), runs: {} };
+      entry.byKey.set(key, point);
+    }
+    return point;
+  }
+
+  private run(scenario: NamedScenario, point: Point, label: string): VariantResult {
+    const done = point.runs[label];
+    if (done !== undefined) return done;
+    const v = point.expanded.find((x) => x.label === label)!;
+    if (!v.ok) throw new Error(`${scenario.name}: variant "${v.label}" is invalid: ${v.errors.join('; ')}`);
+    const sim = createSimulation(v.scenario, v.scenario.seed, { data: this.dataFor(v.scenario, scenario.name) });
+    sim.step(v.scenario.ticks);
+    const r = { summary: sim.summary(), sim };
+    // Filled in variant order whatever order they are asked for, so `variants` lists them as the file does.
+    const runs: Record<string, VariantResult> = { ...point.runs, [label]: r };
+    for (const k of Object.keys(point.runs)) delete point.runs[k];
+    for (const l of point.labels) if (runs[l] !== undefined) point.runs[l] = runs[l];
     return r;
   }
 
@@ -100,7 +133,7 @@ export class RunCache {
     this.memos.clear();
   }
 
-  private entry(scenario: NamedScenario): { input: unknown; byKey: Map<string, VariantRuns> } {
+  private entry(scenario: NamedScenario): { input: unknown; byKey: Map<string, Point> } {
     let entry = this.runs.get(scenario.name);
     if (entry) {
       if (entry.input !== scenario.input) throw new Error(`two different scenarios are named "${scenario.name}" in one run cache`);

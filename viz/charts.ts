@@ -1,191 +1,170 @@
-// The charts (D3, SVG): one small chart per metric, every variant in its colour,
-// shocks as labelled vertical lines, a cursor at the current tick. Titles are in
-// words; the metric's exact name is in a tooltip for researchers.
-import { axisBottom, axisLeft, line, scaleLinear, select, type Selection } from 'd3';
-import type { SeriesStore } from '../engine/metrics.ts';
-import { placeMarkerLabels } from './marker-labels.ts';
+// The charts: a strip of small charts (a page of them at a time, one per per-tick
+// metric the variants record) and the focus: one or two large charts with axis
+// titles, units and a legend, beside the network views. A lesson step's `watch`
+// puts its charts in the focus; clicking a small chart does too.
+import { chartOrder, metricInfo } from './metric-info.ts';
+import { LineChart, type ChartSide, type Marker } from './line-chart.ts';
 
+export type { Marker } from './line-chart.ts';
+
+/**
+ * A chart as a list entry (metric, title, unit, smoothing, scale): the shape
+ * viz/classics/chart-defs.ts gives a whole model's charts in. The page itself makes
+ * one chart per per-tick series a run records and takes its words from the metric
+ * registry (metric-info.ts), so a classic's metrics get their charts without a list.
+ */
 export interface ChartDef {
   metric: string;
   title: string;
   unit: string;
-  /** Moving-average window in ticks (noisy per-tick counts read better smoothed). */
   smooth?: number;
   scale?: number;
 }
 
-export const CHARTS: ChartDef[] = [
-  { metric: 'backlog', title: 'Work waiting', unit: 'open situations' },
-  { metric: 'resolved', title: 'Resolved per tick', unit: 'situations / tick, 10-tick mean', smooth: 10 },
-  { metric: 'latency', title: 'Time to resolve', unit: 'ticks, 10-tick mean', smooth: 10 },
-  { metric: 'messages', title: 'Messages sent', unit: 'per tick, 10-tick mean', smooth: 10 },
-  { metric: 'maxLoad', title: 'Busiest person’s load', unit: 'messages read / tick, 10-tick mean', smooth: 10 },
-  { metric: 'giantComponent', title: 'Still connected', unit: '% of people in the largest group', scale: 100 },
-  { metric: 'misinformed', title: 'Believe the rumour', unit: 'people' },
-  { metric: 'engagementMean', title: 'Engagement', unit: 'mean, 0 – 1' },
-];
-
-export interface Marker {
-  tick: number;
-  label: string;
-}
-
-interface Chart {
-  def: ChartDef;
-  svg: Selection<SVGSVGElement, unknown, null, undefined>;
-  root: HTMLElement;
-  xKey?: string;
-  yKey?: string;
-}
-
-const W = 340, H = 118, M = { top: 6, right: 10, bottom: 20, left: 40 };
+/** Most charts in the focus at once (each still gets a quarter of the screen). */
+const FOCUS_MAX = 2;
 
 export class Charts {
-  private charts: Chart[] = [];
-  private data: { label: string; colour: string; series: SeriesStore }[] = [];
+  private small: LineChart[] = [];
+  private focused: LineChart[] = [];
+  private focusNames: string[] = [];
+  private watched: string[] = [];
+  private data: ChartSide[] = [];
   private markers: Marker[] = [];
   private xMax = 100;
   private cursor = 0;
-  /** Which four charts show (0: the first four, 1: the rest); hidden ones are not drawn. */
+  /** The page of the strip shown, and how many small charts a page holds (follows the width). */
   page = 0;
-  static readonly PER_PAGE = 4;
+  perPage = 4;
+  /** Called when the user puts a chart in the focus (the page remembers it). */
+  onFocus: (metrics: string[]) => void = () => {};
 
-  constructor(private readonly host: HTMLElement) {}
+  constructor(private readonly strip: HTMLElement, private readonly focusHost: HTMLElement) {
+    new ResizeObserver(() => this.fitStrip()).observe(strip);
+  }
 
-  /** Makes the charts whose metric at least one variant records. */
-  setMetrics(available: Set<string>): void {
-    this.host.replaceChildren();
-    this.charts = CHARTS.filter((d) => available.has(d.metric)).map((def) => {
-      const root = document.createElement('figure');
-      root.className = 'chart';
-      const cap = document.createElement('figcaption');
-      const title = document.createElement('span');
-      title.className = 'chart-title';
-      title.textContent = def.title;
-      title.title = `metric: ${def.metric}`;
-      const unit = document.createElement('span');
-      unit.className = 'chart-unit';
-      unit.textContent = def.unit;
-      cap.append(title, unit);
-      root.append(cap);
-      const svg = select(root).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img').attr('aria-label', `${def.title} (${def.unit})`);
-      svg.append('title').text(`${def.title} — metric ${def.metric}`);
-      svg.append('g').attr('class', 'x axis').attr('transform', `translate(0,${H - M.bottom})`);
-      svg.append('g').attr('class', 'y axis').attr('transform', `translate(${M.left},0)`);
-      svg.append('g').attr('class', 'markers');
-      svg.append('g').attr('class', 'lines');
-      svg.append('line').attr('class', 'cursor');
-      this.host.append(root);
-      return { def, svg, root };
+  /** Makes one small chart per metric recorded by at least one variant. */
+  setMetrics(available: Iterable<string>): void {
+    for (const c of this.small) c.dispose();
+    this.small = chartOrder(available).map((name) => {
+      const c = new LineChart(metricInfo(name), false);
+      c.root.tabIndex = 0;
+      c.root.setAttribute('role', 'button');
+      c.root.setAttribute('aria-label', `${c.info.label}: show large`);
+      const pick = () => { this.focus([name]); this.onFocus([name]); };
+      c.root.addEventListener('click', pick);
+      c.root.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
+      this.strip.append(c.root);
+      return c;
     });
-    this.showPage(this.page);
+    const keep = this.focusNames.filter((n) => this.has(n));
+    this.focus(keep.length ? keep : this.small.slice(0, 1).map((c) => c.info.name));
+    this.fitStrip();
   }
 
-  /** How many pages of four charts there are. */
+  /** Metrics that have a chart now. */
+  get metrics(): string[] {
+    return this.small.map((c) => c.info.name);
+  }
+
+  has(metric: string): boolean {
+    return this.small.some((c) => c.info.name === metric);
+  }
+
   get pages(): number {
-    return Math.ceil(this.charts.length / Charts.PER_PAGE);
+    return Math.max(1, Math.ceil(this.small.length / this.perPage));
   }
 
-  /** Shows page k of four charts (the others are hidden and not redrawn). */
+  /** Shows page k of the strip (hidden charts are not drawn). */
   showPage(k: number): void {
     this.page = Math.max(0, Math.min(k, this.pages - 1));
-    this.charts.forEach((c, i) => { c.root.hidden = Math.floor(i / Charts.PER_PAGE) !== this.page; });
-    this.draw();
+    this.small.forEach((c, i) => {
+      const on = Math.floor(i / this.perPage) === this.page;
+      c.root.hidden = !on;
+      c.visible = on;
+      if (on) c.draw();
+    });
   }
 
-  /** Highlights the charts of these metrics (a lesson step's `watch`), turning to their page. */
+  /** As many small charts per page as fit at about 15 em each (3 … 6). */
+  private fitStrip(): void {
+    const em = parseFloat(getComputedStyle(this.strip).fontSize) || 16;
+    const per = Math.max(3, Math.min(6, Math.floor(this.strip.clientWidth / (15 * em)) || 4));
+    if (per !== this.perPage) this.perPage = per;
+    this.strip.style.setProperty('--per-page', String(this.perPage));
+    this.showPage(Math.min(this.page, this.pages - 1));
+  }
+
+  /** Puts these metrics' charts (the first two that exist) in the focus, large. */
+  focus(metrics: string[]): void {
+    const names = metrics.filter((m) => this.has(m)).slice(0, FOCUS_MAX);
+    if (!names.length && this.focused.length) return;
+    if (names.join() === this.focusNames.join() && this.focused.length) return;
+    for (const c of this.focused) c.dispose();
+    this.focusNames = names;
+    this.focused = names.map((n) => {
+      const c = new LineChart(metricInfo(n), true);
+      c.setMarkers(this.markers);
+      c.setData(this.data, this.xMax);
+      c.setCursor(this.cursor);
+      return c;
+    });
+    this.focusHost.replaceChildren(...this.focused.map((c) => c.root));
+    this.focusHost.dataset.count = String(this.focused.length);
+    this.markWatched();
+  }
+
+  /** The metrics in the focus now. */
+  get focusMetrics(): string[] {
+    return [...this.focusNames];
+  }
+
+  /** Highlights a lesson step's charts: they go to the focus, and their small charts are outlined. */
   watch(metrics: string[]): void {
-    const first = this.charts.findIndex((c) => metrics.includes(c.def.metric));
-    if (first >= 0 && Math.floor(first / Charts.PER_PAGE) !== this.page) this.showPage(Math.floor(first / Charts.PER_PAGE));
-    for (const c of this.charts) c.root.classList.toggle('watched', metrics.includes(c.def.metric));
+    this.watched = metrics.filter((m) => this.has(m));
+    if (this.watched.length) {
+      this.focus(this.watched);
+      const first = this.small.findIndex((c) => c.info.name === this.watched[0]);
+      if (first >= 0) this.showPage(Math.floor(first / this.perPage));
+    }
+    this.markWatched();
   }
 
-  /** Metrics of the charts shown now. */
+  private markWatched(): void {
+    for (const c of this.small) {
+      c.root.classList.toggle('watched', this.watched.includes(c.info.name));
+      c.root.classList.toggle('in-focus', this.focusNames.includes(c.info.name));
+    }
+    for (const c of this.focused) c.root.classList.toggle('watched', this.watched.includes(c.info.name));
+  }
+
+  /** Metrics of the small charts shown now, and of those a lesson step watches. */
   get shown(): string[] {
-    return this.charts.filter((c) => !c.root.hidden).map((c) => c.def.metric);
+    return this.small.filter((c) => !c.root.hidden).map((c) => c.info.name);
   }
 
-  setData(data: { label: string; colour: string; series: SeriesStore }[], xMax: number): void {
+  get watching(): string[] {
+    return [...this.watched];
+  }
+
+  setData(data: ChartSide[], xMax: number): void {
     this.data = data;
     this.xMax = xMax;
-    this.draw();
+    for (const c of [...this.focused, ...this.small]) c.setData(data, xMax); // hidden ones keep it and draw when shown
   }
 
   setMarkers(markers: Marker[]): void {
     this.markers = markers;
-    this.draw();
+    for (const c of [...this.focused, ...this.small]) c.setMarkers(markers);
+  }
+
+  /** Draws every shown chart again (type size or theme changed). */
+  redraw(): void {
+    for (const c of [...this.focused, ...this.small]) c.restyle();
   }
 
   setCursor(tick: number): void {
     this.cursor = tick;
-    const x = this.x();
-    for (const c of this.charts) {
-      if (c.root.hidden) continue;
-      c.svg.select('line.cursor').attr('x1', x(tick)).attr('x2', x(tick)).attr('y1', M.top).attr('y2', H - M.bottom);
-    }
-  }
-
-  private x() {
-    return scaleLinear().domain([0, this.xMax]).range([M.left, W - M.right]);
-  }
-
-  /** The values a chart shows for one variant (smoothed and scaled as drawn). */
-  values(def: ChartDef, s: SeriesStore): (number | null)[] {
-    const raw = s.values[def.metric];
-    if (!raw) return [];
-    const out: (number | null)[] = [];
-    const w = def.smooth ?? 1, k = def.scale ?? 1;
-    let sum = 0, cnt = 0;
-    const q: (number | null)[] = [];
-    for (let t = 0; t < s.length; t++) {
-      const v = Number.isFinite(raw[t]!) ? raw[t]! : null;
-      q.push(v);
-      if (v !== null) { sum += v; cnt++; }
-      if (q.length > w) { const o = q.shift()!; if (o !== null) { sum -= o; cnt--; } }
-      out.push(cnt ? (sum / cnt) * k : null);
-    }
-    return out;
-  }
-
-  private draw(): void {
-    const x = this.x();
-    for (const c of this.charts) {
-      if (c.root.hidden) continue;
-      const lines = this.data.map((d) => ({ ...d, v: this.values(c.def, d.series) }));
-      let yMax = 0;
-      for (const l of lines) for (const v of l.v) if (v !== null && v > yMax) yMax = v;
-      if (c.def.metric === 'giantComponent') yMax = 100;
-      else if (c.def.metric === 'engagementMean') yMax = Math.max(1, yMax);
-      const y = scaleLinear().domain([0, yMax || 1]).nice().range([H - M.bottom, M.top]);
-      // Axes are rebuilt only when their domain changes (not on every data update).
-      const yKey = y.domain().join(), xKey = String(this.xMax);
-      if (c.xKey !== xKey) { c.xKey = xKey; c.svg.select<SVGGElement>('g.x').call(axisBottom(x).ticks(5).tickSizeOuter(0)); }
-      if (c.yKey !== yKey) { c.yKey = yKey; c.svg.select<SVGGElement>('g.y').call(axisLeft(y).ticks(4).tickSizeOuter(0)); }
-      const path = line<number | null>().defined((v) => v !== null).x((_, t) => x(t)).y((v) => y(v ?? 0));
-      c.svg.select('g.lines').selectAll<SVGPathElement, (typeof lines)[number]>('path')
-        .data(lines)
-        .join('path')
-        .attr('fill', 'none')
-        .attr('stroke', (d) => d.colour)
-        .attr('stroke-width', 2.2)
-        .attr('stroke-linejoin', 'round')
-        .attr('d', (d) => path(d.v));
-      const m = c.svg.select('g.markers').selectAll<SVGGElement, Marker>('g.marker')
-        .data(this.markers)
-        .join((enter) => {
-          const g = enter.append('g').attr('class', 'marker');
-          g.append('line');
-          g.append('text');
-          return g;
-        });
-      m.select('line').attr('x1', (d) => x(d.tick)).attr('x2', (d) => x(d.tick)).attr('y1', M.top).attr('y2', H - M.bottom);
-      const placed = placeMarkerLabels(this.markers.map((d) => x(d.tick)), this.markers.map((d) => d.label), W - M.right);
-      m.select('text')
-        .attr('x', (_, i) => placed[i]!.x)
-        .attr('y', (_, i) => M.top + 9 + placed[i]!.row * 11)
-        .attr('text-anchor', (_, i) => placed[i]!.anchor)
-        .text((d) => d.label);
-    }
-    this.setCursor(this.cursor);
+    for (const c of [...this.focused, ...this.small]) c.setCursor(tick);
   }
 }

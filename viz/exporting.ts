@@ -1,12 +1,13 @@
-// Downloads: the view as PNG, the series as CSV, the scenario as JSON, and a
-// replay bundle per variant (`equipotent run --replay` reproduces its hash).
+// Downloads (a file from text, a data: URL or a blob: URL), the series as tidy CSV,
+// and safe file names.
 import type { SeriesStore } from '../engine/metrics.ts';
 
-/** Saves text or a data URL as a file. */
+/** Saves text, a data: URL or a blob: URL as a file. */
 export function download(name: string, content: string, type = 'application/json'): void {
   const a = document.createElement('a');
   a.download = name;
-  a.href = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type }));
+  const isUrl = /^(data|blob):/.test(content);
+  a.href = isUrl ? content : URL.createObjectURL(new Blob([content], { type }));
   document.body.append(a);
   a.click();
   a.remove();

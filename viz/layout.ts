@@ -1,9 +1,8 @@
-// Where each person sits in a network view: the formal tree as a radial tidy
-// tree (d3-hierarchy), informal layers by a force layout run in a worker.
+// Where each person sits in a network view: the formal tree as a radial
+// tree, informal layers by a force layout run in a worker.
 // Layouts are computed once per organization and kept stable: a removal never
 // moves anyone; newcomers are placed beside someone they know.
 import * as Comlink from 'comlink';
-import { stratify, tree } from 'd3';
 import LayoutWorker from './layout.worker.ts?worker&inline';
 import type { Topology } from '../workers/host.ts';
 
@@ -33,27 +32,55 @@ export function informalLayout(t: Topology): Promise<Float32Array> {
   return p;
 }
 
-/** Radial tidy tree of the formal layer; people outside the tree sit on an outer ring. */
+/**
+ * Radial tree of the formal layer (a radial cluster): everyone without reports sits on
+ * the outer circle, evenly spaced in the chart's order; each manager sits on the ring
+ * of their level, in the middle of their team's arc, the head at the centre. A
+ * breadth-first hierarchy (its last level filled from the first managers on) drawn as
+ * a tidy tree was a "C": one fan and a gap; here the circle is whole and each
+ * department's arc is as wide as its people. People outside the tree sit just outside.
+ */
 export function treeLayout(t: Topology): Float32Array {
   const n = t.n, out = new Float32Array(2 * n);
-  const rows: { id: string; parentId: string | null }[] = [{ id: 'root', parentId: null }];
-  for (let v = 0; v < n; v++) rows.push({ id: String(v), parentId: t.formalParent[v]! >= 0 ? String(t.formalParent[v]) : 'root' });
-  const root = stratify<{ id: string; parentId: string | null }>()(rows);
-  const laid = tree<{ id: string; parentId: string | null }>()
-    .size([2 * Math.PI, 1])
-    .separation((a, b) => (a.parent === b.parent ? 1 : 2) / Math.max(1, a.depth));
-  laid(root);
-  let maxDepth = 1;
-  root.each((d) => { maxDepth = Math.max(maxDepth, d.depth); });
-  root.each((d) => {
-    if (d.data.id === 'root') return;
-    const v = Number(d.data.id);
-    // The virtual root is depth 0 and the formal root depth 1: put the formal root at the centre.
-    const r = (d.depth - 1) / Math.max(1, maxDepth - 1);
-    const a = (d as unknown as { x: number }).x;
-    out[2 * v] = r * Math.cos(a - Math.PI / 2);
-    out[2 * v + 1] = r * Math.sin(a - Math.PI / 2);
-  });
+  const count = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) { const p = t.formalParent[v]!; if (p >= 0 && p < n) count[p + 1]!++; }
+  for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
+  const kids = new Int32Array(count[n]!), fill = count.slice(0, n);
+  for (let v = 0; v < n; v++) { const p = t.formalParent[v]!; if (p >= 0 && p < n) kids[fill[p]!++] = v; }
+  // Depth-first order from the head (iterative): leaves in the chart's order, depths.
+  const depth = new Int32Array(n).fill(-1), order: number[] = [], stack: number[] = [];
+  if (t.formalRoot >= 0) { stack.push(t.formalRoot); depth[t.formalRoot] = 0; }
+  while (stack.length) {
+    const u = stack.pop()!;
+    order.push(u);
+    for (let k = count[u + 1]! - 1; k >= count[u]!; k--) { const c = kids[k]!; if (depth[c] < 0) { depth[c] = depth[u]! + 1; stack.push(c); } }
+  }
+  let maxDepth = 1, leaves = 0;
+  for (const v of order) { maxDepth = Math.max(maxDepth, depth[v]!); if (count[v + 1] === count[v]) leaves++; }
+  // Each person's arc: [first, last] leaf index of their team; leaves in order.
+  const first = new Float64Array(n).fill(Infinity), last = new Float64Array(n).fill(-Infinity);
+  let leaf = 0;
+  for (const v of order) if (count[v + 1] === count[v]) { first[v] = last[v] = leaf++; }
+  for (let i = order.length - 1; i > 0; i--) {
+    const v = order[i]!, p = t.formalParent[v]!;
+    first[p] = Math.min(first[p]!, first[v]!);
+    last[p] = Math.max(last[p]!, last[v]!);
+  }
+  const step = (2 * Math.PI) / Math.max(1, leaves);
+  for (const v of order) {
+    const isLeaf = count[v + 1] === count[v];
+    const a = ((first[v]! + last[v]!) / 2 + 0.5) * step - Math.PI / 2;
+    const r = isLeaf ? 1 : depth[v]! / maxDepth;
+    out[2 * v] = r * Math.cos(a);
+    out[2 * v + 1] = r * Math.sin(a);
+  }
+  let rim = 0;
+  for (let v = 0; v < n; v++) {
+    if (depth[v]! >= 0) continue;
+    const a = rim++ * 2.399963;
+    out[2 * v] = 1.06 * Math.cos(a);
+    out[2 * v + 1] = 1.06 * Math.sin(a);
+  }
   return out;
 }
 

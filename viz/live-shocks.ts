@@ -34,10 +34,16 @@ export const LIVE_SHOCKS: LiveShockButton[] = [
 export function shockLabel(spec: { kind: string; target?: unknown }): string {
   switch (spec.kind) {
     case 'remove-nodes':
-      return spec.target === 'top' ? 'leader leaves' : spec.target === 'degree' || spec.target === 'betweenness' ? 'hubs attacked' : 'people leave';
+      return spec.target === 'top' ? 'leader leaves' : spec.target === 'degree' ? 'hubs attacked' : spec.target === 'betweenness' ? 'connectors leave' : 'people leave';
     case 'add-nodes': return 'hires';
     case 'misinformation': return 'rumour';
-    case 'environment-shift': return 'market shift';
+    case 'environment-shift': {
+      // A shift of demand between domains is a market shift; a change of its size alone (overload's ramp) is not.
+      const e = spec as { domainWeights?: unknown; rate?: number; over?: number };
+      if (e.domainWeights) return 'market shift';
+      const rate = typeof e.rate === 'number' ? `${e.rate} / tick` : 'a new level';
+      return (e.over ?? 1) > 1 ? `demand ramps to ${rate}` : `demand goes to ${rate}`;
+    }
     case 'surge': return 'surge';
     case 'partition': return 'silos';
     case 'reconnect': return 'reconnect';

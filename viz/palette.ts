@@ -9,6 +9,37 @@ export function variantColour(i: number): string {
   return VARIANT_COLOURS[i % VARIANT_COLOURS.length]!;
 }
 
+/** The colour each way of working keeps in every scenario: hierarchy blue, peers orange, stewards green. */
+const KIND_COLOUR: Record<string, number> = { 'client-server': 0, p2p: 1, steward: 2 };
+
+/**
+ * Colours of a scenario's variants: a way of working has the same colour in every
+ * scenario (the hierarchy is blue in hydra and in krackhardt); a second variant of the
+ * same kind, or another kind, takes the first colour not yet used, in palette order.
+ */
+export function variantColours(variants: readonly { label: string; kind: string }[]): string[] {
+  const used = new Set<number>();
+  const out: (number | null)[] = variants.map((v) => {
+    const k = KIND_COLOUR[v.kind];
+    if (k === undefined || used.has(k)) return null;
+    used.add(k);
+    return k;
+  });
+  return out.map((k) => {
+    if (k !== null) return VARIANT_COLOURS[k]!;
+    let free = [3, 0, 1, 2].find((c) => !used.has(c));
+    if (free === undefined) free = used.size % VARIANT_COLOURS.length;
+    used.add(free);
+    return VARIANT_COLOURS[free]!;
+  });
+}
+
+/** The theme's text shade of a variant colour (CSS variable --v0 … --v3; see style.css). */
+export function variantTextColour(colour: string): string {
+  const i = VARIANT_COLOURS.indexOf(colour as (typeof VARIANT_COLOURS)[number]);
+  return i < 0 ? colour : `var(--v${i}, ${colour})`;
+}
+
 /** The page's two themes (VIZ.md): light high-contrast (the projector default) and dark. */
 export type Theme = 'light' | 'dark';
 
@@ -20,6 +51,13 @@ const PERSON_LIGHT = {
   ring: 0x6b2a00,
   tie: 0x6f7780,
   tree: 0x4a5561,
+  /** The flash around a person leaving, a highlighted person's ring, a followed message. */
+  gone: 0x111418,
+  highlight: 0x111418,
+  follow: 0x111418,
+  /** Canvas text and its outline (the page's ink and paper). */
+  ink: 0x111418,
+  paper: 0xffffff,
 };
 
 // On a dark ground the dark ring and dark ties would vanish: lighter ring and ties,
@@ -32,7 +70,19 @@ const PERSON_DARK: typeof PERSON_LIGHT = {
   ring: 0xffc49a,
   tie: 0xa7b0ba,
   tree: 0xc4ccd5,
+  gone: 0xeef1f4,
+  highlight: 0xeef1f4,
+  follow: 0xeef1f4,
+  ink: 0xeef1f4,
+  paper: 0x121417,
 };
+
+/**
+ * Tints of the pieces an organization split into (a soft disc under each person cut
+ * off), largest piece first: light hues apart from the states' colours (grey, sky blue,
+ * vermillion, yellow) so a tinted person still shows its state on top.
+ */
+export const PIECE_TINTS = [0xb39ddb, 0x80cbc4, 0xf4a6b8, 0xc5d86d, 0x9fa8da, 0xffcc80, 0xa1887f, 0x90caf9];
 
 /** People's states as 0xRRGGBB numbers for Pixi (follows the theme: see setPersonTheme). */
 export const PERSON = { ...PERSON_LIGHT };

@@ -2,6 +2,8 @@
 // stepped in lockstep from the same seed; live shocks go to every side at the
 // same tick. The page keeps the timeline of live shocks (for the URL, the
 // replay bundles and scrubbing); the workers keep snapshots every few ticks.
+// Whenever the clock stops (`settle`), the shocks due at the current tick run at
+// once in the workers, so the page draws them without waiting for the next step.
 import { expandVariants } from '../engine/scenario/overrides.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import type { LiveShock } from '../engine/simulation.ts';
@@ -9,7 +11,7 @@ import type { ShockSpec } from '../engine/shocks.ts';
 import type { Frame, Topology } from '../workers/host.ts';
 import type { SeriesStore } from '../engine/metrics.ts';
 import { spawnSim, type SimClient } from './sim-client.ts';
-import { variantColour } from './palette.ts';
+import { variantColours } from './palette.ts';
 import { DATA } from './scenarios.ts';
 
 export interface Side {
@@ -27,6 +29,35 @@ export interface RunSource {
   input: unknown;
   overrides: Overrides;
   seed: number;
+  /** Labels of the variants to run (absent: all of them). */
+  only?: string[];
+}
+
+/** A live shock the workers refused (bad input): the message names the field and the fix. */
+export class ShockRefused extends Error {}
+
+/** The scenario input with only the chosen variants (the page's "which variants" choice). */
+export function chosenVariants(input: unknown, only?: string[]): unknown {
+  if (!only?.length || !input || typeof input !== 'object') return input;
+  const variants = (input as { variants?: { label?: unknown }[] }).variants;
+  if (!Array.isArray(variants)) return input;
+  return { ...input, variants: variants.filter((v) => only.includes(String(v?.label))) };
+}
+
+/**
+ * The problems of a scenario's variants, each said once: a problem every variant has
+ * (a bad file is bad for all of them) loses its `variant "…": ` prefix; one that only
+ * some variants have keeps it.
+ */
+export function variantErrors(expanded: readonly { ok: boolean; label?: string; errors?: string[] }[]): string[] {
+  const failed = expanded.filter((v) => !v.ok);
+  if (!failed.length) return [];
+  const bare = (e: string) => e.replace(/^variant "[^"]*": /, '');
+  const count = new Map<string, number>();
+  for (const v of failed) for (const e of new Set((v.errors ?? []).map(bare))) count.set(e, (count.get(e) ?? 0) + 1);
+  const out: string[] = [];
+  for (const v of failed) for (const e of v.errors ?? []) out.push(count.get(bare(e)) === expanded.length ? bare(e) : e);
+  return [...new Set(out)];
 }
 
 export class Runner {
@@ -35,10 +66,12 @@ export class Runner {
   hashes: string[] = [];
   timeline: LiveShock[] = [];
   source: RunSource | null = null;
-  /** Timeline entries already queued in the workers (their ticks are behind `tick`). */
+  /** Timeline entries already sent to the workers (their ticks are at or behind `tick`). */
   private queued = 0;
   private every = 10;
   onCrash: (message: string) => void = () => {};
+  /** Heard while a run is being built (large organizations take a while). */
+  onBuilding: (people: number | null) => void = () => {};
   /** The page setting `?wasm=off` (in the address, before any #): the spreading loops in TypeScript, same results. */
   readonly wasm = new URLSearchParams(globalThis.location?.search ?? '').get('wasm') !== 'off';
   /** Per side: whether its worker runs the WebAssembly spreading kernel. */
@@ -46,15 +79,19 @@ export class Runner {
 
   /** Builds every variant of `source`; on problems returns them and keeps the current run. */
   async load(source: RunSource): Promise<string[]> {
-    const expanded = expandVariants(source.input, Object.entries(source.overrides));
-    const errors = expanded.flatMap((v) => (v.ok ? [] : v.errors));
+    const expanded = expandVariants(chosenVariants(source.input, source.only), Object.entries(source.overrides));
+    const errors = variantErrors(expanded);
     if (errors.length) return errors;
+    if (!expanded.length) return ['variants: none of the chosen variants is in this scenario'];
+    const colours = variantColours(expanded.map((v) => ({ label: v.label, kind: v.scenario!.protocol.kind })));
     const fresh: Side[] = expanded.map((v, i) => ({
       label: v.label,
-      colour: variantColour(i),
+      colour: colours[i]!,
       scenario: v.scenario!,
       client: spawnSim((m) => this.onCrash(`${v.label}: ${m}`)),
     }));
+    const people = Math.max(...fresh.map((s) => s.scenario.organization?.size ?? 0));
+    this.onBuilding(people || null);
     try {
       const made = await Promise.all(fresh.map((s) => s.client.api.create(s.scenario, source.seed, DATA, { wasm: this.wasm })));
       await Promise.all(fresh.map((s) => s.client.api.checkpoint()));
@@ -64,13 +101,15 @@ export class Runner {
       this.kernels = made.map((m) => m.wasm);
     } catch (e) {
       for (const s of fresh) s.client.terminate();
-      return [e instanceof Error ? e.message : String(e)];
+      return [...new Set([e instanceof Error ? e.message : String(e)])];
+    } finally {
+      this.onBuilding(null);
     }
     this.source = source;
     this.tick = 0;
     this.timeline = [];
     this.queued = 0;
-    const n = Math.max(...fresh.map((s) => s.scenario.organization.size ?? 100));
+    const n = Math.max(...fresh.map((s) => s.scenario.organization?.size ?? 100));
     this.every = n > 5000 ? 25 : 10;
     return [];
   }
@@ -85,44 +124,75 @@ export class Runner {
     return Math.max(...this.sides.map((s) => s.scenario.ticks), 1);
   }
 
+  /** Sends the timeline's shocks of the current tick that the workers have not had yet. */
+  private async sendDue(): Promise<void> {
+    while (this.queued < this.timeline.length && this.timeline[this.queued]!.tick === this.tick) {
+      const live = this.timeline[this.queued]!;
+      await Promise.all(this.sides.map((s) => s.client.api.shock(live.shock)));
+      this.queued++;
+    }
+  }
+
   /** Runs k ticks on every side, queuing timeline shocks at their ticks and keeping snapshots. */
   async advance(k: number): Promise<void> {
     const target = this.tick + k;
     while (this.tick < target) {
-      while (this.queued < this.timeline.length && this.timeline[this.queued]!.tick === this.tick) {
-        const live = this.timeline[this.queued]!;
-        await Promise.all(this.sides.map((s) => s.client.api.shock(live.shock)));
-        this.queued++;
-      }
+      await this.sendDue();
       let next = Math.min(target, (Math.floor(this.tick / this.every) + 1) * this.every);
       if (this.queued < this.timeline.length) next = Math.min(next, this.timeline[this.queued]!.tick);
       const res = await Promise.all(this.sides.map((s) => s.client.api.step(next - this.tick)));
       this.tick = next;
       this.hashes = res.map((r) => r.hash);
+      // Kept before this tick's shocks run (the workers keep the state before them anyway).
       if (this.tick % this.every === 0) await Promise.all(this.sides.map((s) => s.client.api.checkpoint()));
     }
+  }
+
+  /**
+   * The clock has stopped here: the shocks due now (scheduled or live) run at once,
+   * so the views show them; the hashes stay those of the tick's end.
+   */
+  async settle(): Promise<void> {
+    await this.sendDue();
+    await Promise.all(this.sides.map((s) => s.client.api.applyDue()));
   }
 
   /** Goes to tick t: back to the nearest kept snapshot, then forward deterministically. */
   async seek(t: number): Promise<void> {
     t = Math.max(0, Math.round(t));
     if (t === this.tick) return;
-    if (t < this.tick) {
-      const back = await Promise.all(this.sides.map((s) => s.client.api.rewind(t)));
-      if (back.some((b) => b === null)) throw new Error('no snapshot to go back to');
-      this.tick = back[0]!.tick;
-      this.hashes = back.map((b) => b!.hash);
-      this.queued = this.timeline.filter((s) => s.tick < this.tick).length;
-    }
+    if (t < this.tick) await this.rewindTo(t);
     await this.advance(t - this.tick);
   }
 
-  /** A live shock on every side at the current tick; it replaces any later ones (a new future). */
+  private async rewindTo(t: number): Promise<void> {
+    const back = await Promise.all(this.sides.map((s) => s.client.api.rewind(t)));
+    if (back.some((b) => b === null)) throw new Error('no snapshot to go back to');
+    this.tick = back[0]!.tick;
+    this.hashes = back.map((b) => b!.hash);
+    this.queued = this.timeline.filter((s) => s.tick < this.tick).length;
+  }
+
+  /**
+   * A live shock on every side at the current tick, applied at once; it replaces any
+   * later ones (a new future). A shock the workers refuse is taken back (the run is
+   * rebuilt to this tick without it) and thrown as ShockRefused with their message.
+   */
   async shock(spec: ShockSpec): Promise<void> {
     this.timeline = this.timeline.filter((s) => s.tick <= this.tick);
-    this.queued = Math.min(this.queued, this.timeline.filter((s) => s.tick < this.tick).length);
-    this.timeline.push({ tick: this.tick, shock: structuredClone(spec) });
+    this.queued = Math.min(this.queued, this.timeline.length);
     await Promise.all(this.sides.map((s) => s.client.api.forgetAfter(this.tick)));
+    this.timeline.push({ tick: this.tick, shock: structuredClone(spec) });
+    try {
+      await this.settle();
+    } catch (e) {
+      this.timeline.pop();
+      const here = this.tick;
+      await this.rewindTo(here);
+      await this.advance(here - this.tick);
+      await this.settle();
+      throw new ShockRefused(e instanceof Error ? e.message.replace(/^(Error|UserInputError): /, '') : String(e));
+    }
   }
 
   frames(): Promise<Frame[]> {

@@ -12,6 +12,8 @@ export interface SharedRun {
   seed: number | null;
   shocks: LiveShock[];
   tick: number | null;
+  /** Labels of the variants shown (absent: all). */
+  only?: string[];
 }
 
 /** The URL hash of a run. */
@@ -23,6 +25,7 @@ export function encodeRun(r: SharedRun): string {
   if (r.seed !== null) p.set('seed', String(r.seed));
   if (r.shocks.length) p.set('shocks', JSON.stringify(r.shocks));
   if (r.tick !== null) p.set('t', String(r.tick));
+  if (r.only?.length) p.set('variants', JSON.stringify(r.only));
   return '#' + p.toString();
 }
 
@@ -54,6 +57,11 @@ export function decodeRun(hash: string): { run: SharedRun | null; errors: string
     tick: int('t'),
   };
   if (p.has('input')) run.input = json('input', undefined);
+  if (p.has('variants')) {
+    const only = json('variants', undefined);
+    if (Array.isArray(only) && only.every((x) => typeof x === 'string')) run.only = only;
+    else errors.push('link: "variants" should be a list of variant labels, e.g. ["p2p"]');
+  }
   if (Array.isArray(shocks)) {
     shocks.forEach((s: unknown, i) => {
       const o = s as LiveShock;

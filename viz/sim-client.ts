@@ -3,10 +3,10 @@
 // one-file build also works from a file:// URL (a classic worker there).
 import * as Comlink from 'comlink';
 import SimWorker from '../workers/sim.worker.ts?worker&inline';
-import type { Host } from '../workers/host.ts';
+import type { PageHost } from '../workers/page-host.ts';
 
 export interface SimClient {
-  api: Comlink.Remote<Host>;
+  api: Comlink.Remote<PageHost>;
   terminate(): void;
 }
 
@@ -15,7 +15,7 @@ export function spawnSim(onCrash: (message: string) => void): SimClient {
   const worker: Worker = new SimWorker();
   worker.addEventListener('error', (e) => onCrash(e.message || 'the simulation worker stopped'));
   worker.addEventListener('messageerror', () => onCrash('a message from the simulation worker could not be read'));
-  const api = Comlink.wrap<Host>(worker);
+  const api = Comlink.wrap<PageHost>(worker);
   return {
     api,
     terminate: () => {

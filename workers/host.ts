@@ -11,6 +11,8 @@ import type { SeriesStore } from '../engine/metrics.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { buildFrame, frameBuffers, type Frame } from '../engine/frame.ts';
 import { wasmAvailable } from '../engine/wasm/spread-kernel.ts';
+import { liveShockProblems } from '../engine/scenario/live-shock.ts';
+import { UserInputError } from '../io/errors.ts';
 
 export type { Frame } from '../engine/frame.ts';
 
@@ -49,8 +51,17 @@ export interface Host {
    */
   create(scenario: Scenario, seed?: number, data?: Record<string, string>, options?: { wasm?: boolean }): { tick: number; n: number; hash: string; wasm: boolean };
   step(k?: number): { tick: number; hash: string };
-  /** Queues a live shock for the next tick (written to the event log). */
+  /**
+   * Queues a live shock for the next tick (written to the event log), after
+   * checking it by the same schema as a scenario's shocks and its ids against
+   * the people there are now. A bad one is refused before it is queued: the
+   * call throws a UserInputError (through comlink: an Error with name
+   * "UserInputError" and a message of one `shock.<path>: <what>; <fix>` line
+   * per problem), and nothing changes.
+   */
   shock(spec: ShockSpec): void;
+  /** The problems `shock(spec)` would refuse, as `shock.<path>: <what>; <fix>` lines; [] when it is fine. */
+  checkShock(spec: unknown): string[];
   snapshot(): SimulationSnapshot;
   restore(snap: SimulationSnapshot): { tick: number; hash: string };
   hash(): string;
@@ -69,6 +80,12 @@ export interface Host {
   forgetAfter(tick: number): void;
 }
 
+/** The simulation behind a host made by createHost (the page's host wraps it: workers/page-host.ts). */
+const simulations = new WeakMap<Host, () => Simulation | null>();
+export function hostSimulation(host: Host): Simulation | null {
+  return simulations.get(host)?.() ?? null;
+}
+
 /** A host with no simulation yet. */
 export function createHost(): Host {
   let sim: Simulation | null = null;
@@ -78,7 +95,7 @@ export function createHost(): Host {
     if (!sim) throw new Error('no simulation: call create(scenario, seed) first');
     return sim;
   };
-  return {
+  const host: Host = {
     create(scenario, seed, data, options) {
       const wasm = options?.wasm !== false;
       sim = createSimulation(scenario, seed ?? scenario.seed, { data, wasm });
@@ -89,7 +106,16 @@ export function createHost(): Host {
       need().step(k);
       return { tick: sim!.tick, hash: sim!.hash() };
     },
-    shock(spec) { need().shock(spec); },
+    shock(spec) {
+      const s = need();
+      const problems = liveShockProblems([spec], s.scenario, ['shock'], s.labels);
+      if (problems.length > 0) throw new UserInputError(problems.join('\n'), problems);
+      s.shock(spec);
+    },
+    checkShock(spec) {
+      const s = need();
+      return liveShockProblems([spec], s.scenario, ['shock'], s.labels);
+    },
     snapshot() {
       const snap = need().snapshot();
       const buffers = [...Object.values(snap.state.arrays), ...Object.values(snap.series.values)].map((a) => a.buffer);
@@ -160,4 +186,6 @@ export function createHost(): Host {
     forgetAfter(tick) { kept = kept.filter((k) => k.tick <= tick); },
     replayBundle: (scenarioInput, options) => makeReplayBundle(scenarioInput, need(), options),
   };
+  simulations.set(host, () => sim);
+  return host;
 }

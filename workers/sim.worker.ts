@@ -1,5 +1,5 @@
-// The browser's simulation worker: one host per worker (two side by side = two workers).
+// The browser's simulation worker: one page host per worker (two side by side = two workers).
 import * as Comlink from 'comlink';
-import { createHost } from './host.ts';
+import { createPageHost } from './page-host.ts';
 
-Comlink.expose(createHost());
+Comlink.expose(createPageHost());

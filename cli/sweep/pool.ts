@@ -20,19 +20,40 @@
 // V8 flags by core count — are easier to see here than through a library's options.
 //
 // The entry is the worker bundled into one file (cli/sweep/worker-bundle.ts).
+// The pool knows tasks only by their `run` number: a sweep's workers run sweep
+// tasks (the defaults of the type parameters), `check --robust`'s run claims at
+// the points of the skeptic's space (workers/robust-worker.ts) on the same pool.
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BOOTSTRAP } from './worker-bundle.ts';
 import type { SweepTask, SweepTaskReply, SweepWorkerData } from '../../workers/sweep-task.ts';
-import type { WorkerMessage } from '../../workers/sweep-worker.ts';
 
-export interface PoolOptions {
+/** What the pool needs of a task: its number. */
+export interface PoolTask {
+  run: number;
+}
+
+/** A task that failed: it threw in its worker, its worker died or it ran over the time limit. */
+export interface PoolFailure {
+  run: number;
+  ok: false;
+  error: string;
+}
+
+/** A worker's answer to a task (its own success type, or a failure); the pool adds failures of its own. */
+export type PoolReply<Ok extends { run: number; ok: true }> = Ok | PoolFailure;
+
+/** What a worker process sends: a reply per task, or the reason it is about to die. */
+type PoolWorkerMessage<R> = R | { fatal: string };
+
+export interface PoolOptions<Init = SweepWorkerData, Reply extends { run: number; ok: boolean } = SweepTaskReply> {
   /** Worker processes (at most one per task). */
   jobs: number;
   /** The worker's entry (prepareWorkerEntry); default the tsx bootstrap. */
   entry?: URL;
-  workerData: SweepWorkerData;
+  /** Sent to each worker once, before its first task. */
+  workerData: Init;
   /**
    * A run still going after this many milliseconds is stopped: its worker is
    * killed (which ends even a loop that never returns) and replaced, and the
@@ -42,13 +63,13 @@ export interface PoolOptions {
   /** V8 flags of the workers (default: workerFlags(jobs)). */
   flags?: string[];
   /** Called once per task, in finishing order. May throw to stop the pool (e.g. a full disk). */
-  onReply: (reply: SweepTaskReply) => void;
+  onReply: (reply: Reply | PoolFailure) => void;
 }
 
 /** The tasks, by index (built on demand: a sweep may have millions). */
-export interface TaskList {
+export interface TaskList<T extends PoolTask = SweepTask> {
   length: number;
-  get(i: number): SweepTask;
+  get(i: number): T;
 }
 
 /**
@@ -63,7 +84,10 @@ export function workerFlags(jobs: number, cores = availableParallelism(), choice
 }
 
 /** Runs every task on the pool; resolves when all have replied (or rejects when onReply throws). */
-export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
+export function runPool<T extends PoolTask = SweepTask, Init = SweepWorkerData, Reply extends { run: number; ok: boolean } = SweepTaskReply>(
+  tasks: TaskList<T>,
+  options: PoolOptions<Init, Reply>,
+): Promise<void> {
   const size = Math.max(1, Math.min(options.jobs, tasks.length));
   if (tasks.length === 0) return Promise.resolve();
   const entry = fileURLToPath(options.entry ?? BOOTSTRAP);
@@ -87,7 +111,7 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
       void Promise.all(gone).then(() => (error === undefined ? resolve() : reject(error)));
     };
 
-    const deliver = (reply: SweepTaskReply): boolean => {
+    const deliver = (reply: Reply | PoolFailure): boolean => {
       try {
         options.onReply(reply);
       } catch (e) {
@@ -106,7 +130,7 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
       // Its own V8 flags only: not the sweep's (a test runner's or a loader's).
       const worker = fork(entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       workers.add(worker);
-      let current: SweepTask | null = null;
+      let current: T | null = null;
       let dead = false;
       let fatal: string | null = null;
       let timer: NodeJS.Timeout | null = null;
@@ -142,10 +166,10 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
         if (lost !== null && !deliver({ run: lost.run, ok: false, error })) return;
         if (next < tasks.length) start();
       };
-      worker.on('message', (message: WorkerMessage) => {
+      worker.on('message', (message: PoolWorkerMessage<Reply>) => {
         if (dead || stopped) return;
-        if ('fatal' in message) {
-          fatal = message.fatal; // an uncaught error: the worker exits next
+        if ('fatal' in (message as object)) {
+          fatal = (message as { fatal: string }).fatal; // an uncaught error: the worker exits next
           return;
         }
         disarm();
@@ -154,7 +178,7 @@ export function runPool(tasks: TaskList, options: PoolOptions): Promise<void> {
         // journal line and the result files then overlap with the next simulation
         // instead of leaving the worker idle (the main process shares the cores).
         feed();
-        deliver(message);
+        deliver(message as Reply);
       });
       worker.on('error', (e) => die(`the worker process failed: ${e.message}`));
       // 'close', not 'exit': by then every message the worker sent (its last words) has arrived.

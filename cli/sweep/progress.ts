@@ -12,6 +12,8 @@ export interface ProgressOptions {
   stream?: NodeJS.WriteStream | WriteStream;
   /** Force the terminal or the line-per-10 % style (default: stream.isTTY). */
   tty?: boolean;
+  /** The line's prefix off a terminal (default `sweep`). */
+  label?: string;
   /** Clock in ms (tests). */
   now?: () => number;
 }
@@ -61,7 +63,7 @@ export class Progress {
     }
     if (this.done * 10 >= this.nextTenth * total) {
       this.nextTenth = Math.floor((10 * this.done) / total) + 1;
-      this.stream.write(`sweep: ${this.line(false)}\n`);
+      this.stream.write(`${this.options.label ?? 'sweep'}: ${this.line(false)}\n`);
     }
   }
 

@@ -70,15 +70,16 @@ function userTmpCache(): string {
 /**
  * The sweep worker's entry: a cached bundle when its inputs are unchanged, a
  * new bundle otherwise, the tsx bootstrap when esbuild is missing or fails (or
- * with EQUIPOTENT_SWEEP_BUNDLE=0). `entryTs` and `dir` are for tests.
+ * with EQUIPOTENT_SWEEP_BUNDLE=0). `entryTs` and `dir` are for tests; another
+ * pool's worker (`check --robust`'s) names its entry and its bootstrap.
  */
-export async function prepareWorkerEntry(entryTs: URL = ENTRY_TS, dir: string = cacheDir()): Promise<WorkerEntry> {
-  if (process.env.EQUIPOTENT_SWEEP_BUNDLE === '0') return { url: BOOTSTRAP, source: 'tsx' };
+export async function prepareWorkerEntry(entryTs: URL = ENTRY_TS, dir: string = cacheDir(), bootstrap: URL = BOOTSTRAP): Promise<WorkerEntry> {
+  if (process.env.EQUIPOTENT_SWEEP_BUNDLE === '0') return { url: bootstrap, source: 'tsx' };
   let esbuild: typeof import('esbuild');
   try {
     esbuild = await import('esbuild');
   } catch {
-    return { url: BOOTSTRAP, source: 'tsx' };
+    return { url: bootstrap, source: 'tsx' };
   }
   const entryPath = fileURLToPath(entryTs);
   const builder = `esbuild ${esbuild.version}, node ${process.version}`;
@@ -125,7 +126,7 @@ export async function prepareWorkerEntry(entryTs: URL = ENTRY_TS, dir: string = 
     /* esbuild failed */
   }
   // Nowhere to write a bundle, or esbuild failed: the loader still runs the same code.
-  return { url: BOOTSTRAP, source: 'tsx' };
+  return { url: bootstrap, source: 'tsx' };
 }
 
 /** The cached bundle's path when the index is valid and every input unchanged, else null. */

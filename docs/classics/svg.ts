@@ -33,6 +33,33 @@ export function lineChart(o: { title: string; xLabel: string; yLabel: string; x:
   return `${out.join('\n')}\n`;
 }
 
+/** An SVG bar chart: one bar per label, with an error bar (± err) and the value written above it. */
+export function barChart(o: { title: string; yLabel: string; bars: { label: string; value: number; err?: number; colour: number }[]; yMax: number }): string {
+  const W = 720, H = 400, L = 60, R = 20, T = 40, B = 70;
+  const slot = (W - L - R) / o.bars.length;
+  const py = (y: number) => T + (1 - y / o.yMax) * (H - T - B);
+  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`, '<rect width="100%" height="100%" fill="white"/>'];
+  out.push(`<text x="${L}" y="22" font-size="14">${esc(o.title)}</text>`);
+  for (let k = 0; k <= 5; k++) {
+    const y = (k / 5) * o.yMax;
+    out.push(`<line x1="${L}" x2="${W - R}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/><text x="${L - 6}" y="${py(y) + 4}" text-anchor="end">${+y.toFixed(2)}</text>`);
+  }
+  out.push(`<text transform="translate(16 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">${esc(o.yLabel)}</text>`);
+  o.bars.forEach((b, i) => {
+    const x = L + i * slot + slot * 0.2, w = slot * 0.6;
+    const c = COLOURS[b.colour % COLOURS.length];
+    out.push(`<rect x="${x.toFixed(1)}" y="${py(b.value).toFixed(1)}" width="${w.toFixed(1)}" height="${(py(0) - py(b.value)).toFixed(1)}" fill="${c}"/>`);
+    if (b.err !== undefined) {
+      const cx = (x + w / 2).toFixed(1);
+      out.push(`<line x1="${cx}" x2="${cx}" y1="${py(b.value - b.err).toFixed(1)}" y2="${py(b.value + b.err).toFixed(1)}" stroke="#333"/>`);
+    }
+    out.push(`<text x="${(x + w / 2).toFixed(1)}" y="${(py(b.value + (b.err ?? 0)) - 6).toFixed(1)}" text-anchor="middle">${+b.value.toFixed(2)}</text>`);
+    out.push(`<text x="${(x + w / 2).toFixed(1)}" y="${H - B + 16}" text-anchor="middle">${esc(b.label)}</text>`);
+  });
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

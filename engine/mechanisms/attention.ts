@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { API_VERSION, type MechanismModule } from '../modules/types.ts';
 import { param } from '../scenario/blocks.ts';
 import { SPENT_MESSAGES, SPENT_WORK, WASTED } from './attention-state.ts';
+import { exchangeAttention } from '../exchanges/state.ts';
 
 /** The keys of `population` the attention budget reads. */
 export const attentionKeys = {
@@ -45,7 +46,8 @@ const attention: MechanismModule = {
     if (!st.hasNum(SPENT_WORK)) return; // nothing could spend attention in this run
     const messages = st.num(SPENT_MESSAGES), work = st.num(SPENT_WORK);
     const resolved = out['resolved'];
-    out['attentionPerSituation'] = typeof resolved === 'number' && resolved > 0 ? (messages + work) / resolved : null;
+    // Attention spent on exchanges is spent (workShare counts it) but not on situations (MODEL.md §10.5).
+    out['attentionPerSituation'] = typeof resolved === 'number' && resolved > 0 ? (messages - exchangeAttention(st) + work) / resolved : null;
     out['workShare'] = messages + work > 0 ? work / (messages + work) : null;
     out['wastedAttention'] = st.num(WASTED);
   },

@@ -17,6 +17,8 @@ import recovery from '../metric-families/recovery.ts';
 import attention from '../mechanisms/attention.ts';
 import selfAssessment from '../mechanisms/self-assessment.ts';
 import value from '../mechanisms/value.ts';
+import exchanges from '../exchanges/index.ts';
+import exchangeMetrics from '../exchanges/metrics.ts';
 import { modelModules } from '../models/index.ts';
 import type { Module } from './types.ts';
 
@@ -28,7 +30,7 @@ import type { Module } from './types.ts';
 export const BUILTIN_MODULES: readonly Module[] = [
   clientServer, p2p, steward, gossip,
   removeNodes, addNodes, misinformation, environmentShift, surge, partition, reconnect,
-  network, situations, items, recovery,
-  attention, selfAssessment, value,
+  network, situations, items, recovery, exchangeMetrics,
+  attention, selfAssessment, value, exchanges,
   ...modelModules,
 ];

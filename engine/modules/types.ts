@@ -10,6 +10,7 @@ import type { Protocol } from '../protocols/protocol.ts';
 import type { SeriesStore } from '../metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MetricDeclaration } from './metric-declaration.ts';
+import type { Registry } from './registry.ts';
 
 /** The version of this interface; a module states the one it was written for. */
 export const API_VERSION = 1;
@@ -36,8 +37,8 @@ interface ModuleBase {
   readonly params?: SectionParams;
   /** Checks across the scenario that the schema cannot state (every problem with its path and a fix). */
   check?(scenario: Scenario): Problem[];
-  /** Fills defaults that depend on other keys (`null` in the schema), after the variants' overrides. */
-  resolve?(scenario: Scenario): void;
+  /** Fills defaults that depend on other keys (`null` in the schema), after the variants' overrides; `registry` is the run's modules. */
+  resolve?(scenario: Scenario, registry: Registry): void;
   /** The person ids the module's keys name, with their paths (checked against n). */
   personIds?(scenario: Scenario): { path: (string | number)[]; id: number | string }[];
   /** Checks that need the number of people n. */
@@ -55,6 +56,8 @@ export interface ProtocolModule extends ModuleBase {
   readonly handlesSituations: boolean;
   /** The protocol's own metrics (its `record`/`summarize` fill them). */
   readonly metrics?: readonly MetricDeclaration[];
+  /** How exchanges travel under this way of working unless `protocol.routing` says (MODEL.md §10.5); default `greedy`. */
+  readonly defaultRouting?: 'chart' | 'greedy';
 }
 
 /** A shock kind (`shocks[].kind`, live shocks, lesson steps). */

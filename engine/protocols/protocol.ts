@@ -17,7 +17,7 @@ export interface Protocol {
   readonly actsPerPerson: boolean;
   /** Called once per tick before the Act phase, to fetch arrays into locals. */
   beginAct(ctx: Context): void;
-  /** Person v reads one of its messages (pool slot `slot`) whose kind is the protocol's (≥ 16). */
+  /** Person v reads one of its messages (pool slot `slot`) whose kind is the protocol's (16–63). */
   onMessage(ctx: Context, v: number, slot: number): void;
   /** Person v's own per-tick work, after reading its inbox. */
   act(ctx: Context, v: number): void;

@@ -23,6 +23,7 @@ import type { stewardKeys } from '../protocols/steward/index.ts';
 import type { attentionKeys } from '../mechanisms/attention.ts';
 import type { selfAssessmentKeys } from '../mechanisms/self-assessment.ts';
 import type { valueKeys } from '../mechanisms/value.ts';
+import type { exchangeEnvironmentKeys, exchangeProtocolKeys } from '../exchanges/index.ts';
 import { MAX_SEED, MAX_TICKS, MODEL_VERSIONS, integer, label, tickNumber, type ModelVersion } from './blocks.ts';
 import { crossProblems, scenarioSizeProblems } from './cross-checks.ts';
 import { organizationSchema, organizationSizeProblems } from './organization-schema.ts';
@@ -53,8 +54,8 @@ function refineTiming(s: { at?: number; every?: number; until?: number }, ctx: z
   }
 }
 
-/** The scenario's shocks and lesson steps' shocks, one union member per shock module. */
-function shockSchemas(registry: Registry) {
+/** The scenario's shocks and lesson steps' shocks, one union member per shock module (live shocks too: live-shock.ts). */
+export function shockSchemas(registry: Registry) {
   const modules = [...registry.shocks.values()];
   const timed = modules.map((m) =>
     z.strictObject({ ...timing, kind: z.literal(m.name), ...m.body }).superRefine((s, ctx) => {
@@ -96,6 +97,10 @@ function lessonStepSchema(lessonShock: z.ZodType) {
       .optional()
       .transform((w): string[] => (w === undefined ? [] : typeof w === 'string' ? [w] : w))
       .describe('metric(s) to point at'),
+    highlight: z
+      .enum(['leader', 'hubs', 'managers', 'stewards', 'believers'])
+      .optional()
+      .describe("people the page rings in the network views: the leader (head of the formal tree, else the best-connected person), the hubs (the 5 % with the most ties), managers, stewards, or the rumour's believers"),
   });
 }
 
@@ -177,7 +182,7 @@ export function scenarioSchemaFor(registry: Registry) {
       // Load per person (a sweep crosses it with size): the rate follows the size.
       const perPerson = (s.environment as { ratePerPerson?: number | null }).ratePerPerson;
       if (perPerson !== null && perPerson !== undefined && s.organization.size !== undefined) s.environment.rate = perPerson * s.organization.size;
-      for (const m of registry.all) m.resolve?.(s);
+      for (const m of registry.all) m.resolve?.(s, registry);
       return s;
     });
 }
@@ -201,9 +206,9 @@ export interface LessonShock {
   [key: string]: unknown;
 }
 
-type ProtocolKeys = typeof clientServerKeys & typeof peerKeys & typeof stewardKeys & typeof informationProtocolKeys;
+type ProtocolKeys = typeof clientServerKeys & typeof peerKeys & typeof stewardKeys & typeof informationProtocolKeys & typeof exchangeProtocolKeys;
 type PopulationKeys = typeof populationKeys & typeof attentionKeys & typeof selfAssessmentKeys;
-type EnvironmentKeys = typeof environmentKeys & typeof valueKeys;
+type EnvironmentKeys = typeof environmentKeys & typeof valueKeys & typeof exchangeEnvironmentKeys;
 
 /** A validated scenario with every default filled in: what the engine consumes. */
 export interface Scenario {
@@ -233,7 +238,7 @@ export interface Scenario {
   shocks: Shock[];
   metrics: Output<typeof metricsKeys>;
   variants: { label: string; set: Record<string, unknown> }[];
-  lesson: { text: string; at?: number; shock?: LessonShock; pause: boolean; watch: string[] }[];
+  lesson: { text: string; at?: number; shock?: LessonShock; pause: boolean; watch: string[]; highlight?: 'leader' | 'hubs' | 'managers' | 'stewards' | 'believers' }[];
   /** Keys added by user modules, by section. */
   [section: string]: unknown;
 }

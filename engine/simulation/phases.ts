@@ -13,6 +13,7 @@ import { ALIVE, CAPACITY, ENGAGEMENT } from '../people-state.ts';
 import { INBOX_HEAD, INBOX_TOTAL, TICK_LOST, TICK_MAX_LOAD, TICK_MESSAGES } from '../messages.ts';
 import { SURGE_PENDING } from '../environment-state.ts';
 import { SHOCKS_DONE_FOR, TICK } from '../run-state.ts';
+import { EXCHANGE_KINDS } from '../exchanges/state.ts';
 
 /** A shock queued live (the page's buttons, a replay), applied at the start of `tick`. */
 export interface LiveShock {
@@ -50,9 +51,10 @@ export function runTick(ctx: Context, log: RunLog, t: number): void {
   information.seedDue(ctx, t);
   messages.bind(state);
 
-  // 2. Environment: situations arrive.
+  // 2. Environment: situations arrive, and exchanges (model 2, MODEL.md §10.5).
   if (situations) arrivals(ctx, t, state.hasNum(SURGE_PENDING) ? state.num(SURGE_PENDING) : 0);
   state.setNum(SURGE_PENDING, 0);
+  ctx.v2?.exchanges?.arrivals(ctx, t);
   // 3. Delivery of what was sent during t−1.
   messages.deliver(state.get(ALIVE), t);
 
@@ -71,6 +73,7 @@ export function runTick(ctx: Context, log: RunLog, t: number): void {
     workAndDeadlines(ctx, t);
     relaxEngagement(ctx);
   }
+  ctx.v2?.exchanges?.deadlines(ctx, t);
 
   // 7. Metrics.
   recordMetrics(ctx, log.families, log.series, t);
@@ -104,6 +107,7 @@ function actLoop(c: Context): void {
   const actsPerPerson = protocol.actsPerPerson;
   const spreads = information.needsNodeLoop();
   const attention = c.v2 === null ? null : c.v2.attention;
+  const exchanges = c.v2 === null ? null : c.v2.exchanges;
   for (let v = 0; v < c.n; v++) {
     if (!alive[v]) continue;
     if (head[v] !== -1) {
@@ -114,9 +118,10 @@ function actLoop(c: Context): void {
         if (slot === -1) break;
         budget--;
         const k = messages.kind[slot]!;
-        // Kinds below 16 are the information layer's; the rest are the protocol's.
+        // Kinds below 16 are the information layer's, 16–63 the protocol's, 64 and up the exchanges'.
         if (k < 16) information.readMessage(c, v, k, messages.from[slot]!, messages.a[slot]!, messages.b[slot]!);
-        else protocol.onMessage(c, v, slot);
+        else if (k < EXCHANGE_KINDS) protocol.onMessage(c, v, slot);
+        else exchanges!.onMessage(c, v, slot);
         messages.free(slot);
       }
     }

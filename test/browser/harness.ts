@@ -44,3 +44,70 @@ export async function launch(viewport = { width: 1920, height: 1080 }) {
     async close() { await context.close(); rmSync(dir, { recursive: true, force: true }); },
   };
 }
+
+/**
+ * Builds dist/ once for all the browser test files of a run (they run in parallel
+ * workers): the first to come builds under a lock; the others wait and reuse it while
+ * no source is newer than the build.
+ */
+export async function buildOnce(root: string): Promise<void> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdirSync, readdirSync, rmdirSync, writeFileSync } = await import('node:fs');
+  const stamp = join(root, 'dist', '.built'), lock = join(root, 'node_modules', '.equipotent-build.lock');
+  const newest = (dir: string): number => {
+    let t = 0;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }
+    return t;
+  };
+  const sources = () => Math.max(...['viz', 'engine', 'workers', 'scenarios'].map((d) => newest(join(root, d))), statSync(join(root, 'docs', 'students.md')).mtimeMs);
+  const fresh = () => existsSync(stamp) && statSync(stamp).mtimeMs >= sources();
+  for (let waited = 0; ; waited += 200) {
+    try { mkdirSync(lock); break; } catch {
+      if (waited > 180_000) throw new Error(`browser tests: the build lock ${lock} is held for 3 minutes (remove it if no build runs)`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (!fresh()) {
+      execFileSync(process.execPath, [join(root, 'viz', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+      writeFileSync(stamp, new Date().toISOString());
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+/** Waits for the page's hooks and its queued commands. */
+export async function ready(page: import('playwright-core').Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { equipotent?: { ready: boolean } }).equipotent?.ready === true, null, { timeout: 120_000 });
+  await page.evaluate(() => (window as unknown as { equipotent: { idle(): Promise<void> } }).equipotent.idle());
+}
+
+/**
+ * Every visible text on the page with the size it is drawn at, in CSS pixels: the
+ * computed font size, times the SVG's scaling for text in a chart (screen CTM), and
+ * the text the network canvas draws with Pixi (the page's `canvasText` hook).
+ * Runs in the page (plain JavaScript: no helpers of the test's compiler).
+ */
+export const MEASURE_TEXT = `(() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = (n.textContent || '').trim();
+    const el = n.parentElement;
+    if (!text || !el || el.closest('option, script, style, title, [hidden], dialog:not([open])')) continue;
+    if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1 || r.bottom < 0 || r.right < 0 || r.top > innerHeight || r.left > innerWidth) continue;
+    let px = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGElement) { const m = el.getScreenCTM(); if (m) px *= Math.hypot(m.a, m.b); }
+    out.push({ text: text.slice(0, 40), px, where: el.closest('[id], [class]')?.id || el.closest('[class]')?.className?.baseVal || el.closest('[class]')?.className || el.tagName });
+  }
+  for (const t of window.equipotent.canvasText()) out.push({ text: t.text, px: t.px, where: 'network canvas (Pixi)' });
+  return out;
+})()`;

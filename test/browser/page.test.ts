@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launch, serve } from './harness.ts';
+import { CHROMIUM, buildOnce, launch, ready, serve } from './harness.ts';
 import type {} from '../../viz/page-api.ts'; // window.equipotent's type
 
 const root = join(import.meta.dirname, '..', '..');
@@ -19,11 +19,6 @@ if (missing && process.env.CI === 'true') throw new Error(`browser tests: ${miss
 if (missing) console.warn(`browser tests skipped: ${missing}`);
 
 
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.equipotent?.ready === true, null, { timeout: 60_000 });
-  await page.evaluate(() => window.equipotent.idle());
-}
-
 describe.skipIf(missing !== null)('the page in Chromium', () => {
   let server: Awaited<ReturnType<typeof serve>>;
   let browser: Awaited<ReturnType<typeof launch>>;
@@ -32,8 +27,8 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    // Build once for the whole suite (npm test runs it on a fresh clone).
-    execFileSync(process.execPath, [join(root, 'viz', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+    // Built once for every browser test file (npm test runs it on a fresh clone).
+    await buildOnce(root);
     mkdirSync(shots, { recursive: true });
     server = await serve(join(root, 'dist'));
     browser = await launch({ width: 1920, height: 1080 });
@@ -41,7 +36,9 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(server.url);
+    // The classroom under model 1's rules: this suite checks the page against v1's behaviour
+    // (the hierarchy stalls when its head leaves); model 2 is the model issues' to check.
+    await page.goto(`${server.url}#scenario=classroom&set=${encodeURIComponent(JSON.stringify({ model: 1 }))}`);
     await ready(page);
   });
 
@@ -167,12 +164,12 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
       return { overflow: box.scrollHeight - box.clientHeight, font: parseFloat(getComputedStyle(document.getElementById('notice')!).fontSize) };
     });
     expect(notice.overflow).toBeLessThanOrEqual(1);
-    expect(notice.font).toBeGreaterThanOrEqual(13);
+    expect(notice.font).toBeGreaterThanOrEqual(16);
     await page.keyboard.press('p');
     await page.setViewportSize({ width: 1920, height: 1080 });
   });
 
-  it('the main view fits 1366 × 768 without scrolling (toolbar on one line, four charts in a row)', async () => {
+  it('the main view fits 1366 × 768 without scrolling (toolbar on one line, a row of small charts, the next page a click away)', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.waitForTimeout(300);
     const fit = await page.evaluate(() => ({
@@ -187,15 +184,18 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     expect(fit.scroll).toBeLessThanOrEqual(768);
     expect(fit.toolbar).toBeLessThan(60);
     expect(fit.chartsBottom).toBeLessThanOrEqual(768);
-    expect(fit.shown).toEqual(['backlog', 'resolved', 'latency', 'messages']);
+    expect(fit.shown.slice(0, 4)).toEqual(['backlog', 'resolved', 'latency', 'messages']);
+    expect(fit.shown.length).toBeGreaterThanOrEqual(3);
     await page.click('#charts-page');
-    expect(await page.evaluate(() => window.equipotent.shownCharts)).toEqual(['maxLoad', 'giantComponent', 'misinformed', 'engagementMean']);
-    await page.click('#charts-page');
+    const next = await page.evaluate(() => window.equipotent.shownCharts);
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.some((m) => fit.shown.includes(m))).toBe(false);
+    while ((await page.evaluate(() => window.equipotent.shownCharts))[0] !== 'backlog') await page.click('#charts-page');
     await page.screenshot({ path: join(shots, 'page-1366-main.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
   });
 
-  it('lesson mode steps through the classroom lesson: runs to each step, pauses, applies its shock as a live shock, highlights the watched chart', async () => {
+  it('lesson mode steps through the classroom lesson: runs to each step, pauses, applies its shock as a live shock, puts the watched charts in the focus', async () => {
     await page.selectOption('#speed', '64');
     await page.click('#lesson-toggle');
     await page.evaluate(() => window.equipotent.idle());
@@ -204,7 +204,18 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     expect(l.total).toBe(5);
     expect(l.text).toMatch(/press play/i);
     expect(l.watched).toEqual(['backlog']);
+    expect(l.focus).toEqual(['backlog']);
     expect(await page.evaluate(() => window.equipotent.tick)).toBe(0);
+    // Step 1 says "press play": playing stops at the next step's tick and shows it (it used to run on to 500).
+    await page.click('#play');
+    await page.waitForFunction(() => !window.equipotent.playing && window.equipotent.lesson.step === 1, null, { timeout: 90_000 });
+    await page.evaluate(() => window.equipotent.idle());
+    expect(await page.evaluate(() => window.equipotent.tick)).toBe(150);
+    expect((await page.evaluate(() => window.equipotent.lesson)).focus).toEqual(['backlog', 'resolved']);
+    // "back" returns to the first step at its tick; "next" runs to 150 again.
+    await page.click('#lesson-prev');
+    await page.evaluate(() => window.equipotent.idle());
+    expect(await page.evaluate(() => [window.equipotent.lesson.step, window.equipotent.tick])).toEqual([0, 0]);
     const at = [150, 250, 350, 420];
     for (let k = 1; k <= 4; k++) {
       await page.click('#lesson-next');
@@ -242,6 +253,8 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     await p3.evaluate(() => window.equipotent.step(5));
     expect(await p3.evaluate(() => window.equipotent.tick)).toBe(5);
     expect(await p3.evaluate(() => window.equipotent.inkShare())).toBeGreaterThan(0.03);
+    // A file:// page is a secure context: the video encoder is there (and the layout worker ran).
+    expect(await p3.evaluate(() => isSecureContext && typeof VideoEncoder === 'function')).toBe(true);
     expect(errors).toEqual([]);
     await p3.close();
   });

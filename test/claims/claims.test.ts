@@ -1,12 +1,19 @@
-// Every declared claim of the built-in scenarios (validation/claims), each a
-// paired comparison over its seeds whose 95 % CI must exclude zero on the
-// claimed side, with every seed giving a number — then, after a scenario's
-// claims, the checks of what makes them hold (mechanisms.ts). One run cache
-// for the whole file: claims and checks of a scenario share its seeded runs,
-// and it walks the scenarios one after the other, as `equipotent check` does.
+// `equipotent check --quick`, case by case: the validation set as the command
+// runs it (validation/index.ts `validationSet`, `runCase`, `verdict`, the same
+// order and seeds; the command adds only its printing, tested on a selection in
+// test/cli/check.test.ts). The textbook results in quick mode, then every
+// declared claim of the built-in scenarios: a paired comparison over its seeds
+// whose 95 % CI must exclude zero on the claimed side, with every seed giving a
+// number, and, when it names a control, the same comparison with the control on
+// must vanish (MODEL.md §10.6); a claim marked broken by model 2 must not hold —
+// then, after a scenario's claims, the checks of what makes them hold
+// (mechanisms.ts). One run cache for the whole file: claims and checks of a
+// scenario share its seeded runs, and it walks the scenarios one after the
+// other, as `equipotent check` does.
 import { describe, it, expect } from 'vitest';
 import { claims } from '../../validation/claims/index.ts';
-import { evaluateClaim, type Claim } from '../../validation/claims/claim.ts';
+import type { Claim } from '../../validation/claims/claim.ts';
+import { validationSet, runCase, verdict, isSuccess } from '../../validation/index.ts';
 import { RunCache, type NamedScenario } from '../../validation/runner.ts';
 import { mechanisms } from './mechanisms.ts';
 import { readShippedData } from './real-orgs.ts';
@@ -20,6 +27,9 @@ const cache = new RunCache({ readData: readShippedData });
  * machine shared by many was seen to exceed.
  */
 const CLAIM_TIMEOUT_MS = 600_000;
+
+/** `check --quick`'s cases by id. */
+const checkCases = new Map(validationSet().map((c) => [c.id, c]));
 
 /** The claims grouped by scenario, in their declared order. */
 const byScenario = new Map<string, { scenario: NamedScenario; claims: Claim[] }>();
@@ -38,14 +48,25 @@ it('every claim has a unique id, its scenario\'s name as prefix, and 20 seeds or
   for (const m of mechanisms) expect([...byScenario.keys()], m.title).toContain(m.scenario);
 });
 
+describe('the textbook results (quick)', () => {
+  for (const c of [...checkCases.values()].filter((x) => (x.kind ?? 'textbook') === 'textbook')) {
+    it(`${c.id}: ${c.title}`, () => {
+      const r = runCase(c, { quick: true, cache });
+      expect(isSuccess(verdict(c, r)), `${c.id}: ${verdict(c, r)}: ${r.detail}`).toBe(true);
+    }, CLAIM_TIMEOUT_MS);
+  }
+});
+
 for (const { scenario, claims: own } of byScenario.values()) {
   describe((scenario.input as { name: string }).name, () => {
     for (const claim of own) {
       // A claim marked broken by model 2 must fail (a mark that no longer fails is stale).
       const broken = claim.brokenByModel2 !== undefined;
-      it(broken ? `(broken by model 2) ${claim.title}` : claim.title, () => {
-        const r = evaluateClaim(claim, cache);
-        expect(r.pass, `${claim.id}: ${r.detail}`).toBe(!broken);
+      const label = `${broken ? '(broken by model 2) ' : ''}${claim.kind === 'definition' ? '(a definition) ' : ''}${claim.title}`;
+      it(label, () => {
+        const c = checkCases.get(claim.id)!;
+        const r = runCase(c, { quick: true, cache });
+        expect(verdict(c, r), `${claim.id}: ${r.detail}`).toBe(broken ? 'BROKEN' : 'PASS');
       }, CLAIM_TIMEOUT_MS);
     }
     for (const m of mechanisms.filter((x) => x.scenario === scenario.name)) {

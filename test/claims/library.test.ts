@@ -8,7 +8,7 @@ import { scenariosDir } from '../../cli/load-scenario.ts';
 import { validateScenario } from '../../engine/scenario/validate.ts';
 import { simOf } from './real-orgs.ts';
 
-const LIBRARY = ['hydra', 'overload', 'rumour', 'market-shift', 'turnover', 'silos', 'stewards', 'where-hierarchy-wins', 'krackhardt', 'lazega', 'karate', 'email-eu'];
+const LIBRARY = ['hydra', 'overload', 'exchanges', 'rumour', 'market-shift', 'turnover', 'silos', 'stewards', 'where-hierarchy-wins', 'krackhardt', 'lazega', 'karate', 'email-eu'];
 
 describe('the scenario library', () => {
   for (const name of LIBRARY) {

@@ -75,12 +75,19 @@ describe('equipotent run', () => {
     expect(changed.variants.p2p.hash).not.toBe(json.variants.p2p.hash);
   });
 
-  it('a replay bundle reproduces the hash, live shocks included', () => {
+  it('a replay bundle reproduces the hash, live shocks included; one without "model" means model 1', () => {
     const input = JSON.parse(readFileSync(scenarioPath, 'utf8'));
-    const bundle = { format: 'equipotent-replay', version: 1, scenario: input, overrides: {}, variant: 'p2p', seed: 7, liveShocks: [], stopAt: 60 };
+    // The run above used the default model, 2: a bundle of it says so (as makeReplayBundle writes it).
+    const bundle = { format: 'equipotent-replay', version: 1, model: 2, scenario: input, overrides: {}, variant: 'p2p', seed: 7, liveShocks: [], stopAt: 60 };
     writeFileSync(join(dir, 'b.json'), JSON.stringify(bundle));
     const out = JSON.parse(cli(['run', '--replay', join(dir, 'b.json'), '--json']).stdout);
     expect(out.variants.p2p.hash).toBe(json.variants.p2p.hash);
+    // CONTRACT.md: a bundle without "model" (made before the key existed) replays model 1.
+    const { model: _, ...unversioned } = bundle;
+    writeFileSync(join(dir, 'b1.json'), JSON.stringify(unversioned));
+    const v1 = JSON.parse(cli(['run', '--replay', join(dir, 'b1.json'), '--json']).stdout);
+    const direct = JSON.parse(cli(['run', scenarioPath, '--variant', 'p2p', '--set', 'model=1', '--json']).stdout);
+    expect(v1.variants.p2p.hash).toBe(direct.variants.p2p.hash);
     const live = { ...bundle, liveShocks: [{ tick: 30, shock: { kind: 'surge', count: 30 } }] };
     writeFileSync(join(dir, 'c.json'), JSON.stringify(live));
     const a = JSON.parse(cli(['run', '--replay', join(dir, 'c.json'), '--json']).stdout);

@@ -81,6 +81,9 @@ describe('defaults', () => {
       workTicks: 5,
       due: 20,
       lateDiscount: 0.035,
+      exchangeRate: 0,
+      exchangeLocality: 1,
+      exchangeAnswer: true,
     });
     expect(s.protocol).toEqual({
       kind: 'p2p',
@@ -108,6 +111,8 @@ describe('defaults', () => {
       missMemory: 256,
       factCheck: 0.1,
       capacityLimited: true,
+      routing: 'greedy', // p2p's (client-server's would be chart)
+      maxHops: 12, // 4 × the depth of 50 people under span 4
     });
     expect(s.information).toEqual({ verifyThreshold: 0.7, verify: 0.1, acceptPeer: 0.5, acceptOfficial: 0.9, grapevine: 0.3, items: [] });
     expect(s.shocks).toEqual([]);

@@ -82,12 +82,12 @@ describe('sweep outputs in analysis tools', () => {
     const got = (await con.runAndReadAll(sql)).getRowObjectsJS();
     const rows = csvTable(readFileSync(join(results, 'runs.csv'), 'utf8'));
     const h = rows[0]!;
-    const expected = [100, 200].flatMap((size) => ['hierarchy', 'p2p'].map((variant) => {
+    const expected = [100, 200].flatMap((size) => ['by exception', 'peers', 'strict command'].map((variant) => {
       const mine = rows.slice(1).filter((r) => r[h.indexOf('organization.size')] === String(size) && r[h.indexOf('variant')] === variant);
       const rates = mine.map((r) => Number(r[h.indexOf('resolvedRate')]));
       return { size, variant, n: 3, ticks: 120, resolved: rates.reduce((a, b) => a + b, 0) / rates.length };
     }));
-    expect(got.length).toBe(4);
+    expect(got.length).toBe(6);
     got.forEach((g, i) => {
       const e = expected[i]!;
       expect([Number(g['size']), g['variant'], Number(g['n']), Number(g['ticks'])]).toEqual([e.size, e.variant, e.n, e.ticks]);
@@ -101,7 +101,7 @@ describe('sweep outputs in analysis tools', () => {
     const code = snippet('## In pandas', 'python');
     const r = spawnSync(python, ['-c', code], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/hierarchy/);
+    expect(r.stdout).toMatch(/strict command/);
     expect(r.stdout).toMatch(/diffMean/);
   });
 });

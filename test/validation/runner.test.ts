@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { RunCache, type NamedScenario, type Variation } from '../../validation/runner.ts';
-import { claimCase, claimsOf, differences, evaluateClaim, periods, variants, variations } from '../../validation/claims/claim.ts';
+import { claimsOf, differences, evaluateClaim, periods, variants, variations } from '../../validation/claims/claim.ts';
+import { claimCase } from '../../validation/claims/claim-check.ts';
 import { metric, type Measure } from '../../validation/claims/measures.ts';
 import { readDataFiles } from '../../io/read-files.ts';
 import krackhardtFixture from '../fixtures/krackhardt.json' with { type: 'json' };
@@ -51,6 +52,15 @@ describe('the run cache', () => {
     two.variants(other, {}, 1);
     expect(two.variants(small, {}, 1)).toBe(b);
     expect(() => two.variants({ name: 'small', input: structuredClone(small.input) }, {}, 1)).toThrow(/two different scenarios are named "small"/);
+  });
+
+  it('runs a variant alone when only it is asked for; the others join later, in the file\'s order, the first run kept', () => {
+    const cache = new RunCache();
+    const p2p = cache.variant(small, {}, 4, 'p2p');
+    const all = cache.variants(small, {}, 4);
+    expect(Object.keys(all)).toEqual(['hierarchy', 'p2p']);
+    expect(all['p2p']).toBe(p2p);
+    expect(all['hierarchy']!.summary.hash).toBe(new RunCache().variant(small, {}, 4, 'hierarchy').summary.hash);
   });
 
   it('names a missing variant and an invalid variation', () => {

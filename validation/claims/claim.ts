@@ -7,10 +7,14 @@
 //
 // Being data, a claim can be run over other seeds or with other variations by
 // whoever iterates over the list (`evaluateClaim` takes the seeds; a variation
-// is an object to extend), and printed as what it compares.
-import { pairedDifference } from '../../engine/stats.ts';
+// is an object to extend), and printed as what it compares. `check` judges it
+// with its control (claim-check.ts); `check --robust` moves it over the
+// skeptic's space (validation/robust/), with the parameters the claim or its
+// scenario object (`{ name, input, robust: [...] }`) declares.
+import { pairedDifference, type Interval } from '../../engine/stats.ts';
 import type { RunCache, NamedScenario, Variation } from '../runner.ts';
-import type { ValidationCase, ValidationResult } from '../case.ts';
+import type { ValidationResult } from '../case.ts';
+import type { RobustParameter } from '../robust/parameter.ts';
 import type { Measure } from './measures.ts';
 
 /** One number per seed: variant `variant` of the scenario under `variation`, read by the claim's measure (or the arm's own). */
@@ -67,6 +71,11 @@ export interface Claim {
    * does fail, and the fair contest's part 3 (issue 15) rewrites it.
    */
   brokenByModel2?: string;
+  /**
+   * Parameters of this claim that the skeptic's space adds to the common ones and its
+   * scenario's (`check --robust`, MODEL.md §10.6).
+   */
+  robust?: readonly RobustParameter[];
 }
 
 /** Seeds per claim (at least 20, issue 6), from seed 1: fewer would widen the CI and could fail a true claim. */
@@ -106,6 +115,34 @@ export function differences(a: string, b: string, shocked: Variation, calm: Vari
   return { a: cost(a), b: cost(b) };
 }
 
+// ---------------------------------------------------------------- arms
+
+/** A claim's arms in order: a's (one arm, or the two of a difference), then b's. */
+export function armsOf(claim: Pick<Claim, 'a' | 'b'>): Arm[] {
+  const of = (t: Term): Arm[] => ('minus' in t ? [t.minus[0], t.minus[1]] : [t]);
+  return [...of(claim.a), ...of(claim.b)];
+}
+
+/** The claim with each arm replaced by `f(arm, i)`, i its place in `armsOf`. */
+export function mapArms(claim: Claim, f: (arm: Arm, i: number) => Arm): Claim {
+  let i = 0;
+  const map = (t: Term): Term => ('minus' in t ? { minus: [f(t.minus[0], i++), f(t.minus[1], i++)] } : f(t, i++));
+  const a = map(claim.a);
+  return { ...claim, a, b: map(claim.b) };
+}
+
+/** The claim with `extra` overrides applied to every arm after the arm's own (a control, a point of the skeptic's space). */
+export function withOverrides(claim: Claim, extra: (i: number) => Variation): Claim {
+  return mapArms(claim, (arm, i) => ({ ...arm, variation: { ...arm.variation, ...extra(i) } }));
+}
+
+/** The claim with its control switched on in every arm (its mechanism off); the claim itself when it names no control. */
+export function withControl(claim: Claim): Claim {
+  const control = claim.control;
+  if (control === undefined) return claim;
+  return { ...withOverrides(claim, () => control), id: `${claim.id} (control)` };
+}
+
 // ---------------------------------------------------------------- evaluation
 
 /** The seeds of a range, in order. */
@@ -123,8 +160,11 @@ export function termValue(claim: Claim, term: Term, seed: number, cache: RunCach
   return (term.measure ?? claim.measure)(run);
 }
 
-/** A claim's outcome: the case's result, and the two numbers of every seed. */
-export type ClaimResult = ValidationResult & { seeds: number[]; a: (number | null)[]; b: (number | null)[] };
+/**
+ * A claim's outcome: the case's result, the paired difference's interval, whether
+ * every seed gave both numbers, and the two numbers of every seed.
+ */
+export type ClaimResult = ValidationResult & { seeds: number[]; a: (number | null)[]; b: (number | null)[]; interval: Interval; complete: boolean };
 
 /** The paired difference b − a over `seeds` (default: the claim's own), its 95 % CI and pass/fail. */
 export function evaluateClaim(claim: Claim, cache: RunCache, seeds: readonly number[] = seedList(claim.seeds)): ClaimResult {
@@ -147,21 +187,12 @@ export function evaluateClaim(claim: Claim, cache: RunCache, seeds: readonly num
     seeds: [...seeds],
     a,
     b,
+    interval: d,
+    complete,
   };
 }
 
-/** A claim as a case of the validation set (what `check` prints): the same seeds whether `quick` or not. */
-export function claimCase(claim: Claim): ValidationCase {
-  const { from, count } = claim.seeds;
-  return {
-    id: claim.id,
-    title: claim.title,
-    citation: `${claim.scenario.name} scenario: ${claim.compared}, paired over ${count} seeds${from === 1 ? '' : ` from seed ${from}`}`,
-    run: ({ cache }) => evaluateClaim(claim, cache),
-    ...(claim.brokenByModel2 !== undefined ? { brokenByModel2: claim.brokenByModel2 } : {}),
-  };
-}
-
-function fmt(x: number): string {
+/** A number for a detail sentence (3 significant digits). */
+export function fmt(x: number): string {
   return Number.isFinite(x) ? x.toPrecision(3) : String(x);
 }

@@ -6,6 +6,7 @@ import type { Claim } from './claim.ts';
 import { classroomClaims } from './classroom.ts';
 import { hydraClaims } from './hydra.ts';
 import { overloadClaims } from './overload.ts';
+import { exchangesClaims } from './exchanges.ts';
 import { rumourClaims } from './rumour.ts';
 import { marketShiftClaims } from './market-shift.ts';
 import { turnoverClaims } from './turnover.ts';
@@ -21,6 +22,7 @@ export const claims: readonly Claim[] = [
   ...classroomClaims,
   ...hydraClaims,
   ...overloadClaims,
+  ...exchangesClaims,
   ...rumourClaims,
   ...marketShiftClaims,
   ...turnoverClaims,

@@ -17,7 +17,8 @@ import { pickGlobal, pickInSubtree, subtreeQualifies } from './directory.ts';
 import { receiveOrder } from './orders.ts';
 import { listPush } from './queues.ts';
 import { CS_MSG, forwardOrder, sendUp } from './routing.ts';
-import { BOOK, CS_COUNT, ORDER_FROM, TICK_DECISIONS } from './state.ts';
+import { BOOK, CS_COUNT, TICK_DECISIONS } from './state.ts';
+import { holdOrder } from './held-orders.ts';
 import { pickByException } from './estimates.ts';
 
 /** Person v has a report about `sit` (its own news or read from a report): decide or pass it up. */
@@ -41,10 +42,8 @@ function decide(ctx: Context, c: Chain, x: number, sit: number, global: boolean,
   const d = c.domain[sit]!;
   const r = chosen >= 0 ? chosen : global ? pickGlobal(st, d, c.orders) : pickInSubtree(st, c.D, x, d, c.orders);
   if (r < 0) return; // the directory knows nobody: the situation waits for its deadline
-  if (c.exception) st.get(ORDER_FROM)[r] = x;
   c.decider[sit] = x;
-  c.resolver[sit] = r;
-  c.orders[r]!++;
+  holdOrder(st, sit, r);
   if (!c.inBook[sit]) {
     c.inBook[sit] = 1;
     listPush(st, BOOK, sit);

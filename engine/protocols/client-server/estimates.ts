@@ -16,7 +16,8 @@
 import type { Context } from '../../context.ts';
 import { ALIVE, SKILL } from '../../people-state.ts';
 import type { Chain } from './chain.ts';
-import { DEPTH, EST, EST_BEST, LEVELS, ORDER_FROM, PREORDER, TIN, TOUT } from './state.ts';
+import { DEPTH, EST, EST_BEST, LEVELS, PREORDER, TIN, TOUT } from './state.ts';
+import { holdsOrderFrom } from './held-orders.ts';
 
 /** Draws every manager's estimates of its subtree (after the review's subtree tables). O(n · depth · D). */
 export function refreshEstimates(ctx: Context, c: Chain, noise: number): void {
@@ -77,13 +78,13 @@ export function pickByException(c: Chain, m: number, d: number, threshold: numbe
   if (lo < 0 || m * D + d >= st.get(EST_BEST).length) return -1;
   const hi = st.get(TOUT)[m]!;
   if (hi - lo <= 1 || st.get(EST_BEST)[m * D + d]! < threshold) return -1;
-  const order = st.get(PREORDER), est = st.get(EST), from = st.get(ORDER_FROM), orders = c.orders;
+  const order = st.get(PREORDER), est = st.get(EST), orders = c.orders;
   const levels = st.num(LEVELS);
   const k = st.get(DEPTH)[m]!;
   let pick = -1, pickEst = -1;
   for (let i = lo; i < hi; i++) {
     const v = order[i]!;
-    if (orders[v]! > 0 && from[v] === m) continue; // m's own order is still unfinished with v
+    if (orders[v]! > 0 && holdsOrderFrom(st, v, m)) continue; // m's own order is still unfinished with v
     const e = est[(v * levels + k) * D + d]!;
     if (e >= threshold && (e > pickEst || (e === pickEst && v < pick))) { pick = v; pickEst = e; }
   }

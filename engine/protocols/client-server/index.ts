@@ -53,6 +53,7 @@ const clientServer: ProtocolModule = {
   params: { protocol: clientServerKeys },
   handlesSituations: true,
   draws: 'formal',
+  defaultRouting: 'chart',
   metrics,
   create: () => new ClientServerProtocol(),
   check(s) {

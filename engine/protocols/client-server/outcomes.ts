@@ -10,7 +10,8 @@ import type { Chain } from './chain.ts';
 import { atReport } from './decisions.ts';
 import { tryStartPending } from './orders.ts';
 import { CS_MSG, sendUp } from './routing.ts';
-import { CS_COUNT, FB_FAIL, FB_OK, ORDERS, S_RESOLVER } from './state.ts';
+import { CS_COUNT, FB_FAIL, FB_OK } from './state.ts';
+import { clearOrder } from './held-orders.ts';
 
 /** An attempt finished (Work phase): its resolver reports the outcome up, then starts what it has pending. */
 export function finishAttempt(ctx: Context, c: Chain, o: Outcome): void {
@@ -30,10 +31,7 @@ export function atOutcome(ctx: Context, c: Chain, v: number, sit: number, b: num
 
 /** Decider x closes resolver r's order on `sit`; after a failure it decides again. */
 function closeOrder(ctx: Context, c: Chain, x: number, sit: number, r: number, ok: number): void {
-  if (c.resolver[sit] === r) {
-    c.orders[r]!--;
-    c.resolver[sit] = -1;
-  }
+  if (c.resolver[sit] === r) clearOrder(c.st, sit);
   if (!ok && c.status[sit] === SIT.OPEN && c.resolver[sit] === -1) {
     c.st.vals[CS_COUNT.retries.id]!++;
     atReport(ctx, c, x, sit);
@@ -42,10 +40,5 @@ function closeOrder(ctx: Context, c: Chain, x: number, sit: number, r: number, o
 
 /** A situation passed its deadline: the decider knows the deadline, so the order is off its books. */
 export function dropMissed(ctx: Context, sit: number): void {
-  const resolver = ctx.state.get(S_RESOLVER);
-  const r = resolver[sit]!;
-  if (r >= 0) {
-    ctx.state.get(ORDERS)[r]!--;
-    resolver[sit] = -1;
-  }
+  clearOrder(ctx.state, sit);
 }

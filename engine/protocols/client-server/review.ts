@@ -22,7 +22,8 @@ import { CS_SERVER } from './channel.ts';
 import { atReport } from './decisions.ts';
 import { refreshDirectory, sortDirectory, subtreeTables } from './directory.ts';
 import { refreshEstimates } from './estimates.ts';
-import { BOOK, CS_COUNT, FB_FAIL, FB_OK, ORDERS, S_CARRIER, S_DECIDER, S_IN_BOOK, S_RESOLVER } from './state.ts';
+import { clearOrder } from './held-orders.ts';
+import { BOOK, CS_COUNT, FB_FAIL, FB_OK, S_CARRIER, S_DECIDER, S_IN_BOOK, S_RESOLVER } from './state.ts';
 
 /** The records of the organization as of now: directory, its per-domain ranking, delegation tables. */
 export function refreshRecords(ctx: Context, c: Chain): void {
@@ -80,7 +81,6 @@ function auditOrders(ctx: Context, chain: Chain): void {
   const st = chain.st;
   const alive = st.get(ALIVE);
   const status = st.get(SIT_STATUS);
-  const orders = st.get(ORDERS);
   const decider = st.get(S_DECIDER), resolver = st.get(S_RESOLVER), carrier = st.get(S_CARRIER);
   const inBook = st.get(S_IN_BOOK);
   const len = st.vals[BOOK.length.id]!;
@@ -93,8 +93,7 @@ function auditOrders(ctx: Context, chain: Chain): void {
       const x = decider[sit]!;
       const y = x >= 0 && alive[x] ? x : st.vals[CS_SERVER.id]!;
       if (y >= 0) {
-        orders[resolver[sit]!]!--;
-        resolver[sit] = -1;
+        clearOrder(st, sit);
         st.vals[CS_COUNT.lostOrders.id]!++;
         if (status[sit] === SIT.OPEN) {
           st.vals[CS_COUNT.redecisions.id]!++;

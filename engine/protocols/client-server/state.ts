@@ -39,8 +39,14 @@ export const DEPTH = stateArray.i32('cs.depth');
 export const PREORDER = stateArray.i32('cs.preorder');
 /** Levels of the routing tree as of the last review (the stride of `cs.est`). */
 export const LEVELS = stateNumber('cs.est.levels');
-/** Per person: who gave the latest unfinished order they hold (a manager believes busy only whom it gave one). */
-export const ORDER_FROM = stateArray.i32('cs.orderFrom');
+/**
+ * Each resolver's unfinished orders as a linked list of situations (head per person,
+ * next/previous per situation), so a manager can ask "did I give this person an
+ * order that is not finished?" (decideAt "exception" only; held-orders.ts).
+ */
+export const HELD_HEAD = stateArray.i32('cs.held.head');
+export const HELD_NEXT = stateArray.i32('cs.held.next');
+export const HELD_PREV = stateArray.i32('cs.held.prev');
 
 // The directory's per-domain rankings (directory.ts).
 export const DIR_SORTED = stateArray.i32('cs.dir.sorted');
@@ -131,7 +137,11 @@ export function allocateState(ctx: Context, delegation: boolean, exception = fal
   for (const h of [IS_HOLDER, IS_WAITING, VACANT]) person(h, 1, 0, u8);
   person(FB_OK, 1, 0, i32);
   person(FB_FAIL, 1, 0, i32);
-  if (exception) person(ORDER_FROM, 1, -1, i32);
+  if (exception) {
+    person(HELD_HEAD, 1, -1, i32);
+    st.put(HELD_NEXT, new Int32Array(256).fill(-1));
+    st.put(HELD_PREV, new Int32Array(256).fill(-1));
+  }
   if (delegation || exception) {
     person(TIN, 1, -1, i32);
     person(TOUT, 1, -1, i32);
@@ -166,5 +176,11 @@ export function growSituationArrays(st: State, sit: number): boolean {
   const flag = new Uint8Array(cap);
   flag.set(st.get(S_IN_BOOK));
   st.put(S_IN_BOOK, flag);
+  for (const h of [HELD_NEXT, HELD_PREV]) {
+    if (!st.hasArray(h)) continue;
+    const next = new Int32Array(cap).fill(-1);
+    next.set(st.get(h));
+    st.put(h, next);
+  }
   return true;
 }

@@ -16,6 +16,7 @@ import { P2PProtocol } from '../p2p/protocol.ts';
 import { queueInit, queueLength, queuePop, queuePush } from '../p2p/queue.ts';
 import { ComponentScratch, linkExperts, reconnect } from './care.ts';
 import { ARCS, CHECKED, MISSED, SPLIT, STEWARD_COUNT, STEWARD_IDS, WINS, experts } from './state.ts';
+import { OrganizationError } from '../../organization.ts';
 
 export class StewardProtocol extends P2PProtocol {
   override readonly kind: string = 'steward';
@@ -169,7 +170,8 @@ function pickStewards(ctx: Context): Int32Array {
   if (Array.isArray(spec)) {
     return Int32Array.from(spec.map((id, i) => {
       const k = ctx.labels.indexOf(String(id));
-      if (k < 0) throw new Error(`protocol.stewards[${i}]: no person has id ${JSON.stringify(id)}`);
+      // A user's mistake (a file's ids are known only once it is read): exit 2, not a bug.
+      if (k < 0) throw new OrganizationError(`protocol.stewards.${i}: no person has id ${JSON.stringify(id)} (the organization's ids run ${ctx.labels[0]} … ${ctx.labels[ctx.labels.length - 1]}); use an id from its nodes or edges file`);
       return k;
     }));
   }

@@ -1,0 +1,36 @@
+// The run in the address bar: every stop of the clock writes the run (scenario,
+// changes, seed, live shocks, tick, variants shown) into the URL's hash, so a
+// reload or a copied link comes back to the same state hash (share.ts encodes it).
+import type { App } from './app.ts';
+import { BUILT_INS } from './scenarios.ts';
+import { encodeRun, type SharedRun } from './share.ts';
+
+export class ShareLink {
+  constructor(private readonly app: App) {}
+
+  shared(): SharedRun {
+    const { runner } = this.app;
+    const src = runner.source!;
+    const run: SharedRun = { scenario: src.name, overrides: src.overrides, seed: src.seed, shocks: runner.timeline, tick: runner.tick };
+    if (!BUILT_INS[src.name]) run.input = src.input;
+    if (src.only?.length) run.only = src.only;
+    return run;
+  }
+
+  url(): string {
+    return location.href.replace(/#.*$/, '') + encodeRun(this.shared());
+  }
+
+  updateUrl(): void {
+    if (!this.app.runner.source) return;
+    try { history.replaceState(null, '', encodeRun(this.shared())); } catch { /* some file:// pages refuse; the share button still works */ }
+  }
+
+  /** Copies the link (or shows it to copy by hand), saying so on the button. */
+  async copy(button: HTMLButtonElement): Promise<void> {
+    const url = this.url();
+    this.updateUrl();
+    try { await navigator.clipboard.writeText(url); button.textContent = 'link copied'; } catch { window.prompt('Copy this link:', url); }
+    setTimeout(() => { button.textContent = 'share'; }, 2000);
+  }
+}
