@@ -5,6 +5,7 @@
 // its verdict —, the definitions apart; exit 0 when everything passes, else 1.
 // `--robust` runs the claims over the skeptic's space instead (check-robust.ts).
 import { parseCommandArgs } from './args.ts';
+import { commandModules, MODULE_OPTIONS, MODULE_USAGE } from './module-options.ts';
 import { UserError } from './errors.ts';
 import { validationSet, runCase, RunCache, verdict, isSuccess } from '../validation/index.ts';
 import { readDataFiles } from '../io/read-files.ts';
@@ -13,7 +14,7 @@ import { parseSeeds, seedsFor, seedsWords, selectIds } from './check-options.ts'
 import { jsonCase, textReport, type Outcome } from './check-report.ts';
 import { ROBUST_OPTIONS, ROBUST_USAGE, robustMain } from './check-robust.ts';
 
-const USAGE = `usage: equipotent check [--quick] [--seeds A-B] [--only IDS] [--json]
+const USAGE = `usage: equipotent check [--quick] [--seeds A-B] [--only IDS] [--json] [--module F]…
        equipotent check --robust [--points N] [--seeds K] [--only CLAIMS] [--jobs N] [--out DIR] [--resume]
 
 Runs the validation set: each textbook result (push gossip on K_n, rumour
@@ -35,7 +36,13 @@ marked), 1 otherwise.
   --json       one JSON object per case and line: id, kind, verdict, effect
                {mean, lo, hi, n, state}, control {…} when the claim names one, seeds
 
-${ROBUST_USAGE}`;
+${ROBUST_USAGE}
+
+${MODULE_USAGE}
+               check loads the files (a bad one stops it, exit 2) and names
+               each module; the claims a module may declare are not run yet
+               (they come with the claims work), so the validation set is the
+               built-in one.`;
 
 /** Runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -49,10 +56,16 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       robust: { type: 'boolean' },
       ...ROBUST_OPTIONS,
+      ...MODULE_OPTIONS,
     },
     positionals: { max: 0 },
   });
   if (args === null) return 0;
+  if (args.values['allow-modules'] === true) throw new UserError('check: --allow-modules is for commands that read a scenario; give the module files with --module');
+  const modules = await commandModules(args.values);
+  for (const f of modules.files) {
+    for (const m of f.modules) process.stderr.write(`check: module "${m.name}" (${m.kind}, ${f.given}, sha256 ${f.sha256}) loaded; it declares no claims of its own (module claims are not supported yet)\n`);
+  }
   const seeds = parseSeeds(args.values.seeds);
   if (args.values.robust === true) {
     if (args.values.quick === true) throw new UserError('check: --quick is for the validation set; --robust runs the claims over the skeptic\'s space (choose --points and --seeds to make it smaller)');

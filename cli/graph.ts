@@ -7,8 +7,12 @@ import { checkOutputPath } from './output-paths.ts';
 import { readDataFiles } from '../io/read-files.ts';
 import { scenarioVariants, integerOption, userFacing } from './scenario-variants.ts';
 import { createSimulation } from '../engine/simulation.ts';
+import { MODULE_OPTIONS, MODULE_USAGE } from './module-options.ts';
+import { moduleFacing } from '../io/module-files.ts';
 
-const USAGE = 'usage: equipotent graph <scenario> [--seed N] [--set path=value]… [--variant L] [--at T] [--layer formal|informal] [--out F.csv]';
+const USAGE = `usage: equipotent graph <scenario> [--seed N] [--set path=value]… [--variant L] [--at T] [--layer formal|informal] [--out F.csv] [--module F]… [--allow-modules]
+
+${MODULE_USAGE}`;
 /** Above this many people the implicit complete graph is not written out. */
 const COMPLETE_EXPORT_LIMIT = 10_000;
 
@@ -23,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
       at: { type: 'string' },
       layer: { type: 'string' },
       out: { type: 'string' },
+      ...MODULE_OPTIONS,
     },
   });
   if (args === null) return 0;
@@ -34,16 +39,19 @@ export async function main(argv: string[]): Promise<number> {
   // Where the file goes is checked before the organization is built.
   const out = values.out !== undefined ? checkOutputPath('--out', values.out, 'file', 'ties.csv') : undefined;
   // Without --variant, the first variant's organization is drawn.
-  const source = scenarioVariants(positionals[0]!, values.set ?? [], extra, values.variant);
+  const source = await scenarioVariants(positionals[0]!, values.set ?? [], extra, values.variant, values);
   const scenario = source.variants[0]!.scenario;
   const at = values.at === undefined ? 0 : Number(values.at);
   if (!Number.isInteger(at) || at < 0 || at > scenario.ticks) throw new UserError(`--at: expected a tick from 0 to ${scenario.ticks}, got "${values.at}"`);
   if (layer === 'formal' && scenario.organization.formal === null) throw new UserError('--layer formal: this organization is flat (no formal layer); use --layer informal');
 
   const lines: string[] = userFacing(() => {
-    const sim = createSimulation(scenario, scenario.seed, { data: readDataFiles(scenario, source.baseDir) });
-    sim.step(at);
-    sim.applyShocksOfNextTick();
+    const { registry, files } = source.modules;
+    const sim = moduleFacing(files, () => createSimulation(scenario, scenario.seed, { data: readDataFiles(scenario, source.baseDir), modules: registry }));
+    moduleFacing(files, () => {
+      sim.step(at);
+      sim.applyShocksOfNextTick();
+    });
     const alive = sim.state.u8('alive');
     const labels = sim.labels;
     const lines = ['source,target'];

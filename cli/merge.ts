@@ -9,6 +9,7 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommandArgs } from './args.ts';
+import { moduleChange } from './sweep.ts';
 import { UserError } from './errors.ts';
 import { readJsonFile } from './load-scenario.ts';
 import { AtomicFile } from './files.ts';
@@ -69,6 +70,10 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
   for (const other of inputs.slice(1)) {
     if (other.manifest.version !== first.manifest.version) {
       throw new UserError(`merge: ${first.dir} was run by equipotent ${first.manifest.version} but ${other.dir} by ${other.manifest.version}; runs of different versions may differ, so run every shard with one version`);
+    }
+    const changed = moduleChange(first.manifest.modules, other.manifest.modules);
+    if (changed !== null) {
+      throw new UserError(`merge: ${first.dir} and ${other.dir} ran with different modules (in the second, ${changed.replace(/not loaded then/g, 'not loaded in the first').replace(/ is not loaded now: add --module/g, ' is missing').replace(/the file now has/g, 'it has')}); rerun the odd shard with the same module files`);
     }
     if (other.manifest.specHash !== first.manifest.specHash) {
       throw new UserError(`merge: ${first.dir} and ${other.dir} are different sweeps (${specDifference(first.manifest, other.manifest)}); merge only the shards of one sweep`);

@@ -17,11 +17,14 @@ import { checkReplayBundle, replay, verifyReplay, type ReplayBundle } from '../e
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
 import { findDeclaration } from '../engine/modules/metric-declaration.ts';
+import { commandModules, MODULE_OPTIONS, MODULE_USAGE, provenance, type ModuleValues } from './module-options.ts';
+import { moduleFacing } from '../io/module-files.ts';
 
-const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json] [--no-wasm]
-       equipotent run --replay <bundle.json> [--no-verify] [--json] [--no-wasm]
+const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json] [--no-wasm] [--module F]… [--allow-modules]
+       equipotent run --replay <bundle.json> [--no-verify] [--json] [--no-wasm] [--module F]…
 
---no-wasm runs the textbook spreading loops in TypeScript instead of the WebAssembly kernel (same results).`;
+--no-wasm runs the textbook spreading loops in TypeScript instead of the WebAssembly kernel (same results).
+${MODULE_USAGE}`;
 
 /** One variant's finished run. */
 export interface VariantRun {
@@ -47,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       replay: { type: 'string' },
       'no-verify': { type: 'boolean' },
       'no-wasm': { type: 'boolean' },
+      ...MODULE_OPTIONS,
     },
   });
   if (args === null) return 0;
@@ -57,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     const ignored = (['seed', 'ticks', 'variant', 'set', 'series', 'every', 'events'] as const).filter((k) => values[k] !== undefined);
     if (ignored.length > 0) throw new UserError(`run --replay replays the bundle as recorded; it takes no ${ignored.map((k) => `--${k}`).join(', ')} (make a new bundle, or run the scenario itself)\n${USAGE}`);
     if (positionals.length > 0) throw new UserError(`run --replay takes the bundle only, not ${positionals.map((p) => JSON.stringify(p)).join(' ')}\n${USAGE}`);
-    return replayCommand(values.replay, values.json === true, values['no-verify'] !== true, wasm);
+    return replayCommand(values.replay, values.json === true, values['no-verify'] !== true, wasm, values);
   }
   if (values['no-verify'] !== undefined) throw new UserError(`--no-verify goes with --replay (it skips the hash check of a bundle)\n${USAGE}`);
   if (positionals.length !== 1) throw new UserError(`run takes one scenario (a file or a built-in name)\n${USAGE}`);
@@ -72,14 +76,15 @@ export async function main(argv: string[]): Promise<number> {
     { option: '--series', path: values.series, kind: 'file' },
     { option: '--events', path: values.events, kind: 'file' },
   ]);
-  const source = scenarioVariants(positionals[0]!, values.set ?? [], extra, values.variant);
+  const source = await scenarioVariants(positionals[0]!, values.set ?? [], extra, values.variant, values);
   const data = source.variants.map(({ scenario }) => readDataFiles(scenario, source.baseDir));
+  const { registry, files } = source.modules;
 
   const runs: VariantRun[] = [];
   source.variants.forEach(({ label, scenario }, i) => {
-    const sim = userFacing(() => createSimulation(scenario, scenario.seed, { data: data[i], wasm }));
-    userFacing(() => sim.step(scenario.ticks));
-    runs.push({ label, scenario, sim, summary: sim.summary() });
+    const sim = userFacing(() => moduleFacing(files, () => createSimulation(scenario, scenario.seed, { data: data[i], wasm, modules: registry })));
+    userFacing(() => moduleFacing(files, () => sim.step(scenario.ticks)));
+    runs.push({ label, scenario, sim, summary: moduleFacing(files, () => sim.summary()) });
   });
 
   const series = outputs.get('--series');
@@ -89,10 +94,11 @@ export async function main(argv: string[]): Promise<number> {
     ...(events !== undefined ? [{ path: events, write: (f: AtomicFile) => writeEvents(f, runs) }] : []),
   ]);
   const first = runs[0]!.scenario;
+  const hashes = provenance(source.modules);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(summaryJson(first.name ?? source.sourceName, first.seed, first.ticks, runs), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(summaryJson(first.name ?? source.sourceName, first.seed, first.ticks, runs, hashes), null, 2)}\n`);
   } else {
-    process.stdout.write(`${summaryTable(first.name ?? source.sourceName, first.seed, first.ticks, runs)}\n`);
+    process.stdout.write(`${summaryTable(first.name ?? source.sourceName, first.seed, first.ticks, runs, registry, hashes)}\n`);
   }
   return 0;
 }
@@ -104,22 +110,26 @@ export async function main(argv: string[]): Promise<number> {
  * skips the comparison). A `file` organization's data files are read next to
  * the bundle, else among the built-in scenarios' (the page's bundles).
  */
-async function replayCommand(path: string, json: boolean, verify: boolean, wasm: boolean): Promise<number> {
+async function replayCommand(path: string, json: boolean, verify: boolean, wasm: boolean, moduleValues: ModuleValues): Promise<number> {
   const bundle = readJsonFile(path, `--replay ${path}`) as ReplayBundle;
   if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle) || !('scenario' in bundle)) {
     throw new UserError(`--replay: ${path} is not a replay bundle (it needs format, version, scenario, seed, liveShocks and stopAt)`);
   }
+  const loaded = await commandModules(moduleValues, { input: bundle.scenario, baseDir: dirname(resolve(path)), label: `--replay ${path}: scenario` });
+  const hashes = provenance(loaded);
+  checkBundleModules(bundle, hashes ?? {}, path);
+  const { registry, files } = loaded;
   const validate = (input: unknown): Scenario => {
-    const r = validateScenario(input);
+    const r = validateScenario(input, registry);
     if (!r.ok) throw new UserError(`--replay: the bundle's scenario is not valid:\n  ${r.errors.join('\n  ')}`);
     return r.scenario;
   };
   const scenario = userFacing(() => checkReplayBundle(bundle, validate));
   const data = bundleData(scenario, dirname(resolve(path)));
-  const sim = userFacing(() => replay(bundle, validate, data, wasm));
-  const runs: VariantRun[] = [{ label: bundle.variant ?? 'default', scenario: sim.scenario, sim, summary: sim.summary() }];
+  const sim = userFacing(() => moduleFacing(files, () => replay(bundle, validate, data, wasm, registry)));
+  const runs: VariantRun[] = [{ label: bundle.variant ?? 'default', scenario: sim.scenario, sim, summary: moduleFacing(files, () => sim.summary()) }];
   const name = sim.scenario.name ?? 'replay';
-  const out = json ? JSON.stringify(summaryJson(name, sim.seed, sim.tick, runs), null, 2) : summaryTable(name, sim.seed, sim.tick, runs);
+  const out = json ? JSON.stringify(summaryJson(name, sim.seed, sim.tick, runs, hashes), null, 2) : summaryTable(name, sim.seed, sim.tick, runs, registry, hashes);
   process.stdout.write(`${out}\n`);
   const check = verifyReplay(bundle, sim);
   if (check.expected === null) {
@@ -141,6 +151,23 @@ async function replayCommand(path: string, json: boolean, verify: boolean, wasm:
   return 0;
 }
 
+/**
+ * A bundle made with user modules replays only with the very same files: each
+ * module it records must be loaded (`--module`) with the recorded sha256.
+ */
+function checkBundleModules(bundle: ReplayBundle, loaded: Record<string, string>, path: string): void {
+  const recorded = bundle.modules ?? {};
+  if (typeof recorded !== 'object' || recorded === null || Array.isArray(recorded)) throw new UserError(`--replay: ${path}: modules: expected {"name": "sha256", …}`);
+  for (const [name, sha] of Object.entries(recorded)) {
+    if (loaded[name] === undefined) {
+      throw new UserError(`--replay: ${path} was made with the module "${name}" (sha256 ${String(sha)}); load that module file with --module`);
+    }
+    if (loaded[name] !== sha) {
+      throw new UserError(`--replay: ${path} was made with the module "${name}" of sha256 ${String(sha)}, but the file loaded has ${loaded[name]}; load the file the bundle was made with (a changed module gives another run)`);
+    }
+  }
+}
+
 /** The data files of a bundle's `file` organization: next to the bundle, else among the built-in scenarios'. */
 function bundleData(scenario: Scenario, bundleDir: string): Record<string, string> | undefined {
   if (dataFileRefs(scenario).length === 0) return undefined;
@@ -155,17 +182,20 @@ function bundleData(scenario: Scenario, bundleDir: string): Record<string, strin
   }
 }
 
-/** CONTRACT.md's `run --json` object. */
-export function summaryJson(name: string, seed: number, ticks: number, runs: VariantRun[]) {
+/**
+ * CONTRACT.md's `run --json` object; with user modules, `modules` records each
+ * one's sha256 beside the state hashes (never inside them).
+ */
+export function summaryJson(name: string, seed: number, ticks: number, runs: VariantRun[], modules?: Record<string, string>) {
   const variants: Record<string, unknown> = {};
   for (const r of runs) {
     variants[r.label] = { ...r.summary.metrics, hash: r.summary.hash, items: r.summary.items, shocks: r.summary.shocks };
   }
-  return { scenario: name, seed, ticks, variants };
+  return { scenario: name, seed, ticks, ...(modules !== undefined ? { modules } : {}), variants };
 }
 
 /** The variants side by side: one row per metric, with its unit from the metric registry. */
-export function summaryTable(name: string, seed: number, ticks: number, runs: VariantRun[], registry: Registry = builtinRegistry()): string {
+export function summaryTable(name: string, seed: number, ticks: number, runs: VariantRun[], registry: Registry = builtinRegistry(), modules?: Record<string, string>): string {
   const declared = registry.metricDeclarations().filter((d) => d.per === 'run');
   const unit = (metric: string) => findDeclaration(declared, metric)?.unit ?? '';
   const header = ['metric', ...runs.map((r) => r.label), 'unit'];
@@ -183,7 +213,8 @@ export function summaryTable(name: string, seed: number, ticks: number, runs: Va
     rows.push([`shock ${sh.kind}@${sh.at} recoveryTicks`, ...runs.map((r) => formatNumber(r.summary.shocks[i]?.recoveryTicks)), 'ticks']);
   }
   rows.push(['hash', ...runs.map((r) => r.summary.hash), '']);
-  return `${name} — seed ${seed}, ${ticks} ticks\n\n${table(header, rows, [header.length - 1])}`;
+  const provenanceLines = Object.entries(modules ?? {}).map(([m, sha]) => `\nmodule ${m}: sha256 ${sha}`).join('');
+  return `${name} — seed ${seed}, ${ticks} ticks\n\n${table(header, rows, [header.length - 1])}${provenanceLines}`;
 }
 
 /** Tidy long series: variant,seed,tick,metric,value, every `every` ticks and the last. */

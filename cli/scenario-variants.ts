@@ -10,6 +10,8 @@ import { OrganizationError } from '../engine/organization.ts';
 import { ShockError } from '../engine/shocks.ts';
 import { ReplayError } from '../engine/replay.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
+import { commandModules, type ModuleValues } from './module-options.ts';
+import type { LoadedModules } from '../io/module-files.ts';
 
 /** An integer option within [min, max], or a user error naming it. */
 export function integerOption(name: string, text: string, min: number, max: number): number {
@@ -18,16 +20,22 @@ export function integerOption(name: string, text: string, min: number, max: numb
   return x;
 }
 
-/** The scenario's variants after `--set` (and extra sets such as the seed), filtered by `--variant`. */
-export function scenarioVariants(
+/**
+ * The scenario's variants after `--set` (and extra sets such as the seed),
+ * filtered by `--variant`, validated with the built-ins plus the user's modules
+ * (`--module`, and the scenario's own with --allow-modules).
+ */
+export async function scenarioVariants(
   nameOrPath: string,
   setArgs: string[],
   extraSets: [string, unknown][],
   variant: string | undefined,
-): { baseDir: string; sourceName: string; variants: { label: string; scenario: Scenario }[] } {
+  moduleValues: ModuleValues = {},
+): Promise<{ baseDir: string; sourceName: string; variants: { label: string; scenario: Scenario }[]; modules: LoadedModules }> {
   const source = loadScenarioSource(nameOrPath);
+  const modules = await commandModules(moduleValues, { input: source.input, baseDir: source.baseDir, label: source.sourceName });
   const sets: [string, unknown][] = [...setArgs.map((s) => setOption(s)), ...extraSets];
-  const expanded = expandVariants(source.input as never, sets);
+  const expanded = expandVariants(source.input as never, sets, modules.registry);
   const problems = expanded.flatMap((v) => (v.ok ? [] : v.errors));
   if (problems.length) throw new UserError(`${source.sourceName} is not a valid scenario:\n  ${problems.join('\n  ')}`);
   let variants = expanded.map((v) => ({ label: v.label, scenario: (v as { scenario: Scenario }).scenario }));
@@ -36,7 +44,7 @@ export function scenarioVariants(
     if (!chosen.length) throw new UserError(`--variant: no variant "${variant}" (variants: ${variants.map((v) => v.label).join(', ')})`);
     variants = chosen;
   }
-  return { baseDir: source.baseDir, sourceName: source.sourceName, variants };
+  return { baseDir: source.baseDir, sourceName: source.sourceName, variants, modules };
 }
 
 /** Runs `f`, turning the engine's user-facing errors (a bad file, an unknown id…) into exit code 2. */

@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import { intOption, parseCommandArgs, secondsOption } from './args.ts';
 import { RunFailedError, UserError, writeFailureReason } from './errors.ts';
 import { indexRounds, indexSeries, JOURNAL, JournalWriter, LineReader, readJournal, SERIES_JOURNAL, type JournalEntry, type JournalRecord } from './sweep/journal.ts';
-import { isAdaptive, loadPlan, parseShard, runPoint, runSeed, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
+import { isAdaptive, loadPlan, sweepModules, parseShard, runPoint, runSeed, shardRuns, shardText, taskOf, type Shard, type SweepPlan } from './sweep/plan.ts';
 import { adaptiveSelection, listSelection, Replication, type PointState } from './sweep/replicate.ts';
 import { manifestOf, readManifest, writeManifest, type Manifest, type RunSelection } from './sweep/manifest.ts';
 import { runPool } from './sweep/pool.ts';
@@ -22,8 +22,10 @@ import { lockSweepDir } from './sweep/lock.ts';
 import { Progress } from './sweep/progress.ts';
 import { MANIFEST, PartialRuns, writeOutputs } from './sweep/outputs.ts';
 import { checkOutputPath, makeOutputFolder } from './output-paths.ts';
+import { MODULE_OPTIONS, MODULE_USAGE } from './module-options.ts';
+import { BOOTSTRAP } from './sweep/worker-bundle.ts';
 
-const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--no-wasm]
+const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--no-wasm] [--module F]… [--allow-modules]
 
 Runs a sweep file's design (grid, lhs, sobol or morris) × seeds × variants on a
 pool of worker processes and writes DIR/runs.csv, summary.csv, manifest.json
@@ -42,6 +44,10 @@ with "formats").
                is replaced) and record it as failed; default: no limit
   --no-wasm    run the textbook spreading loops in TypeScript instead of the
                WebAssembly kernel (the same results, slower)
+${MODULE_USAGE}
+               Every worker and every shard loads the same files; a worker
+               refuses a file whose sha256 differs from the one the sweep
+               started with, and --resume and merge refuse a changed module.
 
 Exit 0 when every run is done, 1 when some failed (see manifest.json; --resume
 retries them), 2 for a mistake in the sweep file or the options.
@@ -59,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       resume: { type: 'boolean' },
       timeout: { type: 'string' },
       'no-wasm': { type: 'boolean' },
+      ...MODULE_OPTIONS,
     },
     positionals: { min: 1, max: 1, name: 'sweep file' },
   });
@@ -68,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   const shard = args.values.shard !== undefined ? parseShard(args.values.shard) : null;
   const name = basename(file).replace(/\.json$/i, '');
   const out = checkOutputPath('--out', args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`), 'folder');
-  const plan = loadPlan(file);
+  const plan = loadPlan(file, await sweepModules(file, args.values));
   const timeout = secondsOption('timeout', args.values.timeout);
   return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000, wasm: args.values['no-wasm'] !== true });
 }
@@ -223,14 +230,16 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
         attempted.add(r);
       }
       progress = new Progress({ total: now.selection.length, already: now.selection.length - todo.length, ...options.progress });
-      const entry = await prepareWorkerEntry();
+      // A .ts module loads only through tsx's loader: then the workers start through it too.
+      const files = plan.loaded?.files ?? [];
+      const entry = files.some((f) => /\.m?ts$/i.test(f.path)) ? { url: BOOTSTRAP } : await prepareWorkerEntry();
       await runPool(
         { length: todo.length, get: (i) => taskOf(plan, todo[i]!) },
         {
           jobs: workersFor(todo.length),
           timeoutMs: options.timeoutMs ?? null,
           entry: entry.url,
-          workerData: { input: plan.scenario, baseDir: plan.baseDir, wasm: options.wasm !== false },
+          workerData: { input: plan.scenario, baseDir: plan.baseDir, wasm: options.wasm !== false, modules: files.map((f) => ({ path: f.path, sha256: f.sha256 })) },
           onReply: (reply) => {
             const seed = runSeed(plan, reply.run);
             let rec: JournalRecord;
@@ -315,6 +324,8 @@ function checkSameSweep(previous: Manifest, plan: SweepPlan, shard: Shard | null
   if (previous.version !== plan.version) {
     throw new UserError(`--resume: ${dir} was run by equipotent ${previous.version}, this is ${plan.version}; its runs may differ, so finish it with that version or start again in another --out`);
   }
+  const changed = moduleChange(previous.modules, plan.modules);
+  if (changed !== null) throw new UserError(`--resume: ${dir} was started with other modules (${changed}); its runs would not match, so restore the module files it ran with, or start again in another --out`);
   if (previous.specHash !== plan.specHash) {
     throw new UserError(`--resume: ${dir} holds another sweep (the sweep file, its scenario or a data file changed since it started); start again in another --out`);
   }
@@ -322,4 +333,18 @@ function checkSameSweep(previous: Manifest, plan: SweepPlan, shard: Shard | null
     const was = previous.shard === null ? 'all runs (no --shard)' : `--shard ${previous.shard}`;
     throw new UserError(`--resume: ${dir} holds ${was}; resume it with the same ${previous.shard === null ? 'options' : `--shard ${previous.shard}`}`);
   }
+}
+
+/** How two records of user modules (name → sha256) differ, in words; null when they are the same. */
+export function moduleChange(before: Record<string, string> | undefined, now: Record<string, string> | undefined): string | null {
+  const a = before ?? {};
+  const b = now ?? {};
+  const words: string[] = [];
+  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (a[name] === b[name]) continue;
+    if (a[name] === undefined) words.push(`"${name}" was not loaded then`);
+    else if (b[name] === undefined) words.push(`"${name}" (sha256 ${a[name]}) is not loaded now: add --module`);
+    else words.push(`"${name}" had sha256 ${a[name]}, the file now has ${b[name]}`);
+  }
+  return words.length > 0 ? words.join('; ') : null;
 }

@@ -8,6 +8,7 @@
 // schema as a scenario's shocks (scenario/live-shock.ts), all of them before the
 // simulation is built, so a bad bundle starts no run.
 import { createSimulation, type LiveShock, type Simulation } from './simulation.ts';
+import type { Registry } from './modules/registry.ts';
 import { LIMITS, MAX_TICKS, type Scenario } from './scenario/schema.ts';
 import { liveShockIdProblems, liveShockProblems } from './scenario/live-shock.ts';
 
@@ -45,11 +46,15 @@ export interface ReplayBundle {
   stopAt: number;
   /** The state hash at `stopAt` when the bundle was made (optional; for checking). */
   hash?: string;
+  /** The user modules the run was made with: name → sha256 of its file (beside the hash, never inside it). */
+  modules?: Record<string, string>;
 }
 
 export interface ReplayOptions {
   overrides?: Overrides;
   variant?: string;
+  /** The user modules loaded (name → sha256 of its file), recorded in the bundle. */
+  modules?: Record<string, string>;
 }
 
 /** A bundle that is not one (wrong format, bad ticks, unknown variant, a refused path). */
@@ -79,6 +84,7 @@ export function makeReplayBundle(
     hash: sim.hash(),
   };
   if (options.variant !== undefined) bundle.variant = options.variant;
+  if (options.modules !== undefined && Object.keys(options.modules).length > 0) bundle.modules = { ...options.modules };
   return bundle;
 }
 
@@ -139,9 +145,9 @@ export function checkReplayBundle(bundle: ReplayBundle, validate: (input: unknow
  * queues it, and stops at `stopAt`. The result's hash is the bundle's (the
  * caller compares them: `verifyReplay`).
  */
-export function replay(bundle: ReplayBundle, validate: (input: unknown) => Scenario, data?: Record<string, string>, wasm = true): Simulation {
+export function replay(bundle: ReplayBundle, validate: (input: unknown) => Scenario, data?: Record<string, string>, wasm = true, modules?: Registry): Simulation {
   const scenario = checkReplayBundle(bundle, validate);
-  const sim = createSimulation(scenario, bundle.seed, { data, wasm });
+  const sim = createSimulation(scenario, bundle.seed, { data, wasm, ...(modules !== undefined ? { modules } : {}) });
   bundle.liveShocks.forEach((live, i) => {
     sim.step(live.tick - sim.tick);
     // Ids can be checked exactly only now (a file's ids, people hired since tick 0).

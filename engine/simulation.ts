@@ -6,7 +6,10 @@
 import type { Graph } from './graph/csr.ts';
 import type { ItemSpec } from './information.ts';
 import { copySeries, type SeriesStore } from './metrics.ts';
-import { builtinRegistry, type Registry } from './modules/registry.ts';
+import { builtinRegistry, Registry } from './modules/registry.ts';
+import { registryOf } from './modules/user-modules.ts';
+import type { Module } from './modules/types.ts';
+import type { ModuleFactory } from './modules/api.ts';
 import { bindStreams } from './rng.ts';
 import { RNG_WORDS, SHOCKS_DONE_FOR, TICK } from './run-state.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -39,8 +42,13 @@ export interface SimulationSnapshot {
 export interface SimulationOptions {
   /** Text of the data files a `file` layer names (path as written in the scenario → contents). */
   data?: Record<string, string>;
-  /** The modules to run with (default: the built-ins); the scenario must have been validated with the same. */
-  modules?: Registry;
+  /**
+   * The modules to run with (default: the built-ins): a registry, or a list of a
+   * user's modules (declarations, or module files' default exports) joined to the
+   * built-ins. The scenario must have been validated with the same
+   * (`validateScenario(input, registryOf(modules))`).
+   */
+  modules?: Registry | readonly (Module | ModuleFactory)[];
   /**
    * Run the textbook spreading loops in the WebAssembly kernel where WebAssembly is
    * available (default true). Results are identical either way; false runs the
@@ -89,8 +97,9 @@ export interface Simulation {
 
 /** Builds a simulation of `scenario` (validated) from master seed `seed`. */
 export function createSimulation(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}): Simulation {
-  if (scenario.simulation !== 'organization') return wholeModelSimulation(scenario, seed, options.modules ?? builtinRegistry());
-  const ctx = assemble(scenario, seed, options.modules ?? builtinRegistry(), options.data ?? {});
+  const modules = options.modules === undefined ? builtinRegistry() : options.modules instanceof Registry ? options.modules : registryOf(options.modules);
+  if (scenario.simulation !== 'organization') return wholeModelSimulation(scenario, seed, modules);
+  const ctx = assemble(scenario, seed, modules, options.data ?? {});
   attachSpreadKernel(ctx, options.wasm !== false);
   const { state } = ctx;
   const families = activeFamilies(ctx);

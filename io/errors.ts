@@ -52,6 +52,8 @@ export const USER_INPUT_ERRORS: ReadonlySet<string> = new Set([
   'ShockError',
   'ReplayError',
   'OverrideError',
+  'ModuleError',
+  'ModuleFileError',
 ]);
 
 /** True for an error of the user-input family (exit 2), by class or by name. */

@@ -158,7 +158,7 @@ export function drawMode(kind: string): PanelMode {
   return builtinRegistry().protocols.get(kind)?.draws === 'formal' ? 'tree' : 'force';
 }
 
-/** A way of working in words (the page's names for the built-in kinds; another module's kind as it is named). */
+/** A way of working in words (its module's `words`, else its name). */
 export function kindWords(kind: string): string {
-  return ({ 'client-server': 'hierarchy', p2p: 'peers', steward: 'peers + stewards' } as Record<string, string>)[kind] ?? kind;
+  return builtinRegistry().protocols.get(kind)?.words ?? kind;
 }

@@ -30,7 +30,8 @@ export function parseExercises(md: string): Exercise[] {
       const arg = m[1] ?? m[2]!, eq = arg.indexOf('=');
       sets.push([arg.slice(0, eq), value(arg.slice(eq + 1))]);
     }
-    const variant = /--variant\s+(\S+)/.exec(args)?.[1];
+    const v = /--variant\s+(?:'([^']*)'|(\S+))/.exec(args);
+    const variant = v?.[1] ?? v?.[2];
     const text = item.replace(/^(\d+)\. \*\*(.+?)\*\*/, '').replace(/`npx equipotent run[^`]*`/g, '').split(/\n## /)[0]!.replace(/\s+/g, ' ').trim();
     out.push({ n: Number(head[1]), title: head[2]!.replace(/\.$/, ''), scenario: cmd[1]!, sets, ...(variant ? { variant } : {}), text });
   }

@@ -1,5 +1,6 @@
 // Colours of the page (VIZ.md): Okabe–Ito, colour-blind safe. A variant keeps its
 // colour in every view, chart and card; people's states use the remaining hues.
+import { builtinRegistry } from '../engine/modules/registry.ts';
 
 /** Variant colours in scenario order. */
 export const VARIANT_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7'] as const;
@@ -9,8 +10,15 @@ export function variantColour(i: number): string {
   return VARIANT_COLOURS[i % VARIANT_COLOURS.length]!;
 }
 
-/** The colour each way of working keeps in every scenario: hierarchy blue, peers orange, stewards green. */
-const KIND_COLOUR: Record<string, number> = { 'client-server': 0, p2p: 1, steward: 2 };
+/**
+ * The colour a way of working keeps in every scenario: the first three the registry
+ * declares (hierarchy, peers, stewards) take blue, orange and green; the fourth
+ * colour is left for a second variant of one kind or another module's way.
+ */
+function kindColour(kind: string): number | undefined {
+  const i = [...builtinRegistry().protocols.keys()].indexOf(kind);
+  return i >= 0 && i < VARIANT_COLOURS.length - 1 ? i : undefined;
+}
 
 /**
  * Colours of a scenario's variants: a way of working has the same colour in every
@@ -20,7 +28,7 @@ const KIND_COLOUR: Record<string, number> = { 'client-server': 0, p2p: 1, stewar
 export function variantColours(variants: readonly { label: string; kind: string }[]): string[] {
   const used = new Set<number>();
   const out: (number | null)[] = variants.map((v) => {
-    const k = KIND_COLOUR[v.kind];
+    const k = kindColour(v.kind);
     if (k === undefined || used.has(k)) return null;
     used.add(k);
     return k;

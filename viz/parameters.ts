@@ -63,7 +63,6 @@ function owner(path: string): string | undefined {
   owners ??= new Map(parameterList(builtinRegistry()).map((p) => [p.path, p.module]));
   return owners.get(path);
 }
-const OWNER_WORDS: Record<string, string> = { 'client-server': 'hierarchy', p2p: 'peers', steward: 'stewards', gossip: 'gossip' };
 
 function isType(js: Js, t: string): boolean {
   return js.type === t || (Array.isArray(js.type) && js.type.includes(t));
@@ -142,7 +141,9 @@ function walk(js: Js, value: unknown, path: string[], group: string, out: ParamD
   if (d.maximum !== undefined) decl.max = d.maximum;
   if (s.nullable) decl.nullable = true;
   const by = owner(p);
-  if (by && OWNER_WORDS[by]) decl.group = `${group} — ${OWNER_WORDS[by]}`;
+  // A way of working's own keys are grouped under its words ("Protocol — hierarchy").
+  const way = by === undefined ? undefined : builtinRegistry().protocols.get(by);
+  if (way) decl.group = `${group} — ${way.words ?? way.name}`;
   out.push(decl);
 }
 

@@ -9,6 +9,7 @@ import { readDataFiles } from '../io/read-files.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
 import { resolveUnset } from '../engine/scenario/sweep-schema.ts';
 import { createSimulation } from '../engine/simulation.ts';
+import type { Registry } from '../engine/modules/registry.ts';
 
 /** What every worker of one sweep is started with. */
 export interface SweepWorkerData {
@@ -18,6 +19,8 @@ export interface SweepWorkerData {
   baseDir: string;
   /** False: the TypeScript spreading loops instead of the WebAssembly kernel (`--no-wasm`; same results). */
   wasm?: boolean;
+  /** The user's module files (absolute paths) with the sha256 each must have: every worker loads the same. */
+  modules?: { path: string; sha256: string }[];
 }
 
 /** One run: its number, the overrides of its design point plus seed and ticks, and whether to record series. */
@@ -71,15 +74,15 @@ function field(s: string): string {
  * why) when a variant is invalid at this grid point or the engine fails: the
  * pool records that as the run's failure. `files` caches data files by path.
  */
-export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: DataCache = new Map()): SweepRunResult {
-  const variants = variantsAt(data.input, task.sets);
+export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: DataCache = new Map(), registry?: Registry): SweepRunResult {
+  const variants = variantsAt(data.input, task.sets, registry);
   const rows: RunRow[] = [];
   const series: string[] = [];
   for (const v of variants) {
     if (!v.ok) throw new Error(`variant "${v.label}" is not valid at this grid point: ${v.errors.join('; ')}`);
     const scenario = v.scenario;
     const need = readDataFilesCached(scenario, data.baseDir, files);
-    const sim = createSimulation(scenario, task.seed, { data: need, wasm: data.wasm !== false });
+    const sim = createSimulation(scenario, task.seed, { data: need, wasm: data.wasm !== false, ...(registry !== undefined ? { modules: registry } : {}) });
     sim.step(scenario.ticks);
     const summary = sim.summary();
     const metrics: Record<string, number | null> = {};
@@ -138,16 +141,18 @@ function seriesMeans(s: ReturnType<ReturnType<typeof createSimulation>['series']
 // of a small run and of its garbage) happens once per point and worker, not per run.
 const variantCache = new Map<string, ReturnType<typeof expandVariants>>();
 let variantCacheInput: unknown = null;
+let variantCacheRegistry: Registry | undefined;
 
-function variantsAt(input: unknown, sets: [string, unknown][]): ReturnType<typeof expandVariants> {
-  if (variantCacheInput !== input) {
+function variantsAt(input: unknown, sets: [string, unknown][], registry?: Registry): ReturnType<typeof expandVariants> {
+  if (variantCacheInput !== input || variantCacheRegistry !== registry) {
     variantCache.clear();
     variantCacheInput = input;
+    variantCacheRegistry = registry;
   }
   const key = JSON.stringify(sets.filter(([path]) => path !== 'seed'));
   let hit = variantCache.get(key);
   if (hit === undefined) {
-    hit = expandVariants(input, resolveUnset(sets));
+    hit = expandVariants(input, resolveUnset(sets), registry);
     if (variantCache.size >= 256) variantCache.clear();
     variantCache.set(key, hit);
   }

@@ -5,6 +5,7 @@
 // throws is answered as a failure; the process lives on for the next run. An
 // error outside any run is reported before the process exits, and the process
 // ends when the sweep's process is gone (its IPC channel closes).
+import { loadModules, moduleFacing, type LoadedModules } from '../io/module-files.ts';
 import { runSweepTask, type DataCache, type SweepWorkerData, type SweepTask, type SweepTaskReply } from './sweep-task.ts';
 
 /** What the pool sends: the scenario first, then tasks. */
@@ -16,21 +17,33 @@ if (typeof process.send !== 'function') throw new Error('workers/sweep-worker.ts
 const send = (m: WorkerMessage) => process.send!(m);
 let data: SweepWorkerData | null = null;
 const files: DataCache = new Map();
+// The user's modules, loaded once from the same files as the sweep's process (each
+// file's sha256 checked against the one the sweep started with); tasks wait for them.
+let ready: Promise<LoadedModules | null> = Promise.resolve(null);
 
 process.on('message', (message: PoolMessage) => {
   if ('init' in message) {
     data = message.init;
+    const modules = data.modules ?? [];
+    ready = modules.length === 0 ? Promise.resolve(null) : loadModules(modules.map((m) => ({ given: m.path, expected: m.sha256, label: `module ${m.path}` })));
+    ready.catch(() => {}); // reported with each task below
     return;
   }
   const task = message;
-  let reply: SweepTaskReply;
-  try {
-    if (data === null) throw new Error('a task came before the scenario');
-    reply = { run: task.run, ok: true, result: runSweepTask(data, task, files) };
-  } catch (e) {
-    reply = { run: task.run, ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
-  send(reply);
+  void ready.then(
+    (loaded) => {
+      let reply: SweepTaskReply;
+      try {
+        if (data === null) throw new Error('a task came before the scenario');
+        const d = data;
+        reply = { run: task.run, ok: true, result: moduleFacing(loaded?.files ?? [], () => runSweepTask(d, task, files, loaded?.registry)) };
+      } catch (e) {
+        reply = { run: task.run, ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+      send(reply);
+    },
+    (e: unknown) => send({ run: task.run, ok: false, error: e instanceof Error ? e.message : String(e) }),
+  );
 });
 process.on('uncaughtException', (e) => {
   // Say why, then exit once the message is on its way (or at once if it cannot be sent).

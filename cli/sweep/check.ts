@@ -13,13 +13,15 @@ import { realizeDesign } from './design.ts';
 import { createSimulation } from '../../engine/simulation.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { designKeys, designKind, designPoints, gridPoint, resolveUnset, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
+import { builtinRegistry, type Registry } from '../../engine/modules/registry.ts';
+import { schemaOf } from '../../engine/scenario/schema.ts';
 import { describeValue, formatPath, pathProblem } from '../../engine/scenario/validate.ts';
 
 const MAX_POINTS_CHECKED = 200;
 const MAX_LINES = 50;
 
 /** The problems of a sweep file (empty when it is valid), each `path: message`. */
-export function sweepProblems(source: ScenarioSource): string[] {
+export function sweepProblems(source: ScenarioSource, registry: Registry = builtinRegistry()): string[] {
   const v = validateSweep(source.input);
   if (!v.ok) return v.errors;
   const sweep = v.sweep;
@@ -30,29 +32,29 @@ export function sweepProblems(source: ScenarioSource): string[] {
     if (e instanceof UserError) return [`scenario: ${e.message}`];
     throw e;
   }
-  const own = scenarioProblems(scenario.input, scenario.baseDir);
+  const own = scenarioProblems(scenario.input, scenario.baseDir, [], registry);
   if (own.length > 0) return own.map((p) => `scenario "${sweep.scenario}": ${p}`);
-  const keyErrors = [...keyProblems(sweep, scenario), ...baselineProblems(sweep, scenario), ...replicateProblems(sweep, scenario)];
+  const keyErrors = [...keyProblems(sweep, scenario, registry), ...baselineProblems(sweep, scenario, registry), ...replicateProblems(sweep, scenario, registry)];
   if (keyErrors.length > 0) return keyErrors;
-  return pointProblems(sweep, scenario);
+  return pointProblems(sweep, scenario, registry);
 }
 
 /** Where a design key is written in the sweep file. */
 const keyPath = (sweep: Sweep, key: string) => (designKind(sweep) === 'grid' ? formatPath(['grid', key]) : formatPath(['design', 'ranges', key]));
 
 /** Each design key checked against the scenario as written and as each variant makes it. */
-function keyProblems(sweep: Sweep, scenario: ScenarioSource): string[] {
+function keyProblems(sweep: Sweep, scenario: ScenarioSource, registry: Registry): string[] {
   const problems: string[] = [];
-  const variants = expandVariants(scenario.input);
+  const variants = expandVariants(scenario.input, [], registry);
   for (const key of designKeys(sweep)) {
-    const base = pathProblem(key, scenario.input);
+    const base = pathProblem(key, scenario.input, schemaOf(registry));
     if (base !== null) {
       problems.push(`${keyPath(sweep, key)}: ${base}; the scenario has no such key: remove it from the ${designKind(sweep) === 'grid' ? 'grid' : 'design'} or add what it belongs to to the scenario`);
       continue;
     }
     for (const variant of variants) {
       if (!variant.ok) continue;
-      const p = pathProblem(key, variant.input) ?? nullParent(key, variant.scenario);
+      const p = pathProblem(key, variant.input, schemaOf(registry)) ?? nullParent(key, variant.scenario);
       if (p === null) continue;
       const who = variants.length === 1 && variant.label === 'default' ? 'the scenario' : `variant "${variant.label}"`;
       problems.push(`${keyPath(sweep, key)}: ${who} lacks this key (${p}); remove the key, or give ${variants.length === 1 ? 'the scenario' : 'every variant'} what it belongs to`);
@@ -77,9 +79,9 @@ function nullParent(key: string, resolved: unknown): string | null {
   return null;
 }
 
-function baselineProblems(sweep: Sweep, scenario: ScenarioSource): string[] {
+function baselineProblems(sweep: Sweep, scenario: ScenarioSource, registry: Registry): string[] {
   if (sweep.baseline === undefined) return [];
-  const labels = expandVariants(scenario.input).map((x) => x.label);
+  const labels = expandVariants(scenario.input, [], registry).map((x) => x.label);
   if (labels.includes(sweep.baseline)) return [];
   return [`baseline: the scenario has no variant "${sweep.baseline}"; use one of ${labels.map((l) => `"${l}"`).join(', ')}`];
 }
@@ -92,17 +94,17 @@ const SHOCK_COLUMN = /^shock\.(\d+)\.(dip|recoveryTicks)$/;
  * names a run's summary has, probed from the first variant's setup), an item's
  * result, or a shock's.
  */
-function replicateProblems(sweep: Sweep, scenario: ScenarioSource): string[] {
+function replicateProblems(sweep: Sweep, scenario: ScenarioSource, registry: Registry): string[] {
   const metric = sweep.replicate?.metric;
   if (metric === undefined) return [];
-  const first = expandVariants(scenario.input, sweep.ticks !== undefined ? [['ticks', sweep.ticks]] : [])[0];
+  const first = expandVariants(scenario.input, sweep.ticks !== undefined ? [['ticks', sweep.ticks]] : [], registry)[0];
   if (!first?.ok) return [];
   const item = ITEM_COLUMN.exec(metric);
   if (item && (first.scenario.information?.items ?? []).some((it) => it.id === item[1])) return [];
   if (SHOCK_COLUMN.test(metric) && first.scenario.shocks.length > 0) return [];
   let names: string[];
   try {
-    const sim = createSimulation(first.scenario, first.scenario.seed, { data: readDataFiles(first.scenario, scenario.baseDir) });
+    const sim = createSimulation(first.scenario, first.scenario.seed, { data: readDataFiles(first.scenario, scenario.baseDir), modules: registry });
     names = Object.keys(sim.summary().metrics);
   } catch {
     return []; // the scenario cannot be built here: the runs will say why
@@ -112,7 +114,7 @@ function replicateProblems(sweep: Sweep, scenario: ScenarioSource): string[] {
 }
 
 /** The design points as the sweep will run them (values, then ticks, after each variant's set). */
-function pointProblems(sweep: Sweep, scenario: ScenarioSource): string[] {
+function pointProblems(sweep: Sweep, scenario: ScenarioSource, registry: Registry): string[] {
   const points = designPoints(sweep);
   const design = designKind(sweep) === 'grid' ? null : realizeDesign(sweep, sweep.baseSeed ?? (isSeeded(scenario.input) ? scenario.input.seed : 0));
   const pointSets = (i: number): [string, unknown][] => (design === null ? gridPoint(sweep, i) : design.keys.map((k, j) => [k, design.rows[i]![j]]));
@@ -132,7 +134,7 @@ function pointProblems(sweep: Sweep, scenario: ScenarioSource): string[] {
     const withTicks: [string, unknown][] = [...sets];
     if (sweep.ticks !== undefined) withTicks.push(['ticks', sweep.ticks]);
     const what = withTicks.length > 0 ? withTicks.map(([k, val]) => `${k}=${describeValue(val)}`).join(', ') : 'the scenario';
-    for (const p of scenarioProblems(scenario.input, scenario.baseDir, resolveUnset(withTicks))) {
+    for (const p of scenarioProblems(scenario.input, scenario.baseDir, resolveUnset(withTicks), registry)) {
       if (seen.has(p)) continue;
       seen.add(p);
       problems.push(`${label} (${what}): ${p}`);

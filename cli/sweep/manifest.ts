@@ -73,7 +73,7 @@ export function tally(selection: RunSelection, records: ReadonlyMap<number, Jour
 /** The manifest of an output covering `selection`, from the records so far (and the points' states with replicate). */
 export function manifestOf(spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>, points?: readonly PointState[]): Manifest {
   const { done, failed, missing } = tally(selection, records);
-  const { version, specHash, sweep, scenario, data, grid, variants, design } = spec;
+  const { version, specHash, sweep, scenario, data, grid, variants, design, modules } = spec;
   const stopped = points === undefined || points.every((p) => p.final);
   const manifest: Manifest = {
     format: 'equipotent-sweep/1',
@@ -85,6 +85,7 @@ export function manifestOf(spec: SweepSpec, shard: Shard | null, selection: RunS
     grid,
     variants,
     design,
+    ...(modules !== undefined ? { modules } : {}),
     shard: shardText(shard),
     runs: { selected: selection.length, done: done.length, failed: failed.length, missing },
     complete: failed.length === 0 && missing === 0 && stopped,

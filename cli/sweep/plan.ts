@@ -16,6 +16,8 @@ import { fmt } from './tables.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { designKeys, designPoints, gridPoint, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
 import type { SweepTask } from '../../workers/sweep-task.ts';
+import { BUILTINS_ONLY, commandModules, provenance, type ModuleValues } from '../module-options.ts';
+import type { LoadedModules } from '../../io/module-files.ts';
 
 /**
  * What identifies a sweep, as recorded in every output's manifest.json: two
@@ -42,12 +44,16 @@ export interface SweepSpec {
   variants: string[];
   /** The realized lhs, sobol or morris design (null for a grid). */
   design: RealizedDesign | null;
+  /** The user modules the sweep runs with: name → sha256 of its file (beside the spec hash, never inside it); absent without. */
+  modules?: Record<string, string>;
 }
 
 /** A spec plus where its files are on this machine. */
 export interface SweepPlan extends SweepSpec {
   /** The scenario file's directory (data paths start there). */
   baseDir: string;
+  /** The user modules loaded (the workers load the same files and check their sha256). */
+  loaded?: LoadedModules;
 }
 
 /** A slice of the runs: index i of count N. */
@@ -77,7 +83,7 @@ const sha256 = (text: string | Buffer) => createHash('sha256').update(text).dige
  * Reads and validates a sweep file, its scenario, the grid paths and the grid
  * points (as `equipotent validate` does); throws a UserError listing every problem.
  */
-export function loadPlan(file: string): SweepPlan {
+export function loadPlan(file: string, modules: LoadedModules = BUILTINS_ONLY): SweepPlan {
   // A sweep file is a file (built-in names are scenarios): say so when it is missing.
   const path = resolve(file);
   if (!existsSync(path)) throw new UserError(`no sweep file "${file}" (${path}); give the path of a sweep file — examples in sweeps/ (see docs/research.md)`);
@@ -90,14 +96,14 @@ export function loadPlan(file: string): SweepPlan {
       : '';
     throw new UserError(`${file} is not a valid sweep file:\n  ${v.errors.join('\n  ')}${hint}`);
   }
-  const problems = sweepProblems(source);
+  const problems = sweepProblems(source, modules.registry);
   if (problems.length > 0) throw new UserError(`${file} is not a valid sweep:\n  ${problems.map((p) => `${file}: ${p}`).join('\n  ')}`);
   const scenario = loadScenarioSource(v.sweep.scenario, source.baseDir);
-  return makePlan(v.sweep, scenario);
+  return makePlan(v.sweep, scenario, modules);
 }
 
-function makePlan(sweep: Sweep, scenario: ScenarioSource): SweepPlan {
-  const variants = expandVariants(scenario.input);
+function makePlan(sweep: Sweep, scenario: ScenarioSource, modules: LoadedModules): SweepPlan {
+  const variants = expandVariants(scenario.input, [], modules.registry);
   const labels = variants.map((x) => x.label);
   const first = variants[0];
   const scenarioSeed = first?.ok ? first.scenario.seed : 0;
@@ -121,7 +127,8 @@ function makePlan(sweep: Sweep, scenario: ScenarioSource): SweepPlan {
   // change (e.g. without the `ticks` column) is never resumed or merged with one written after it.
   const specHash = sha256(JSON.stringify({ version, sweep, scenario: scenario.input, data, layout: OUTPUT_LAYOUT }));
   const design = realizeDesign(sweep, baseSeed);
-  return { version, sweep, scenario: scenario.input, data, specHash, grid, variants: labels, design, baseDir: scenario.baseDir };
+  const hashes = provenance(modules);
+  return { version, sweep, scenario: scenario.input, data, specHash, grid, variants: labels, design, baseDir: scenario.baseDir, ...(hashes !== undefined ? { modules: hashes, loaded: modules } : {}) };
 }
 
 /** Parses `--shard i/N` (0 ≤ i < N). */
@@ -184,4 +191,25 @@ export function taskOf(spec: Pick<SweepSpec, 'grid' | 'sweep' | 'design'>, r: nu
   sets.push(['seed', seed]);
   if (spec.sweep.ticks !== undefined) sets.push(['ticks', spec.sweep.ticks]);
   return { run: r, seed, sets, fields: values.map(([, v]) => fmt(v)), every: spec.sweep.every ?? null, everyMode: spec.sweep.everyMode ?? 'sample' };
+}
+
+/**
+ * The modules of a sweep: the command line's, and with --allow-modules those its
+ * scenario names (read here, before the plan, because validating the scenario
+ * needs them). A sweep file too broken to name its scenario gets the command
+ * line's only; loadPlan then says what is wrong with it.
+ */
+export async function sweepModules(file: string, values: ModuleValues): Promise<LoadedModules> {
+  let scenario: { input: unknown; baseDir: string; label: string } | undefined;
+  try {
+    const path = resolve(file);
+    const input = readJsonFile(path, file);
+    if (isObject(input) && typeof input.scenario === 'string') {
+      const source = loadScenarioSource(input.scenario, dirname(path));
+      scenario = { input: source.input, baseDir: source.baseDir, label: `${file}: scenario ${input.scenario}` };
+    }
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+  }
+  return commandModules(values, scenario);
 }

@@ -52,6 +52,14 @@ export interface ProtocolModule extends ModuleBase {
   create(): Protocol;
   /** The layer the page draws for this way of working. */
   readonly draws: 'formal' | 'informal';
+  /** The way of working in a class's words (the page's captions: "hierarchy", "peers"); default its name. */
+  readonly words?: string;
+  /**
+   * The way of working this one adds rules to (stewards add to peers): with common
+   * random numbers its runs equal that one's until its own rules act, and the page
+   * says so ("nothing to mend yet") instead of looking broken.
+   */
+  readonly adds?: string;
   /** True when it handles situations (the engine then runs arrivals, work and deadlines, and the situation metrics apply). */
   readonly handlesSituations: boolean;
   /** The protocol's own metrics (its `record`/`summarize` fill them). */

@@ -3,15 +3,16 @@
 // Generated from the zod schema (the one source of truth) by `equipotent schema`;
 // a test checks that the shipped `scenarios/scenario.schema.json` is current.
 import { z } from 'zod';
-import { builtinScenarioSchema } from './schema.ts';
+import { builtinScenarioSchema, schemaOf } from './schema.ts';
+import type { Registry } from '../modules/registry.ts';
 
 /**
  * The JSON Schema (draft-07, which every editor understands) of a scenario file
  * as written: the input side, where defaults may be omitted. Cross-field checks
  * and work limits are not expressible there; `equipotent validate` runs them.
  */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(builtinScenarioSchema(), { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+export function scenarioJsonSchema(registry?: Registry): Record<string, unknown> {
+  const schema = z.toJSONSchema(registry === undefined ? builtinScenarioSchema() : schemaOf(registry), { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
   const { $schema, ...rest } = schema;
   return {
     $schema,
@@ -28,6 +29,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 }
 
 /** The schema file's text: two-space JSON with a final newline. */
-export function scenarioJsonSchemaText(): string {
-  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+export function scenarioJsonSchemaText(registry?: Registry): string {
+  return `${JSON.stringify(scenarioJsonSchema(registry), null, 2)}\n`;
 }

@@ -153,6 +153,11 @@ export function scenarioSchemaFor(registry: Registry) {
       .default([])
       .describe('paired runs of this scenario (same seed, people and situations), each with its overrides'),
     lesson: z.array(lessonStepSchema(shocks.lessonShock)).max(1000).default([]).describe("steps of the page's lesson mode"),
+    modules: z
+      .array(z.string().min(1).max(4096))
+      .max(100)
+      .optional()
+      .describe('module files this scenario uses (paths relative to it); the command line loads them only with --allow-modules, the page never'),
     ...Object.fromEntries([...registry.models.values()].map((m) => [m.name, m.modelParams.optional().describe(m.description)])),
   });
   return object
@@ -175,8 +180,11 @@ export function scenarioSchemaFor(registry: Registry) {
         ctx.issues.push({ code: 'custom', path: p.path, message: p.message, input: ctx.value });
       }
     })
-    .transform((parsed) => {
+    .transform((parsed, ctx) => {
       const s = parsed as unknown as Scenario;
+      // As in the check above: zod transforms after continuable issues (an unknown key) too;
+      // the defaults that read other keys wait for a clean parse (the issues are reported).
+      if (ctx.issues.length > 0) return s;
       if (s.simulation !== 'organization') return s; // a whole model reads only its own key
       s.environment.domainWeights ??= new Array<number>(s.population.domains).fill(1);
       // Load per person (a sweep crosses it with size): the rate follows the size.

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunCache, type NamedScenario } from '../../validation/runner.ts';
 import { claimsOf, variants, variations, withOverrides, armsOf } from '../../validation/claims/claim.ts';
-import { checkClaim, claimCase, controlled, effectOf } from '../../validation/claims/claim-check.ts';
+import { checkClaim, claimCase, controlled, controlSeeds, effectOf } from '../../validation/claims/claim-check.ts';
 import { verdict } from '../../validation/case.ts';
 import { metric } from '../../validation/claims/measures.ts';
 
@@ -71,7 +71,7 @@ describe('the control test (MODEL.md §10.6)', () => {
     expect(c.holds).toBe(false);
     const r = claimCase(moreWorkNoControlEffect!, SEEDS).run({ quick: true, cache });
     expect(r.pass).toBe(false);
-    expect(r.detail).toMatch(/with the control on \(protocol\.memory=8\): .* not within ±.* \(20 % of the effect\): the effect persists/);
+    expect(r.detail).toMatch(/with the control on \(protocol\.memory=8, 12 seeds\): .* not within ±.* \(20 % of the effect\): the effect persists/);
   });
 
   it('a claim marked broken by model 2 is BROKEN when its control persists, UNMARK otherwise', () => {
@@ -94,5 +94,15 @@ describe('a claim as a case of `check`', () => {
     expect(r.claim!.kind).toBe('definition');
     expect(r.claim!.control).toBeUndefined();
     expect(r.pass).toBe(r.claim!.effect.state === 'holds');
+  });
+});
+
+describe('the control test\'s seeds', () => {
+  it('are the claim\'s seeds and as many again after the largest (an equivalence test needs the narrower interval)', () => {
+    expect(controlSeeds([1, 2, 3])).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(controlSeeds([1001, 1005])).toEqual([1001, 1005, 1006, 1007]);
+    const r = checkClaim(moreWork!, cache, SEEDS);
+    expect(r.control!.n).toBe(2 * SEEDS.length);
+    expect(r.effect.n).toBe(SEEDS.length);
   });
 });

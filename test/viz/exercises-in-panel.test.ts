@@ -42,8 +42,9 @@ function settable(decls: ParamDecl[], path: string, value: unknown): string | nu
 }
 
 describe('the exercises of docs/students.md can be done in the page', () => {
-  it('docs/students.md has 26 exercises, numbered 1 … 26, each with a command', () => {
-    expect(exercises.map((e) => e.n)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+  it('docs/students.md has its exercises (26 or more) numbered 1 … N without a gap, each with a command', () => {
+    expect(exercises.length).toBeGreaterThanOrEqual(26);
+    expect(exercises.map((e) => e.n)).toEqual(Array.from({ length: exercises.length }, (_, i) => i + 1));
     for (const e of exercises) expect(e.sets.length + (e.variant ? 1 : 0), `exercise ${e.n}`).toBeGreaterThan(0);
   });
 

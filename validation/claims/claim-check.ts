@@ -65,13 +65,25 @@ export function controlled(claim: Claim): Claim {
   return control === undefined ? claim : withOverrides(claim, () => control);
 }
 
-/** Checks a claim over `seeds` (default its own): the effect, the control, whether it holds. */
+/**
+ * The seeds of a control test: the claim's seeds, then as many again after the
+ * largest. An equivalence test needs a narrower interval than a difference test
+ * (its CI must fit inside ±20 % of the effect, not merely exclude 0): at a claim's
+ * 20 seeds a control whose effect is ~0 was seen to miss the band by its width
+ * alone (hydra), so the control runs on twice the seeds.
+ */
+export function controlSeeds(seeds: readonly number[]): number[] {
+  const after = Math.max(0, ...seeds) + 1;
+  return [...seeds, ...seeds.map((_, i) => after + i)];
+}
+
+/** Checks a claim over `seeds` (default its own): the effect, the control (on twice the seeds), whether it holds. */
 export function checkClaim(claim: Claim, cache: RunCache, seeds: readonly number[] = seedList(claim.seeds)): ClaimCheck & { result: ClaimResult } {
   const result = evaluateClaim(claim, cache, seeds);
   const effect = effectOf(result.a, result.b, claim.side);
   let control: ControlOutcome | undefined;
   if (claim.control !== undefined) {
-    const off = evaluateClaim(controlled(claim), cache, seeds);
+    const off = evaluateClaim(controlled(claim), cache, controlSeeds(seeds));
     const c = effectOf(off.a, off.b, claim.side);
     const band = EQUIVALENCE_MARGIN * Math.abs(effect.mean);
     // A control that leaves seeds without a number has not shown the effect gone.
@@ -120,7 +132,7 @@ function claimResult(check: ClaimCheck & { result: ClaimResult }): ValidationRes
   let detail = base.detail;
   if (claim.control !== undefined) {
     const c = claim.control;
-    detail += `; with the control on (${controlText(c.variation)}): ${fmt(c.mean)}, 95 % CI [${fmt(c.lo)}, ${fmt(c.hi)}], ${c.state === 'vanishes' ? 'within' : 'not within'} ±${fmt(c.band)} (20 % of the effect): the effect ${c.state}`;
+    detail += `; with the control on (${controlText(c.variation)}, ${c.n} seeds): ${fmt(c.mean)}, 95 % CI [${fmt(c.lo)}, ${fmt(c.hi)}], ${c.state === 'vanishes' ? 'within' : 'not within'} ±${fmt(c.band)} (20 % of the effect): the effect ${c.state}`;
   }
   return { ...base, detail, pass: claim.holds, claim };
 }

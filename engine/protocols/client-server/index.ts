@@ -53,6 +53,7 @@ const clientServer: ProtocolModule = {
   params: { protocol: clientServerKeys },
   handlesSituations: true,
   draws: 'formal',
+  words: 'hierarchy',
   defaultRouting: 'chart',
   metrics,
   create: () => new ClientServerProtocol(),

@@ -34,6 +34,7 @@ const p2p: ProtocolModule = {
   params: { protocol: peerKeys },
   handlesSituations: true,
   draws: 'informal',
+  words: 'peers',
   create: () => new P2PProtocol(),
   check(s) {
     const p = s.protocol;

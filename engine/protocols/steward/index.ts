@@ -31,6 +31,8 @@ const steward: ProtocolModule = {
   params: { protocol: stewardKeys },
   handlesSituations: true,
   draws: 'informal',
+  words: 'peers + stewards',
+  adds: 'p2p',
   create: () => new StewardProtocol(),
   personIds: (s) => (Array.isArray(s.protocol.stewards) ? s.protocol.stewards.map((id, i) => ({ path: ['protocol', 'stewards', i], id })) : []),
   sizeProblems(s, n) {
