@@ -66,17 +66,6 @@ export const mechanisms: readonly Mechanism[] = [
     },
   },
   {
-    scenario: 'turnover',
-    title: 'the stale orders come from the directory\'s review period: reviewed every tick, the head never orders someone who has left',
-    brokenByModel2: 'under model 2 managers also decide from their own estimates',
-    check(runs) {
-      for (const seed of [1, 2, 3]) {
-        expect(runs({ 'protocol.reviewPeriod': 1 }, seed)['hierarchy']!.summary.metrics['staleOrders']).toBe(0);
-        expect(runs({}, seed)['hierarchy']!.summary.metrics['staleOrders']).toBeGreaterThan(0);
-      }
-    },
-  },
-  {
     scenario: 'silos',
     title: 'the hierarchy does not notice the silos: its reports and orders follow the chart, so every situation ends as it would connected',
     check(runs) {
