@@ -4,6 +4,10 @@
 // plain build runs the built-ins alone. Only names and hashes are compared: the
 // page has no way to load code from a link.
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeRun, encodeRun, type SharedRun } from '../../viz/share.ts';
 import { bakedProvenance, linkModuleProblems, pageRegistry } from '../../viz/page-modules.ts';
 import { BAKED, type BakedModule } from '../../viz/baked-modules.ts';
@@ -48,5 +52,22 @@ describe('the modules a page is built with', () => {
     expect(linkModuleProblems({ market: B }, [market])[0]).toMatch(/"market" is another version/);
     // Names are plain keys: "__proto__" or "constructor" are modules the page lacks, never its objects' own.
     expect(linkModuleProblems({ constructor: A }, [market])[0]).toMatch(/"constructor".*does not have/);
+  });
+});
+
+describe('npm run build -- --module F', () => {
+  it('a bad module stops the build before anything is written: exit 2, the file and the fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eq-build-bad-module-'));
+    try {
+      writeFileSync(join(dir, 'no-default.mjs'), 'export const market = 1;\n');
+      const out = join(dir, 'site');
+      const root = join(import.meta.dirname, '..', '..');
+      const r = spawnSync(process.execPath, [join(root, 'viz', 'build.mjs'), '--module', 'no-default.mjs', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--module no-default\.mjs: the file has no default export; end it with `export default function \(api\)/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
