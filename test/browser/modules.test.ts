@@ -23,7 +23,8 @@ import type {} from '../../viz/page-api.ts'; // window.equipotent's type
 
 const root = join(import.meta.dirname, '..', '..');
 const MARKET_FILE = join(root, 'examples', 'modules', 'market.mjs');
-const market = ((await import('../../examples/modules/market.mjs')) as { default: ModuleFactory }).default;
+const marketPath = '../../examples/modules/market.mjs'; // a path in a variable: the module has no types, and needs none
+const market = ((await import(marketPath)) as { default: ModuleFactory }).default;
 const missing = existsSync(CHROMIUM) ? null : `no ${CHROMIUM}: install it with apt-get install -y chromium`;
 if (missing && process.env.CI === 'true') throw new Error(`browser tests: ${missing}`);
 
