@@ -75,6 +75,8 @@ describe.skipIf(missing !== null)('a page built with --module examples/modules/m
     expect(await page.evaluate(() => window.equipotent.hashes)).toEqual(expected);
     const [marketSide] = await page.evaluate(() => window.equipotent.series());
     expect(marketSide!.values.marketSoldCum!.at(-1)).toBeGreaterThan(0); // the market sold situations in the page
+    // The students' panel lists the module's keys like the built-ins'.
+    expect(await page.evaluate(() => window.equipotent.parameters)).toEqual(expect.arrayContaining(['protocol.marketReserve', 'protocol.marketReach']));
     expect(await page.evaluate(() => window.equipotent.charts)).toEqual(expect.arrayContaining(['marketWaiting', 'marketSoldCum']));
     // Drawn under the words the module declares (the chart's title; its tooltip names the metric).
     const titles = await page.evaluate(() => [...document.querySelectorAll('.chart .chart-title')].map((e) => [e.getAttribute('title')?.split(' — ')[0]?.replace('metric: ', '') ?? '', e.textContent ?? ''] as const));
