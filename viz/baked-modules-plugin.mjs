@@ -1,14 +1,14 @@
 // The Vite plugin that bakes a user's modules into a build of the page
-// (`npm run build -- --module F`, issue 12): it gives viz/baked-modules.ts new
+// (`npm run build -- --module F`, issue 12): it gives workers/baked-modules.ts new
 // contents — one static import per module file and its provenance (file name,
 // sha256, the names it declares) — so the modules' code is bundled with the page
 // and its workers like the page's own. The page then never loads code at run time:
 // not from a link, not from a scenario. The files were loaded and checked by
-// io/module-files.ts first (viz/build.mjs), so a bad module fails the build with
+// workers/module-files.ts first (viz/build.mjs), so a bad module fails the build with
 // the same message as on the command line.
 import { fileURLToPath } from 'node:url';
 
-const TARGET = fileURLToPath(new URL('./baked-modules.ts', import.meta.url));
+const TARGET = fileURLToPath(new URL('../workers/baked-modules.ts', import.meta.url));
 
 /**
  * @param {{ path: string, file: string, sha256: string, names: string[] }[]} files

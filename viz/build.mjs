@@ -77,7 +77,7 @@ async function bakedFiles(given) {
   if (given.length === 0) return [];
   const { register } = await import('tsx/esm/api');
   register();
-  const { loadModules } = await import('../io/module-files.ts');
+  const { loadModules } = await import('../workers/module-files.ts');
   try {
     const loaded = await loadModules(given.map((g) => ({ given: g, fromDir: cwd })));
     return loaded.files.map((f) => ({ path: f.path, file: basename(f.path), sha256: f.sha256, names: f.modules.map((m) => m.name) }));

@@ -15,7 +15,7 @@ import { extendLayout, informalLayout, treeLayout } from './layout.ts';
 import { drawnPeople, subTopology } from './draw-sample.ts';
 import { variantTextColour } from './palette.ts';
 import { sameNote } from './same-numbers.ts';
-import { pageRegistry } from './page-modules.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 export class Dashboard {
   series: SeriesStore[] = [];

@@ -6,7 +6,7 @@ import type { App } from './app.ts';
 import { download, seriesCsv, slug } from './exporting.ts';
 import { dashboardCanvas } from './dashboard-picture.ts';
 import { recordVideo, videoUnsupported } from './video.ts';
-import { bakedProvenance } from './page-modules.ts';
+import { bakedProvenance } from '../workers/page-modules.ts';
 
 export function bindExports(app: App): void {
   const { ui, runner } = app;

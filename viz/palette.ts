@@ -1,6 +1,6 @@
 // Colours of the page (VIZ.md): Okabe–Ito, colour-blind safe. A variant keeps its
 // colour in every view, chart and card; people's states use the remaining hues.
-import { pageRegistry } from './page-modules.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 /** Variant colours in scenario order. */
 export const VARIANT_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7'] as const;

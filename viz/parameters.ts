@@ -7,7 +7,7 @@
 // shocks with a switch each, and what the variants set.
 import { scenarioJsonSchema } from '../engine/scenario/json-schema.ts';
 import { parameterList } from '../engine/modules/parameters.ts';
-import { pageRegistry } from './page-modules.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 export type ParamKind = 'number' | 'integer' | 'boolean' | 'enum' | 'kind' | 'shock';
 

@@ -6,7 +6,7 @@
 // schema finds across fields is shown under the field too).
 import type { App } from './app.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
-import { pageRegistry } from './page-modules.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 import { parameters, readValue, type ParamDecl } from './parameters.ts';
 import type { Overrides } from './runner.ts';
 import { row } from './param-row.ts';

@@ -5,8 +5,8 @@
 // Whenever the clock stops (`settle`), the shocks due at the current tick run at
 // once in the workers, so the page draws them without waiting for the next step.
 import { expandVariants } from '../engine/scenario/overrides.ts';
-import { pageRegistry } from './page-modules.ts';
-import { BAKED } from './baked-modules.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
+import { BAKED } from '../workers/baked-modules.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import type { LiveShock } from '../engine/simulation.ts';
 import type { ShockSpec } from '../engine/shocks.ts';

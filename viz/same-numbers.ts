@@ -3,7 +3,7 @@
 // rumour: the runs share their random numbers, and stewards have nothing to mend
 // before it). Said so, a class does not think the page is broken.
 import type { SeriesStore } from '../engine/metrics.ts';
-import { pageRegistry } from './page-modules.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 /** The caption for side i ('' when its series differ from every earlier side's). */
 export function sameNote(sides: readonly { label: string; scenario: { protocol: { kind: string } } }[], series: readonly SeriesStore[], i: number): string {

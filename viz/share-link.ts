@@ -6,7 +6,7 @@
 import type { App } from './app.ts';
 import { BUILT_INS } from './scenarios.ts';
 import { encodeRun, type SharedRun } from './share.ts';
-import { bakedProvenance } from './page-modules.ts';
+import { bakedProvenance } from '../workers/page-modules.ts';
 
 export class ShareLink {
   constructor(private readonly app: App) {}
@@ -14,7 +14,8 @@ export class ShareLink {
   shared(): SharedRun {
     const { runner } = this.app;
     const src = runner.source!;
-    const run: SharedRun = { scenario: src.name, overrides: src.overrides, seed: src.seed, shocks: runner.timeline, tick: runner.tick };
+    const model = runner.sides[0]?.scenario.model ?? 2;
+    const run: SharedRun = { scenario: src.name, overrides: src.overrides, seed: src.seed, shocks: runner.timeline, tick: runner.tick, model };
     if (!BUILT_INS[src.name]) run.input = src.input;
     if (src.only?.length) run.only = src.only;
     const modules = bakedProvenance();

@@ -15,6 +15,11 @@ export interface SharedRun {
   /** Labels of the variants shown (absent: all). */
   only?: string[];
   /**
+   * The model the run used (MODEL.md §10). Links made before model 2 carry none and
+   * mean model 1 (CONTRACT.md), so an old link still comes back to its state hash.
+   */
+  model: number;
+  /**
    * The user modules baked into the page the link was made on, name → sha256
    * (absent: none). Only compared with the opening page's own: a link never loads code.
    */
@@ -31,6 +36,7 @@ export function encodeRun(r: SharedRun): string {
   if (r.shocks.length) p.set('shocks', JSON.stringify(r.shocks));
   if (r.tick !== null) p.set('t', String(r.tick));
   if (r.only?.length) p.set('variants', JSON.stringify(r.only));
+  p.set('model', String(r.model));
   if (r.modules && Object.keys(r.modules).length) p.set('modules', JSON.stringify(r.modules));
   return '#' + p.toString();
 }
@@ -61,6 +67,7 @@ export function decodeRun(hash: string): { run: SharedRun | null; errors: string
     seed: int('seed'),
     shocks: [],
     tick: int('t'),
+    model: int('model') ?? 1,
   };
   if (p.has('input')) run.input = json('input', undefined);
   if (p.has('variants')) {

@@ -22,7 +22,7 @@ import { STEWARD_IDS } from '../engine/protocols/steward/state.ts';
 import { CS_MSG } from '../engine/protocols/client-server/routing.ts';
 import { P2P_MSG } from '../engine/protocols/p2p/messages.ts';
 import { createHost, hostSimulation, type Frame, type Host } from './host.ts';
-import { pageRegistry } from '../viz/page-modules.ts';
+import { pageRegistry } from './page-modules.ts';
 
 /** What a protocol message does, in words (the follow mode's caption: "#17 reports it to #4"). */
 const VERBS: Record<number, string> = {

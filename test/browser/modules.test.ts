@@ -16,7 +16,7 @@ import { CHROMIUM, launch, serve } from './harness.ts';
 import { createSimulation } from '../../engine/simulation.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { registryOf } from '../../engine/modules/user-modules.ts';
-import { sha256Of } from '../../io/module-files.ts';
+import { sha256Of } from '../../workers/module-files.ts';
 import marketScenario from '../../examples/modules/market.json' with { type: 'json' };
 import type { ModuleFactory } from '../../engine/modules/api.ts';
 import type {} from '../../viz/page-api.ts'; // window.equipotent's type

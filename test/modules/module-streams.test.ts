@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadModuleFile } from '../../io/module-files.ts';
+import { loadModuleFile } from '../../workers/module-files.ts';
 import { isUserInputError } from '../../io/errors.ts';
 import { main as runMain } from '../../cli/run.ts';
 import { createSimulation } from '../../engine/simulation.ts';

@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeRun, encodeRun, type SharedRun } from '../../viz/share.ts';
-import { bakedProvenance, linkModuleProblems, pageRegistry } from '../../viz/page-modules.ts';
-import { BAKED, type BakedModule } from '../../viz/baked-modules.ts';
+import { bakedProvenance, linkModuleProblems, pageRegistry } from '../../workers/page-modules.ts';
+import { BAKED, type BakedModule } from '../../workers/baked-modules.ts';
 import { builtinRegistry } from '../../engine/modules/registry.ts';
 
 const A = 'a'.repeat(64), B = 'b'.repeat(64);
@@ -29,7 +29,7 @@ describe('the modules a page is built with', () => {
   });
 
   it('a share link carries the modules and reads them back; a link without them has none', () => {
-    const run: SharedRun = { scenario: 'market', overrides: {}, seed: 3, shocks: [], tick: 10, modules: { market: A } };
+    const run: SharedRun = { scenario: 'market', overrides: {}, seed: 3, shocks: [], tick: 10, model: 2, modules: { market: A } };
     const back = decodeRun(encodeRun(run));
     expect(back.errors).toEqual([]);
     expect(back.run?.modules).toEqual({ market: A });

@@ -1,5 +1,5 @@
 // The modules the page runs with: the built-ins plus those baked into this build
-// (viz/baked-modules.ts). Everything in the page and its simulation workers that
+// (workers/baked-modules.ts). Everything in the page and its simulation workers that
 // reads the registry — the schema, the panel, the charts' words, the colours, the
 // simulation itself — reads this one, so a baked way of working or metric shows up
 // like a built-in. The share link records the baked modules by name and sha256
