@@ -28,9 +28,9 @@ const market = ((await import(marketPath)) as { default: ModuleFactory }).defaul
 const missing = existsSync(CHROMIUM) ? null : `no ${CHROMIUM}: install it with apt-get install -y chromium`;
 if (missing && process.env.CI === 'true') throw new Error(`browser tests: ${missing}`);
 
-/** The scenario as the page gets it from a link: the file's JSON, naming its module files (never loaded by the page). */
+/** The scenario as the page gets it from a link (of model 2: a link without "model" means model 1), naming its module files (never loaded by the page). */
 const input = { ...marketScenario, ticks: 40 };
-const linkTo = (url: string, extra = '') => `${url}#scenario=market&input=${encodeURIComponent(JSON.stringify(input))}${extra}`;
+const linkTo = (url: string, extra = '') => `${url}#scenario=market&model=2&input=${encodeURIComponent(JSON.stringify(input))}${extra}`;
 
 describe.skipIf(missing !== null)('a page built with --module examples/modules/market.mjs', () => {
   let out: string;
@@ -99,7 +99,7 @@ describe.skipIf(missing !== null)('a page built with --module examples/modules/m
     const fresh = await browser.context.newPage();
     fresh.on('request', (r) => requested.push(r.url()));
     fresh.on('pageerror', (e) => errors.push(e.message));
-    await fresh.goto(`${server.url}#scenario=ghost&input=${encodeURIComponent(JSON.stringify(other))}&modules=${encodeURIComponent(JSON.stringify(ghost))}`);
+    await fresh.goto(`${server.url}#scenario=ghost&model=2&input=${encodeURIComponent(JSON.stringify(other))}&modules=${encodeURIComponent(JSON.stringify(ghost))}`);
     await fresh.waitForFunction(() => window.equipotent?.ready === true, null, { timeout: 60_000 });
     await fresh.evaluate(() => window.equipotent.idle());
     const shown = (await fresh.evaluate(() => window.equipotent.errors)).join('\n');
