@@ -34,7 +34,7 @@ describe.skipIf(missing !== null)('the exchanges scenario in the page', () => {
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}#scenario=exchanges`);
+    await page.goto(`${server.url}#scenario=exchanges&model=2`);
     await page.waitForFunction(() => window.equipotent?.ready === true, null, { timeout: 60_000 });
     await page.evaluate(() => window.equipotent.idle());
   });

@@ -52,7 +52,7 @@ export async function launch(viewport = { width: 1920, height: 1080 }) {
  */
 export async function buildOnce(root: string): Promise<void> {
   const { execFileSync } = await import('node:child_process');
-  const { mkdirSync, readdirSync, rmdirSync, writeFileSync } = await import('node:fs');
+  const { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
   const stamp = join(root, 'dist', '.built'), lock = join(root, 'node_modules', '.equipotent-build.lock');
   const newest = (dir: string): number => {
     let t = 0;
@@ -64,8 +64,15 @@ export async function buildOnce(root: string): Promise<void> {
   };
   const sources = () => Math.max(...['viz', 'engine', 'workers', 'scenarios'].map((d) => newest(join(root, d))), statSync(join(root, 'docs', 'students.md')).mtimeMs);
   const fresh = () => existsSync(stamp) && statSync(stamp).mtimeMs >= sources();
+  // The lock is a folder holding its owner's pid: one left by a test run that was killed
+  // (its process gone) is taken over, not waited for.
+  const owner = join(lock, 'pid');
+  const alive = (): boolean => {
+    try { process.kill(Number(readFileSync(owner, 'utf8')), 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  };
   for (let waited = 0; ; waited += 200) {
-    try { mkdirSync(lock); break; } catch {
+    try { mkdirSync(lock); writeFileSync(owner, String(process.pid)); break; } catch {
+      if (existsSync(lock) && waited >= 1_000 && !alive()) { rmSync(lock, { recursive: true, force: true }); continue; }
       if (waited > 180_000) throw new Error(`browser tests: the build lock ${lock} is held for 3 minutes (remove it if no build runs)`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -76,7 +83,7 @@ export async function buildOnce(root: string): Promise<void> {
       writeFileSync(stamp, new Date().toISOString());
     }
   } finally {
-    rmdirSync(lock);
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 

@@ -273,7 +273,7 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
       return out;
     };
     const file = pathToFileURL(join(root, 'dist', 'equipotent.html')).href;
-    const small = `#scenario=spreading&set=${encodeURIComponent(JSON.stringify({ 'organization.size': 300 }))}`;
+    const small = `#model=2&scenario=spreading&set=${encodeURIComponent(JSON.stringify({ 'organization.size': 300 }))}`;
     const on = await run(`${server.url}${small}`);
     const off = await run(`${server.url}?wasm=off${small}`);
     const single = await run(`${file}${small}`);

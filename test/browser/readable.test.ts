@@ -31,7 +31,7 @@ describe.skipIf(missing !== null)('type a class can read', () => {
     browser = await launch({ width: 1366, height: 768 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     // The classroom as the leader leaves at tick 150 (words on the canvas and the panels), two charts in the focus.
-    await page.goto(`${server.url}#scenario=classroom&t=149`);
+    await page.goto(`${server.url}#scenario=classroom&t=149&model=2`);
     await ready(page);
     await page.evaluate(() => window.equipotent.step(1));
     await page.click('.strip .chart[data-metric="resolved"]');

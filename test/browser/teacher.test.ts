@@ -16,7 +16,8 @@ const root = join(import.meta.dirname, '..', '..');
 const shots = join(root, 'test-results');
 const missing = existsSync(CHROMIUM) ? null : `no ${CHROMIUM}: install it with apt-get install -y chromium`;
 if (missing && process.env.CI === 'true') throw new Error(`browser tests: ${missing}`);
-const link = (o: Record<string, unknown>) => '#' + new URLSearchParams(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))).toString();
+// A link as the page writes it: it records its model (one without means model 1, CONTRACT.md).
+const link = (o: Record<string, unknown>) => '#' + new URLSearchParams(Object.fromEntries(Object.entries({ model: '2', ...o }).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))).toString();
 
 describe.skipIf(missing !== null)('the page for a teacher', () => {
   let server: Awaited<ReturnType<typeof serve>>;

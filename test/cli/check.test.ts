@@ -49,14 +49,18 @@ describe('check', () => {
     expect(e.lo).toBeLessThan(e.mean);
     expect(e.state).toBe('holds');
     expect(lines[1]!.seeds).toEqual({ from: 1, to: 20, count: 20 });
-    expect(lines[1]).not.toHaveProperty('control'); // the claim names none yet
+    // Its control (the leader keeps its ties across the split) over twice the seeds, and it vanishes.
+    const c = lines[1]!.control as { n: number; state: string; lo: number; hi: number; band: number };
+    expect(c.n).toBe(40);
+    expect(c.state).toBe('vanishes');
+    expect(Math.max(Math.abs(c.lo), Math.abs(c.hi))).toBeLessThanOrEqual(c.band);
   }, 240_000);
 
   it('--seeds 5001-5020 runs a claim over fresh seeds, and it still holds', () => {
     const r = check(['--only', 'karate/split', '--seeds', '5001-5020']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('claims over seeds 5001–5020');
-    expect(r.stdout).toMatch(/PASS karate\/split: .*\n.* over 20 seeds\. \[karate scenario: .*paired over 20 seeds from seed 5001\]/);
+    expect(r.stdout).toMatch(/PASS karate\/split: .*\n.* over 20 seeds; with the control on \(.*, 40 seeds\): .* the effect vanishes\. \[karate scenario: .*paired over 20 seeds from seed 5001\]/);
   }, 240_000);
 
   it('a mistake exits 2 with the fix', () => {
