@@ -17,6 +17,7 @@ import { checkReplayBundle, replay, verifyReplay, type ReplayBundle } from '../e
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
 import { findDeclaration } from '../engine/modules/metric-declaration.ts';
+import { reporterValues } from '../engine/run-control.ts';
 import { commandModules, MODULE_OPTIONS, MODULE_USAGE, provenance, type ModuleValues } from './module-options.ts';
 import { moduleFacing } from '../io/module-files.ts';
 
@@ -189,9 +190,20 @@ function bundleData(scenario: Scenario, bundleDir: string): Record<string, strin
 export function summaryJson(name: string, seed: number, ticks: number, runs: VariantRun[], modules?: Record<string, string>) {
   const variants: Record<string, unknown> = {};
   for (const r of runs) {
-    variants[r.label] = { ...r.summary.metrics, hash: r.summary.hash, items: r.summary.items, shocks: r.summary.shocks };
+    variants[r.label] = { ...r.summary.metrics, ...runColumns(r), hash: r.summary.hash, items: r.summary.items, shocks: r.summary.shocks };
   }
   return { scenario: name, seed, ticks, ...(modules !== undefined ? { modules } : {}), variants };
+}
+
+/** The columns a run adds to its summary metrics: the ticks it ran (fewer than \`ticks\` when \`stop\` held) and the scenario's reporters. */
+export function runColumns(r: Pick<VariantRun, 'scenario' | 'sim'>): Record<string, number | null> {
+  return { ticksRun: r.sim.tick, ...reporterValues(r.scenario.reporters, r.sim.series()) };
+}
+
+/** The unit of a reporter: ticks for firstTick, else its metric's. */
+export function reporterUnit(r: { metric: string; agg: string; from?: number; to?: number }, metricUnit: string): string {
+  if (r.agg === 'firstTick') return 'tick';
+  return `${metricUnit}${metricUnit === '' ? '' : ', '}${r.agg} over ticks ${r.from ?? 0}…${r.to ?? 'end'}`;
 }
 
 /** The variants side by side: one row per metric, with its unit from the metric registry. */
@@ -201,6 +213,12 @@ export function summaryTable(name: string, seed: number, ticks: number, runs: Va
   const header = ['metric', ...runs.map((r) => r.label), 'unit'];
   const metricNames = Object.keys(runs[0]!.summary.metrics);
   const rows = metricNames.map((m) => [m, ...runs.map((r) => formatNumber(r.summary.metrics[m])), unit(m)]);
+  const extra = runs.map(runColumns);
+  rows.push(['ticksRun', ...extra.map((c) => formatNumber(c.ticksRun)), 'ticks']);
+  const perTick = registry.metricDeclarations().filter((d) => d.per === 'tick');
+  for (const [name, rep] of Object.entries(runs[0]!.scenario.reporters ?? {})) {
+    rows.push([name, ...extra.map((c) => formatNumber(c[name])), reporterUnit(rep, findDeclaration(perTick, rep.metric)?.unit ?? '')]);
+  }
   for (const id of Object.keys(runs[0]!.summary.items)) {
     for (const key of ['informedFinal', 'roundsTo50', 'roundsTo90', 'roundsToAll'] as const) {
       rows.push([`${id}.${key}`, ...runs.map((r) => formatNumber(r.summary.items[id]?.[key])), unit(`${id}.${key}`)]);

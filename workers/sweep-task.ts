@@ -10,6 +10,7 @@ import { expandVariants } from '../engine/scenario/overrides.ts';
 import { resolveUnset } from '../engine/scenario/sweep-schema.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import type { Registry } from '../engine/modules/registry.ts';
+import { reporterValues } from '../engine/run-control.ts';
 
 /** What every worker of one sweep is started with. */
 export interface SweepWorkerData {
@@ -42,7 +43,7 @@ export interface RunRow {
   variant: string;
   /** The ticks the variant ran. */
   ticks: number;
-  /** The summary metrics of MODEL.md §8, in the engine's order. */
+  /** `ticksRun`, the summary metrics of MODEL.md §8 in the engine's order, then the reporters in declaration order. */
   metrics: Record<string, number | null>;
   /** `<item>.informedFinal`, `<item>.roundsTo50`, … per item of news. */
   items: Record<string, number | null>;
@@ -85,8 +86,10 @@ export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: Data
     const sim = createSimulation(scenario, task.seed, { data: need, wasm: data.wasm !== false, ...(registry !== undefined ? { modules: registry } : {}) });
     sim.step(scenario.ticks);
     const summary = sim.summary();
-    const metrics: Record<string, number | null> = {};
+    // ticksRun first (fewer than ticks when `stop` held), then the summary metrics, then the reporters.
+    const metrics: Record<string, number | null> = { ticksRun: sim.tick };
     for (const [k, x] of Object.entries(summary.metrics)) metrics[k] = num(x);
+    for (const [k, x] of Object.entries(reporterValues(scenario.reporters, sim.series()))) metrics[k] = num(x);
     const items: Record<string, number | null> = {};
     for (const [id, it] of Object.entries(summary.items)) for (const k of ITEM_KEYS) items[`${id}.${k}`] = num(it[k]);
     const shocks: Record<string, number | null> = {};

@@ -14,7 +14,7 @@ import { sweepProblems } from './check.ts';
 import { realizeDesign, type RealizedDesign } from './design.ts';
 import { fmt } from './tables.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
-import { designKeys, designPoints, gridPoint, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
+import { designKeys, designPoints, gridPoint, runControlSets, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
 import type { SweepTask } from '../../workers/sweep-task.ts';
 import { BUILTINS_ONLY, commandModules, provenance, type ModuleValues } from '../module-options.ts';
 import type { LoadedModules } from '../../io/module-files.ts';
@@ -74,8 +74,8 @@ export function projectVersion(): string {
   }
 }
 
-/** The layout of journals and result files (2: design columns and ticks everywhere, rounds in the journal). */
-const OUTPUT_LAYOUT = 2;
+/** The layout of journals and result files (2: design columns and ticks everywhere, rounds in the journal; 3: ticksRun and reporters in runs.csv). */
+const OUTPUT_LAYOUT = 3;
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
@@ -187,7 +187,7 @@ export function shardRuns(total: number, shard: Shard | null): { length: number;
 export function taskOf(spec: Pick<SweepSpec, 'grid' | 'sweep' | 'design'>, r: number): SweepTask {
   const seed = runSeed(spec, r);
   const values = pointValues(spec, runPoint(spec, r));
-  const sets: [string, unknown][] = [...values];
+  const sets: [string, unknown][] = [...values, ...runControlSets(spec.sweep)];
   sets.push(['seed', seed]);
   if (spec.sweep.ticks !== undefined) sets.push(['ticks', spec.sweep.ticks]);
   return { run: r, seed, sets, fields: values.map(([, v]) => fmt(v)), every: spec.sweep.every ?? null, everyMode: spec.sweep.everyMode ?? 'sample' };
