@@ -138,7 +138,7 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
   // Everything adds up: write the merged journals and the result files.
   const records = new Map<number, JournalEntry>();
   for (const r of required) records.set(r, owner.get(r)!.records.get(r)!);
-  const every = spec.sweep.every !== undefined;
+  const every = spec.sweep.every !== undefined || spec.sweep.people === true;
   const seriesIndex = new Map<Input, Map<number, LineRef>>();
   if (every) {
     for (const input of inputs) {

@@ -102,14 +102,38 @@ export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, 
   }
   if (spec.sweep.every !== undefined) {
     const table = openTable(dir, 'series', seriesColumns(spec), formats, createdBy(spec));
-    writeTables([table], () => writeSeries(table, done, series));
+    writeTables([table], () => writeSeries(table, done, series, 'csv'));
+  }
+  if (spec.sweep.people === true) {
+    const table = openTable(dir, 'people', peopleColumns(spec), formats, createdBy(spec));
+    writeTables([table], () => writeSeries(table, done, series, 'people'));
   }
   rmSync(join(dir, RUNS_PARTIAL), { force: true });
   writeManifest(dir, manifest);
   return manifest;
 }
 
-function writeSeries(table: TableWriter, done: readonly DoneRun[], series: SeriesSource): void {
+/** The columns of people.csv: `run,variant,seed,<parameters…>,ticks,ticksRun,person,domain,skill,alive,engagement,load,timesLed`. */
+export function peopleColumns(spec: SweepSpec): ColumnSpec[] {
+  return [
+    { name: 'run', type: 'int' },
+    { name: 'variant', type: 'string' },
+    { name: 'seed', type: 'int64' },
+    ...paramColumns(spec),
+    { name: 'ticks', type: 'int' },
+    { name: 'ticksRun', type: 'int' },
+    { name: 'person', type: 'string' },
+    { name: 'domain', type: 'int' },
+    { name: 'skill', type: 'double' },
+    { name: 'alive', type: 'int' },
+    { name: 'engagement', type: 'double' },
+    { name: 'load', type: 'double' },
+    { name: 'timesLed', type: 'int' },
+  ];
+}
+
+/** Copies each done run's rows (`csv`: its series; `people`: its people) from the series journal into a table, in run order. */
+function writeSeries(table: TableWriter, done: readonly DoneRun[], series: SeriesSource, key: 'csv' | 'people'): void {
   const fds = new Map<string, number>();
   try {
     for (const { run } of done) {
@@ -120,8 +144,10 @@ function writeSeries(table: TableWriter, done: readonly DoneRun[], series: Serie
         fd = openSync(where.path, 'r');
         fds.set(where.path, fd);
       }
-      const rec = JSON.parse(readAt(fd, where.line.offset, where.line.length)) as { run: number; csv: string };
-      table.csvLines(rec.csv);
+      const rec = JSON.parse(readAt(fd, where.line.offset, where.line.length)) as { run: number; csv: string; people?: string };
+      const text = rec[key];
+      if (text === undefined) throw new Error(`the ${key === 'csv' ? 'series' : 'people'} of run ${run} are missing from the series journal`);
+      table.csvLines(text);
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);

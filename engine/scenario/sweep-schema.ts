@@ -64,6 +64,7 @@ export const sweepSchema = z
     everyMode: z.enum(['sample', 'mean']).optional().describe('"sample" (default): the value at every k-th tick; "mean": the mean over each k ticks'),
     stop: stopSchema.nullable().optional().describe('set as the scenario\'s `stop` in every run (null: none, whatever the scenario says)'),
     reporters: reportersSchema.optional().describe('added to the scenario\'s reporters (a name the scenario has is replaced): columns of runs.csv, summarized like the metrics'),
+    people: z.boolean().optional().describe('write people.csv: each person and domain at the end of each run (also `sweep --people`)'),
     baseSeed: z.int().min(0).max(MAX_SEED).optional().describe('first seed; default the scenario\'s seed'),
     formats: z.array(z.enum(['csv', 'parquet'])).min(1).max(2).optional().describe('["csv"] (default), ["parquet"] or both'),
   })
