@@ -2,7 +2,9 @@
 // runs every variant (or one) from the same seed, prints a side-by-side table
 // or the summary as JSON, and writes the series and events CSV files (their
 // paths checked before anything runs; both written whole, or neither).
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { codebookParts, Describer } from './codebook.ts';
+import { projectVersion } from './sweep/plan.ts';
 import { parseCommandArgs } from './args.ts';
 import { RunFailedError, UserError } from './errors.ts';
 import { AtomicFile, csvField, writeFilesTogether } from './files.ts';
@@ -117,14 +119,24 @@ export async function main(argv: string[]): Promise<number> {
     runs.push({ label, scenario, sim, summary: moduleFacing(files, () => sim.summary()) });
   });
 
+  const first0 = runs[0]!.scenario;
   const series = outputs.get('--series');
   const events = outputs.get('--events');
+  // Each folder a file goes to gets codebook.json and codebook.md describing the files written.
+  const written = [
+    ...(series !== undefined ? [{ path: series, description: `tidy long series: one row per (variant, recorded tick, metric), every ${every} ticks${everyMode === 'mean' ? ' (each window\'s mean, at its last tick)' : ''} and the last`, columns: SERIES_COLUMNS }] : []),
+    ...(events !== undefined ? [{ path: events, description: 'one row per situation (MODEL.md §8 records)', columns: EVENT_COLUMNS }] : []),
+    ...(peopleFile !== undefined ? [{ path: peopleFile, description: `one row per (variant, person, domain) ${values.every !== undefined ? `after ticks 0, ${every}, ${2 * every}, … and the last` : 'at the last tick run'}`, columns: ['variant', 'seed', 'tick', ...PEOPLE_COLUMNS] }] : []),
+  ];
+  const describer = new Describer(registry, first0.reporters ?? {}, []);
+  const book = describer.codebook(`equipotent ${projectVersion()}`, written.map((w) => ({ file: basename(w.path), description: w.description, columns: w.columns.map((name) => ({ name })) })));
   writeFilesTogether([
     ...(series !== undefined ? [{ path: series, write: (f: AtomicFile) => writeSeries(f, runs, every, everyMode) }] : []),
     ...(peopleFile !== undefined ? [{ path: peopleFile, write: (f: AtomicFile) => writePeople(f, people) }] : []),
     ...(events !== undefined ? [{ path: events, write: (f: AtomicFile) => writeEvents(f, runs) }] : []),
+    ...[...new Set(written.map((w) => dirname(w.path)))].flatMap((dir) => codebookParts(dir, book)),
   ]);
-  const first = runs[0]!.scenario;
+  const first = first0;
   const hashes = provenance(source.modules);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(summaryJson(first.name ?? source.sourceName, first.seed, first.ticks, runs, hashes), null, 2)}\n`);
@@ -281,9 +293,12 @@ function writePeople(f: AtomicFile, rows: readonly string[]): void {
   f.write(rows.join(''));
 }
 
+const SERIES_COLUMNS = ['variant', 'seed', 'tick', 'metric', 'value'];
+const EVENT_COLUMNS = ['variant', 'seed', 'id', 'arrival', 'domain', 'difficulty', 'origin', 'leader', 'decisionTick', 'resolutionTick', 'outcome', 'messages', 'duplicates'];
+
 /** Per-situation records (MODEL.md §8); runs without situations write the header alone. */
 function writeEvents(f: AtomicFile, runs: VariantRun[]): void {
-  const columns = ['variant', 'seed', 'id', 'arrival', 'domain', 'difficulty', 'origin', 'leader', 'decisionTick', 'resolutionTick', 'outcome', 'messages', 'duplicates'];
+  const columns = EVENT_COLUMNS;
   f.write(`${columns.join(',')}\n`);
   for (const r of runs) {
     const records = r.sim.situationRecords();
