@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (values['no-verify'] !== undefined) throw new UserError(`--no-verify goes with --replay (it skips the hash check of a bundle)\n${USAGE}`);
   if (positionals.length !== 1) throw new UserError(`run takes one scenario (a file or a built-in name)\n${USAGE}`);
-  if (values.every !== undefined && values.series === undefined && values.people === undefined) throw new UserError(`--every K thins the series file (and the people file): it goes with --series F.csv or --people F.csv\n${USAGE}`);
+  if (values.every !== undefined && values.series === undefined && values.people === undefined) throw new UserError(`--every K thins the series file: it goes with --series F.csv (or --people F.csv, whose ticks it thins too)\n${USAGE}`);
   const everyMode = values['every-mode'] ?? 'sample';
   if (everyMode !== 'sample' && everyMode !== 'mean') throw new UserError(`--every-mode: expected "sample" (the value at every K-th tick) or "mean" (the mean over each K ticks), got ${JSON.stringify(everyMode)}\n${USAGE}`);
   if (values['every-mode'] !== undefined && (values.every === undefined || values.series === undefined)) throw new UserError(`--every-mode says how --every K thins the series: it goes with --series F.csv and --every K\n${USAGE}`);
