@@ -23,7 +23,7 @@ import { reporterValues } from '../engine/run-control.ts';
 import { seriesRows, type EveryMode } from '../engine/series-rows.ts';
 import { PEOPLE_COLUMNS, peopleRows } from '../engine/people-table.ts';
 import { commandModules, MODULE_OPTIONS, MODULE_USAGE, provenance, type ModuleValues } from './module-options.ts';
-import { moduleFacing } from '../io/module-files.ts';
+import { moduleFacing } from '../workers/module-files.ts';
 
 const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--every-mode sample|mean] [--events F.csv] [--people F.csv] [--json] [--no-wasm] [--module F]… [--allow-modules]
        equipotent run --replay <bundle.json> [--no-verify] [--json] [--no-wasm] [--module F]…

@@ -17,7 +17,7 @@ import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { designKeys, designPoints, gridPoint, runControlSets, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
 import type { SweepTask } from '../../workers/sweep-task.ts';
 import { BUILTINS_ONLY, commandModules, provenance, type ModuleValues } from '../module-options.ts';
-import type { LoadedModules } from '../../io/module-files.ts';
+import type { LoadedModules } from '../../workers/module-files.ts';
 
 /**
  * What identifies a sweep, as recorded in every output's manifest.json: two
