@@ -119,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     runs.push({ label, scenario, sim, summary: moduleFacing(files, () => sim.summary()) });
   });
 
-  const first0 = runs[0]!.scenario;
+  const first = runs[0]!.scenario;
   const series = outputs.get('--series');
   const events = outputs.get('--events');
   // Each folder a file goes to gets codebook.json and codebook.md describing the files written.
@@ -128,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(events !== undefined ? [{ path: events, description: 'one row per situation (MODEL.md §8 records)', columns: EVENT_COLUMNS }] : []),
     ...(peopleFile !== undefined ? [{ path: peopleFile, description: `one row per (variant, person, domain) ${values.every !== undefined ? `after ticks 0, ${every}, ${2 * every}, … and the last` : 'at the last tick run'}`, columns: ['variant', 'seed', 'tick', ...PEOPLE_COLUMNS] }] : []),
   ];
-  const describer = new Describer(registry, first0.reporters ?? {}, []);
+  const describer = new Describer(registry, first.reporters ?? {}, []);
   const book = describer.codebook(`equipotent ${projectVersion()}`, written.map((w) => ({ file: basename(w.path), description: w.description, columns: w.columns.map((name) => ({ name })) })));
   writeFilesTogether([
     ...(series !== undefined ? [{ path: series, write: (f: AtomicFile) => writeSeries(f, runs, every, everyMode) }] : []),
@@ -136,7 +136,6 @@ export async function main(argv: string[]): Promise<number> {
     ...(events !== undefined ? [{ path: events, write: (f: AtomicFile) => writeEvents(f, runs) }] : []),
     ...[...new Set(written.map((w) => dirname(w.path)))].flatMap((dir) => codebookParts(dir, book)),
   ]);
-  const first = first0;
   const hashes = provenance(source.modules);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(summaryJson(first.name ?? source.sourceName, first.seed, first.ticks, runs, hashes), null, 2)}\n`);
