@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { VariantRuns, Variation } from '../../validation/runner.ts';
 import { silosVariations } from '../../validation/claims/silos.ts';
 import { exchangesClaims, exchangesControl } from '../../validation/claims/exchanges.ts';
+import { rumourClaims, rumourVariations } from '../../validation/claims/rumour.ts';
 import { pairedDifference } from '../../engine/stats.ts';
 import { vanishes } from '../../stats/equivalence.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
@@ -50,19 +51,34 @@ export const mechanisms: readonly Mechanism[] = [
   },
   {
     scenario: 'rumour',
-    title: 'the stewards\' effect is their fact-checking: with factCheck 0 the steward variant believes exactly as the peers do',
-    brokenByModel2: 'under model 2 the stewards\' ties and messages cost attention, so their variant differs from the peers\' even without fact-checking',
+    title: 'the stewards\' effect on the rumour is their fact-checking: with factCheck 0 they correct nobody, and with neither fact-checking nor new ties the steward variant believes exactly as the peers do',
     check(runs) {
       let corrections = 0;
       for (const seed of [1, 2, 3]) {
-        const off = runs({ 'protocol.factCheck': 0 }, seed);
-        expect(off['steward']!.summary.metrics['misinformedPeak']).toBe(off['p2p']!.summary.metrics['misinformedPeak']);
-        expect(off['steward']!.summary.metrics['misinformationClearedTick']).toBe(off['p2p']!.summary.metrics['misinformationClearedTick']);
-        expect(off['steward']!.sim.state.scalars['steward.corrections']).toBe(0);
+        expect(runs(rumourVariations.noFactCheck, seed)['steward']!.sim.state.scalars['steward.corrections']).toBe(0);
+        const off = runs({ ...rumourVariations.noFactCheck, 'protocol.budget': 0 }, seed);
+        for (const m of ['misinformedPeak', 'misinformationClearedTick', 'messagesTotal']) {
+          expect(off['steward']!.summary.metrics[m], m).toBe(off['p2p']!.summary.metrics[m]);
+        }
         corrections += runs({}, seed)['steward']!.sim.state.scalars['steward.corrections']!;
       }
       // …while the shipped stewards do check facts.
       expect(corrections).toBeGreaterThan(0);
+    },
+  },
+  {
+    scenario: 'rumour',
+    title: 'the official correction clears the rumour by its reach, not its authority: accepted no more often than a peer\'s, it still clears the rumour sooner than peers do',
+    check(runs) {
+      const [claim] = rumourClaims.filter((c) => c.id === 'rumour/official-correction-clears');
+      const a: number[] = [], b: number[] = [];
+      for (let seed = claim!.seeds.from; seed < claim!.seeds.from + claim!.seeds.count; seed++) {
+        const r = runs(rumourVariations.officialAsPeer, seed);
+        a.push(claim!.measure(r['p2p']!)!);
+        b.push(claim!.measure(r['hierarchy']!)!);
+      }
+      const d = pairedDifference(a, b);
+      expect(d.hi, `hierarchy − p2p with acceptOfficial = acceptPeer: ${d.mean} [${d.lo}, ${d.hi}]`).toBeLessThan(0);
     },
   },
   {

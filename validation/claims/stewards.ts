@@ -1,11 +1,16 @@
-// The claims of the `stewards` scenario (issue 6): peers on a lattice with and
-// without 12 stewards, through a layoff of 40 % at tick 100. Each a paired
-// comparison over 20 seeds on the shipped scenario (validation/claims/claim.ts).
+// The claims of the `stewards` scenario (issue 6, rewritten for model 2 by issue
+// 15): peers on a lattice with and without 12 stewards, through a layoff of 40 %
+// at tick 100. Each a paired comparison over 20 seeds on the shipped scenario
+// (validation/claims/claim.ts), with its mechanism and the control that switches
+// the mechanism off (MODEL.md §10.6).
 import stewards from '../../scenarios/stewards.json' with { type: 'json' };
 import { claimsOf, variants } from './claim.ts';
 import { arrivals, seriesMean } from './measures.ts';
 
 const SCENARIO = { name: 'stewards', input: stewards };
+
+/** The stewards add no tie: a steward is then an ordinary peer (the control of both claims). */
+const noNewTies = { 'protocol.budget': 0 };
 
 export const stewardsClaims = claimsOf(SCENARIO, [
   {
@@ -15,6 +20,8 @@ export const stewardsClaims = claimsOf(SCENARIO, [
     ...variants('p2p', 'steward'),
     measure: seriesMean('giantComponent', 100, 120),
     side: '>',
+    mechanism: 'every 10 ticks each surviving steward ties pieces that the layoff cut off to the largest one, while peers repair ties around a leaver only after 10 ticks, and only half of them',
+    control: noNewTies,
   },
   {
     id: 'fewer-missed',
@@ -23,5 +30,7 @@ export const stewardsClaims = claimsOf(SCENARIO, [
     ...variants('p2p', 'steward'),
     measure: arrivals('share', 100, 360),
     side: '>',
+    mechanism: 'the stewards\' new ties — pieces reconnected, people whose situations were missed linked to proven experts in that domain — let calls reach someone able and free',
+    control: noNewTies,
   },
 ]);
