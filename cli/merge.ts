@@ -17,6 +17,8 @@ import { checkOutputPath, makeOutputFolder } from './output-paths.ts';
 import { indexRounds, indexSeries, JOURNAL, LineReader, readAt, readJournal, SERIES_JOURNAL, type JournalEntry, type LineRef } from './sweep/journal.ts';
 import { MANIFEST, writeOutputs, type Manifest } from './sweep/outputs.ts';
 import { isAdaptive, parseShard, projectVersion, runPoint, shardRuns, type SweepSpec } from './sweep/plan.ts';
+import { CODEBOOK_JSON, type Codebook, type ColumnDoc } from './codebook.ts';
+import { readFileSync } from 'node:fs';
 import { adaptiveSelection, listSelection, Replication, type PointState } from './sweep/replicate.ts';
 
 const USAGE = `usage: equipotent merge <DIR>… --out DIR
@@ -138,7 +140,7 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
   // Everything adds up: write the merged journals and the result files.
   const records = new Map<number, JournalEntry>();
   for (const r of required) records.set(r, owner.get(r)!.records.get(r)!);
-  const every = spec.sweep.every !== undefined;
+  const every = spec.sweep.every !== undefined || spec.sweep.people === true;
   const seriesIndex = new Map<Input, Map<number, LineRef>>();
   if (every) {
     for (const input of inputs) {
@@ -184,7 +186,7 @@ export function mergeSweeps(dirs: readonly string[], outDir: string): Manifest {
     reader.close();
   }
   if (every) copySeriesJournal(join(out, SERIES_JOURNAL), required, seriesOf);
-  return writeOutputs(out, spec, null, states === undefined ? shardRuns(total, null) : listSelection(required), records, seriesOf, states);
+  return writeOutputs(out, spec, null, states === undefined ? shardRuns(total, null) : listSelection(required), records, seriesOf, states, shardColumns(inputs.map((i) => i.dir)));
 }
 
 function readInput(dir: string): Input {
@@ -257,4 +259,22 @@ function copySeriesJournal(path: string, runs: readonly number[], seriesOf: (run
   } finally {
     for (const fd of fds.values()) closeSync(fd);
   }
+}
+
+/**
+ * The columns the shards' codebooks describe: a merge loads no modules, so a
+ * user module's metric is described as the shard that ran it wrote it.
+ */
+function shardColumns(dirs: readonly string[]): Map<string, ColumnDoc> {
+  const known = new Map<string, ColumnDoc>();
+  for (const dir of dirs) {
+    let book: Codebook;
+    try {
+      book = JSON.parse(readFileSync(join(dir, CODEBOOK_JSON), 'utf8')) as Codebook;
+    } catch {
+      continue; // a shard written before codebooks: the built-in declarations still describe its columns
+    }
+    for (const f of book.files ?? []) for (const c of f.columns ?? []) if (c.description !== '' && !known.has(c.name)) known.set(c.name, c);
+  }
+  return known;
 }

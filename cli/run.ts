@@ -2,7 +2,9 @@
 // runs every variant (or one) from the same seed, prints a side-by-side table
 // or the summary as JSON, and writes the series and events CSV files (their
 // paths checked before anything runs; both written whole, or neither).
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { codebookParts, Describer } from './codebook.ts';
+import { projectVersion } from './sweep/plan.ts';
 import { parseCommandArgs } from './args.ts';
 import { RunFailedError, UserError } from './errors.ts';
 import { AtomicFile, csvField, writeFilesTogether } from './files.ts';
@@ -17,12 +19,18 @@ import { checkReplayBundle, replay, verifyReplay, type ReplayBundle } from '../e
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
 import { findDeclaration } from '../engine/modules/metric-declaration.ts';
+import { reporterValues } from '../engine/run-control.ts';
+import { seriesRows, type EveryMode } from '../engine/series-rows.ts';
+import { PEOPLE_COLUMNS, peopleRows } from '../engine/people-table.ts';
 import { commandModules, MODULE_OPTIONS, MODULE_USAGE, provenance, type ModuleValues } from './module-options.ts';
 import { moduleFacing } from '../workers/module-files.ts';
 
-const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json] [--no-wasm] [--module F]… [--allow-modules]
+const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--every-mode sample|mean] [--events F.csv] [--people F.csv] [--json] [--no-wasm] [--module F]… [--allow-modules]
        equipotent run --replay <bundle.json> [--no-verify] [--json] [--no-wasm] [--module F]…
 
+--every K keeps every K-th tick of the series (and of --people); --every-mode mean writes each
+K-tick window's mean instead of its first tick's value. --people writes each person and domain
+at the end (with --every, at ticks 0, K, 2K, … and the last).
 --no-wasm runs the textbook spreading loops in TypeScript instead of the WebAssembly kernel (same results).
 ${MODULE_USAGE}`;
 
@@ -46,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       series: { type: 'string' },
       every: { type: 'string' },
       events: { type: 'string' },
+      people: { type: 'string' },
+      'every-mode': { type: 'string' },
       json: { type: 'boolean' },
       replay: { type: 'string' },
       'no-verify': { type: 'boolean' },
@@ -58,14 +68,17 @@ export async function main(argv: string[]): Promise<number> {
   const wasm = values['no-wasm'] !== true;
   if (values.replay !== undefined) {
     // A replay runs the bundle as recorded: an option that would change it (or a file it does not write) is refused, not ignored.
-    const ignored = (['seed', 'ticks', 'variant', 'set', 'series', 'every', 'events'] as const).filter((k) => values[k] !== undefined);
+    const ignored = (['seed', 'ticks', 'variant', 'set', 'series', 'every', 'every-mode', 'events', 'people'] as const).filter((k) => values[k] !== undefined);
     if (ignored.length > 0) throw new UserError(`run --replay replays the bundle as recorded; it takes no ${ignored.map((k) => `--${k}`).join(', ')} (make a new bundle, or run the scenario itself)\n${USAGE}`);
     if (positionals.length > 0) throw new UserError(`run --replay takes the bundle only, not ${positionals.map((p) => JSON.stringify(p)).join(' ')}\n${USAGE}`);
     return replayCommand(values.replay, values.json === true, values['no-verify'] !== true, wasm, values);
   }
   if (values['no-verify'] !== undefined) throw new UserError(`--no-verify goes with --replay (it skips the hash check of a bundle)\n${USAGE}`);
   if (positionals.length !== 1) throw new UserError(`run takes one scenario (a file or a built-in name)\n${USAGE}`);
-  if (values.every !== undefined && values.series === undefined) throw new UserError(`--every K thins the series file: it goes with --series F.csv\n${USAGE}`);
+  if (values.every !== undefined && values.series === undefined && values.people === undefined) throw new UserError(`--every K thins the series file: it goes with --series F.csv (or --people F.csv, whose ticks it thins too)\n${USAGE}`);
+  const everyMode = values['every-mode'] ?? 'sample';
+  if (everyMode !== 'sample' && everyMode !== 'mean') throw new UserError(`--every-mode: expected "sample" (the value at every K-th tick) or "mean" (the mean over each K ticks), got ${JSON.stringify(everyMode)}\n${USAGE}`);
+  if (values['every-mode'] !== undefined && (values.every === undefined || values.series === undefined)) throw new UserError(`--every-mode says how --every K thins the series: it goes with --series F.csv and --every K\n${USAGE}`);
 
   const extra: [string, unknown][] = [];
   if (values.seed !== undefined) extra.push(['seed', integerOption('--seed', values.seed, 0, 2 ** 32 - 1)]);
@@ -75,25 +88,54 @@ export async function main(argv: string[]): Promise<number> {
   const outputs = checkOutputPaths([
     { option: '--series', path: values.series, kind: 'file' },
     { option: '--events', path: values.events, kind: 'file' },
+    { option: '--people', path: values.people, kind: 'file' },
   ]);
+  const peopleFile = outputs.get('--people');
   const source = await scenarioVariants(positionals[0]!, values.set ?? [], extra, values.variant, values);
   const data = source.variants.map(({ scenario }) => readDataFiles(scenario, source.baseDir));
   const { registry, files } = source.modules;
 
   const runs: VariantRun[] = [];
+  const people: string[] = [];
   source.variants.forEach(({ label, scenario }, i) => {
     const sim = userFacing(() => moduleFacing(files, () => createSimulation(scenario, scenario.seed, { data: data[i], wasm, modules: registry })));
-    userFacing(() => moduleFacing(files, () => sim.step(scenario.ticks)));
+    if (peopleFile !== undefined && scenario.simulation !== 'organization') throw new UserError(`--people: variant "${label}" runs the whole model "${scenario.simulation}", which has no people; remove --people`);
+    const prefix = `${csvField(label)},${sim.seed},`;
+    const record = () => peopleRows(sim, `${prefix}${sim.tick - 1},`, people);
+    userFacing(() => moduleFacing(files, () => {
+      if (peopleFile === undefined) sim.step(scenario.ticks);
+      else if (values.every === undefined) {
+        sim.step(scenario.ticks);
+        record();
+      } else {
+        // People after ticks 0, K, 2K, … and the last tick run (chunked steps give the same run).
+        while (sim.tick < scenario.ticks && !sim.stopped) {
+          const next = sim.tick === 0 ? 1 : Math.min(scenario.ticks, (Math.floor((sim.tick - 1) / every) + 1) * every + 1);
+          sim.step(next - sim.tick);
+          if ((sim.tick - 1) % every === 0 || sim.tick === scenario.ticks || sim.stopped) record();
+        }
+      }
+    }));
     runs.push({ label, scenario, sim, summary: moduleFacing(files, () => sim.summary()) });
   });
 
+  const first = runs[0]!.scenario;
   const series = outputs.get('--series');
   const events = outputs.get('--events');
+  // Each folder a file goes to gets codebook.json and codebook.md describing the files written.
+  const written = [
+    ...(series !== undefined ? [{ path: series, description: `tidy long series: one row per (variant, recorded tick, metric), every ${every} ticks${everyMode === 'mean' ? ' (each window\'s mean, at its last tick)' : ''} and the last`, columns: SERIES_COLUMNS }] : []),
+    ...(events !== undefined ? [{ path: events, description: 'one row per situation (MODEL.md §8 records)', columns: EVENT_COLUMNS }] : []),
+    ...(peopleFile !== undefined ? [{ path: peopleFile, description: `one row per (variant, person, domain) ${values.every !== undefined ? `after ticks 0, ${every}, ${2 * every}, … and the last` : 'at the last tick run'}`, columns: ['variant', 'seed', 'tick', ...PEOPLE_COLUMNS] }] : []),
+  ];
+  const describer = new Describer(registry, first.reporters ?? {}, []);
+  const book = describer.codebook(`equipotent ${projectVersion()}`, written.map((w) => ({ file: basename(w.path), description: w.description, columns: w.columns.map((name) => ({ name })) })));
   writeFilesTogether([
-    ...(series !== undefined ? [{ path: series, write: (f: AtomicFile) => writeSeries(f, runs, every) }] : []),
+    ...(series !== undefined ? [{ path: series, write: (f: AtomicFile) => writeSeries(f, runs, every, everyMode) }] : []),
+    ...(peopleFile !== undefined ? [{ path: peopleFile, write: (f: AtomicFile) => writePeople(f, people) }] : []),
     ...(events !== undefined ? [{ path: events, write: (f: AtomicFile) => writeEvents(f, runs) }] : []),
+    ...[...new Set(written.map((w) => dirname(w.path)))].flatMap((dir) => codebookParts(dir, book)),
   ]);
-  const first = runs[0]!.scenario;
   const hashes = provenance(source.modules);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(summaryJson(first.name ?? source.sourceName, first.seed, first.ticks, runs, hashes), null, 2)}\n`);
@@ -189,9 +231,20 @@ function bundleData(scenario: Scenario, bundleDir: string): Record<string, strin
 export function summaryJson(name: string, seed: number, ticks: number, runs: VariantRun[], modules?: Record<string, string>) {
   const variants: Record<string, unknown> = {};
   for (const r of runs) {
-    variants[r.label] = { ...r.summary.metrics, hash: r.summary.hash, items: r.summary.items, shocks: r.summary.shocks };
+    variants[r.label] = { ...r.summary.metrics, ...runColumns(r), hash: r.summary.hash, items: r.summary.items, shocks: r.summary.shocks };
   }
   return { scenario: name, seed, ticks, ...(modules !== undefined ? { modules } : {}), variants };
+}
+
+/** The columns a run adds to its summary metrics: the ticks it ran (fewer than \`ticks\` when \`stop\` held) and the scenario's reporters. */
+export function runColumns(r: Pick<VariantRun, 'scenario' | 'sim'>): Record<string, number | null> {
+  return { ticksRun: r.sim.tick, ...reporterValues(r.scenario.reporters, r.sim.series()) };
+}
+
+/** The unit of a reporter: ticks for firstTick, else its metric's. */
+export function reporterUnit(r: { metric: string; agg: string; from?: number; to?: number }, metricUnit: string): string {
+  if (r.agg === 'firstTick') return 'tick';
+  return `${metricUnit}${metricUnit === '' ? '' : ', '}${r.agg} over ticks ${r.from ?? 0}…${r.to ?? 'end'}`;
 }
 
 /** The variants side by side: one row per metric, with its unit from the metric registry. */
@@ -201,6 +254,12 @@ export function summaryTable(name: string, seed: number, ticks: number, runs: Va
   const header = ['metric', ...runs.map((r) => r.label), 'unit'];
   const metricNames = Object.keys(runs[0]!.summary.metrics);
   const rows = metricNames.map((m) => [m, ...runs.map((r) => formatNumber(r.summary.metrics[m])), unit(m)]);
+  const extra = runs.map(runColumns);
+  rows.push(['ticksRun', ...extra.map((c) => formatNumber(c.ticksRun)), 'ticks']);
+  const perTick = registry.metricDeclarations().filter((d) => d.per === 'tick');
+  for (const [name, rep] of Object.entries(runs[0]!.scenario.reporters ?? {})) {
+    rows.push([name, ...extra.map((c) => formatNumber(c[name])), reporterUnit(rep, findDeclaration(perTick, rep.metric)?.unit ?? '')]);
+  }
   for (const id of Object.keys(runs[0]!.summary.items)) {
     for (const key of ['informedFinal', 'roundsTo50', 'roundsTo90', 'roundsToAll'] as const) {
       rows.push([`${id}.${key}`, ...runs.map((r) => formatNumber(r.summary.items[id]?.[key])), unit(`${id}.${key}`)]);
@@ -217,24 +276,28 @@ export function summaryTable(name: string, seed: number, ticks: number, runs: Va
   return `${name} — seed ${seed}, ${ticks} ticks\n\n${table(header, rows, [header.length - 1])}${provenanceLines}`;
 }
 
-/** Tidy long series: variant,seed,tick,metric,value, every `every` ticks and the last. */
-function writeSeries(f: AtomicFile, runs: VariantRun[], every: number): void {
+/** Tidy long series: variant,seed,tick,metric,value, every `every` ticks and the last (or each window's mean). */
+function writeSeries(f: AtomicFile, runs: VariantRun[], every: number, mode: EveryMode): void {
   f.write('variant,seed,tick,metric,value\n');
   for (const r of runs) {
-    const s = r.sim.series();
-    for (let t = 0; t < s.length; t++) {
-      if (t % every !== 0 && t !== s.length - 1) continue;
-      for (const name of s.names) {
-        const v = s.values[name]![t]!;
-        f.write(`${csvField(r.label)},${r.sim.seed},${t},${csvField(name)},${Number.isNaN(v) ? '' : v}\n`);
-      }
-    }
+    const lines: string[] = [];
+    seriesRows(r.sim.series(), every, mode, `${csvField(r.label)},${r.sim.seed},`, lines);
+    f.write(lines.join(''));
   }
 }
 
+/** Long per-person rows: variant,seed,tick,person,domain,skill,alive,engagement,load,timesLed. */
+function writePeople(f: AtomicFile, rows: readonly string[]): void {
+  f.write(`variant,seed,tick,${PEOPLE_COLUMNS.join(',')}\n`);
+  f.write(rows.join(''));
+}
+
+const SERIES_COLUMNS = ['variant', 'seed', 'tick', 'metric', 'value'];
+const EVENT_COLUMNS = ['variant', 'seed', 'id', 'arrival', 'domain', 'difficulty', 'origin', 'leader', 'decisionTick', 'resolutionTick', 'outcome', 'messages', 'duplicates'];
+
 /** Per-situation records (MODEL.md §8); runs without situations write the header alone. */
 function writeEvents(f: AtomicFile, runs: VariantRun[]): void {
-  const columns = ['variant', 'seed', 'id', 'arrival', 'domain', 'difficulty', 'origin', 'leader', 'decisionTick', 'resolutionTick', 'outcome', 'messages', 'duplicates'];
+  const columns = EVENT_COLUMNS;
   f.write(`${columns.join(',')}\n`);
   for (const r of runs) {
     const records = r.sim.situationRecords();

@@ -25,12 +25,12 @@ import { checkOutputPath, makeOutputFolder } from './output-paths.ts';
 import { MODULE_OPTIONS, MODULE_USAGE } from './module-options.ts';
 import { BOOTSTRAP } from './sweep/worker-bundle.ts';
 
-const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--no-wasm] [--module F]… [--allow-modules]
+const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--people] [--no-wasm] [--module F]… [--allow-modules]
 
 Runs a sweep file's design (grid, lhs, sobol or morris) × seeds × variants on a
 pool of worker processes and writes DIR/runs.csv, summary.csv, manifest.json
-(series.csv with "every", sensitivity.csv for sobol and morris; Parquet too
-with "formats").
+(series.csv with "every", people.csv with --people, sensitivity.csv for sobol
+and morris; Parquet too with "formats"), and codebook.json and codebook.md.
 
   --jobs N     worker processes (default: the number of cores)
   --out DIR    output directory (default: <sweep name>-out, or with --shard
@@ -42,6 +42,9 @@ with "formats").
                and retry the failed ones
   --timeout S  stop a run that takes longer than S seconds (its worker process
                is replaced) and record it as failed; default: no limit
+  --people     write people.csv: each person and domain at the end of each run
+               (the same as "people": true in the sweep file; a resume or a
+               shard of the sweep takes it too)
   --no-wasm    run the textbook spreading loops in TypeScript instead of the
                WebAssembly kernel (the same results, slower)
 ${MODULE_USAGE}
@@ -65,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
       resume: { type: 'boolean' },
       timeout: { type: 'string' },
       'no-wasm': { type: 'boolean' },
+      people: { type: 'boolean' },
       ...MODULE_OPTIONS,
     },
     positionals: { min: 1, max: 1, name: 'sweep file' },
@@ -75,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
   const shard = args.values.shard !== undefined ? parseShard(args.values.shard) : null;
   const name = basename(file).replace(/\.json$/i, '');
   const out = checkOutputPath('--out', args.values.out ?? (shard ? `${name}-shard-${shard.index}-of-${shard.count}` : `${name}-out`), 'folder');
-  const plan = loadPlan(file, await sweepModules(file, args.values));
+  const plan = loadPlan(file, await sweepModules(file, args.values), { people: args.values.people === true });
   const timeout = secondsOption('timeout', args.values.timeout);
   return runSweep({ plan, out, shard, jobs, resume: args.values.resume === true, timeoutMs: timeout === undefined ? null : timeout * 1000, wasm: args.values['no-wasm'] !== true });
 }
@@ -196,7 +200,8 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
   }
   writeManifest(out, manifestOf(plan, shard, now.selection, records, now.states));
 
-  const every = plan.sweep.every !== undefined;
+  // The series journal carries each run's series rows and, with people, its people rows.
+  const every = plan.sweep.every !== undefined || plan.sweep.people === true;
   const journalWriter = new JournalWriter(journalPath);
   const seriesWriter = every ? new JournalWriter(seriesPath) : null;
   const pending = new Set<number>();
@@ -249,7 +254,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
             let rec: JournalRecord;
             if (reply.ok) {
               // The series line first: a run in the journal always has its series.
-              if (seriesWriter && reply.result.series !== null) seriesWriter.append({ run: reply.run, csv: reply.result.series });
+              if (seriesWriter) seriesWriter.append({ run: reply.run, csv: reply.result.series ?? '', ...(reply.result.people != null ? { people: reply.result.people } : {}) });
               rec = { run: reply.run, seed, rows: reply.result.rows };
             } else {
               rec = { run: reply.run, seed, error: reply.error };

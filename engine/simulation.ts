@@ -20,6 +20,7 @@ import { assemble, readInformal } from './simulation/assemble.ts';
 import { runTick, shocksPhase, type AppliedShock, type LiveShock, type RunLog } from './simulation/phases.ts';
 import { activeFamilies, createRunSeries, summarize, type Summary } from './simulation/results.ts';
 import { wholeModelSimulation } from './simulation/whole-model.ts';
+import { checkRecorded, stopped } from './run-control.ts';
 import { attachSpreadKernel } from './wasm/spread-kernel.ts';
 
 export { ScenarioError } from './simulation/assemble.ts';
@@ -64,8 +65,13 @@ export interface Simulation {
   readonly tick: number;
   /** People ever created (alive or removed). */
   readonly n: number;
-  /** Runs k ticks. `step(10)` equals ten `step(1)`. */
+  /**
+   * Runs k ticks, or fewer when the scenario's `stop` condition holds at a tick:
+   * the run then ends there (later steps do nothing). `step(10)` equals ten `step(1)`.
+   */
   step(k?: number): void;
+  /** True once the scenario's `stop` condition has held (read from the series, so snapshots carry it). */
+  readonly stopped: boolean;
   /**
    * Runs only the Shocks phase of the next tick (the `graph --at T` view: the ties
    * after tick T's shocks); the next `step` continues that tick without repeating it.
@@ -104,6 +110,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   const { state } = ctx;
   const families = activeFamilies(ctx);
   const log: RunLog = { series: createRunSeries(ctx, families, scenario.ticks), eventLog: [], families };
+  checkRecorded(scenario, log.series.names);
+  const stop = scenario.stop ?? null;
 
   return {
     scenario,
@@ -114,8 +122,10 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     get state() { return state; },
     get labels() { return ctx.labels; },
     get items() { return ctx.information.items; },
+    get stopped() { return stopped(stop, log.series); },
     step(k = 1) {
-      for (let i = 0; i < k; i++) runTick(ctx, log, state.num(TICK));
+      if (stop === null) for (let i = 0; i < k; i++) runTick(ctx, log, state.num(TICK));
+      else for (let i = 0; i < k && !stopped(stop, log.series); i++) runTick(ctx, log, state.num(TICK));
     },
     applyShocksOfNextTick() {
       const t = state.num(TICK);
@@ -158,3 +168,4 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     situationRecords: () => (ctx.protocol.handlesSituations === true ? situationRecords(ctx) : []),
   };
 }
+

@@ -10,6 +10,9 @@ import { expandVariants } from '../engine/scenario/overrides.ts';
 import { resolveUnset } from '../engine/scenario/sweep-schema.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import type { Registry } from '../engine/modules/registry.ts';
+import { reporterValues } from '../engine/run-control.ts';
+import { seriesRows } from '../engine/series-rows.ts';
+import { peopleRows } from '../engine/people-table.ts';
 
 /** What every worker of one sweep is started with. */
 export interface SweepWorkerData {
@@ -35,6 +38,8 @@ export interface SweepTask {
   every: number | null;
   /** "sample": the value at ticks 0, k, 2k, … and the last; "mean": the mean over each k ticks, at the window's last tick. */
   everyMode: 'sample' | 'mean';
+  /** Record the people at the end of the run (people.csv). */
+  people?: boolean;
 }
 
 /** One (run, variant) row: the summary flattened into number-or-null columns. */
@@ -42,7 +47,7 @@ export interface RunRow {
   variant: string;
   /** The ticks the variant ran. */
   ticks: number;
-  /** The summary metrics of MODEL.md §8, in the engine's order. */
+  /** `ticksRun`, the summary metrics of MODEL.md §8 in the engine's order, then the reporters in declaration order. */
   metrics: Record<string, number | null>;
   /** `<item>.informedFinal`, `<item>.roundsTo50`, … per item of news. */
   items: Record<string, number | null>;
@@ -56,6 +61,8 @@ export interface SweepRunResult {
   rows: RunRow[];
   /** The run's series rows as CSV text (`run,variant,seed,<parameters…>,ticks,tick,metric,value`), or null. */
   series: string | null;
+  /** The run's people rows as CSV text (`run,variant,seed,<parameters…>,ticks,ticksRun,person,domain,…`), or null. */
+  people?: string | null;
 }
 
 export type SweepTaskReply = { run: number; ok: true; result: SweepRunResult } | { run: number; ok: false; error: string };
@@ -78,6 +85,7 @@ export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: Data
   const variants = variantsAt(data.input, task.sets, registry);
   const rows: RunRow[] = [];
   const series: string[] = [];
+  const people: string[] = [];
   for (const v of variants) {
     if (!v.ok) throw new Error(`variant "${v.label}" is not valid at this grid point: ${v.errors.join('; ')}`);
     const scenario = v.scenario;
@@ -85,8 +93,10 @@ export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: Data
     const sim = createSimulation(scenario, task.seed, { data: need, wasm: data.wasm !== false, ...(registry !== undefined ? { modules: registry } : {}) });
     sim.step(scenario.ticks);
     const summary = sim.summary();
-    const metrics: Record<string, number | null> = {};
+    // ticksRun first (fewer than ticks when `stop` held), then the summary metrics, then the reporters.
+    const metrics: Record<string, number | null> = { ticksRun: sim.tick };
     for (const [k, x] of Object.entries(summary.metrics)) metrics[k] = num(x);
+    for (const [k, x] of Object.entries(reporterValues(scenario.reporters, sim.series()))) metrics[k] = num(x);
     const items: Record<string, number | null> = {};
     for (const [id, it] of Object.entries(summary.items)) for (const k of ITEM_KEYS) items[`${id}.${k}`] = num(it[k]);
     const shocks: Record<string, number | null> = {};
@@ -98,42 +108,11 @@ export function runSweepTask(data: SweepWorkerData, task: SweepTask, files: Data
     if (task.every !== null) {
       const s = sim.series();
       const prefix = `${task.run},${field(v.label)},${task.seed},${task.fields.map((f) => `${f},`).join('')}${scenario.ticks},`;
-      if (task.everyMode === 'mean') seriesMeans(s, task.every, prefix, series);
-      else {
-        for (let t = 0; t < s.length; t++) {
-          if (t % task.every !== 0 && t !== s.length - 1) continue;
-          for (const name of s.names) series.push(`${prefix}${t},${field(name)},${numberField(s.values[name]![t]!)}\n`);
-        }
-      }
+      seriesRows(s, task.every, task.everyMode, prefix, series);
     }
+    if (task.people === true) peopleRows(sim, `${task.run},${field(v.label)},${task.seed},${task.fields.map((f) => `${f},`).join('')}${scenario.ticks},${sim.tick},`, people);
   }
-  return { rows, series: task.every !== null ? series.join('') : null };
-}
-
-const numberField = (x: number): string => (Number.isFinite(x) ? String(x) : '');
-
-/**
- * The series as means over windows of `every` ticks (0 … k−1, k … 2k−1, …, the
- * last window possibly shorter), each written at its last tick; a window's mean
- * is over its finite values (empty when it has none).
- */
-function seriesMeans(s: ReturnType<ReturnType<typeof createSimulation>['series']>, every: number, prefix: string, out: string[]): void {
-  for (let start = 0; start < s.length; start += every) {
-    const end = Math.min(s.length, start + every);
-    for (const name of s.names) {
-      const xs = s.values[name]!;
-      let sum = 0;
-      let n = 0;
-      for (let t = start; t < end; t++) {
-        const x = xs[t]!;
-        if (Number.isFinite(x)) {
-          sum += x;
-          n++;
-        }
-      }
-      out.push(`${prefix}${end - 1},${field(name)},${n > 0 ? numberField(sum / n) : ''}\n`);
-    }
-  }
+  return { rows, series: task.every !== null ? series.join('') : null, people: task.people === true ? people.join('') : null };
 }
 
 // The validated variants of a grid point: every run of the point differs only in its

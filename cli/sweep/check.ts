@@ -12,10 +12,12 @@ import { scenarioProblems } from '../validate.ts';
 import { realizeDesign } from './design.ts';
 import { createSimulation } from '../../engine/simulation.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
-import { designKeys, designKind, designPoints, gridPoint, resolveUnset, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
+import { designKeys, designKind, designPoints, gridPoint, resolveUnset, runControlSets, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
 import { builtinRegistry, type Registry } from '../../engine/modules/registry.ts';
 import { schemaOf } from '../../engine/scenario/schema.ts';
 import { describeValue, formatPath, pathProblem } from '../../engine/scenario/validate.ts';
+import { runControlProblems } from '../../engine/scenario/run-control-schema.ts';
+import { unrecordedProblems } from '../../engine/run-control.ts';
 
 const MAX_POINTS_CHECKED = 200;
 const MAX_LINES = 50;
@@ -34,9 +36,10 @@ export function sweepProblems(source: ScenarioSource, registry: Registry = built
   }
   const own = scenarioProblems(scenario.input, scenario.baseDir, [], registry);
   if (own.length > 0) return own.map((p) => `scenario "${sweep.scenario}": ${p}`);
-  const keyErrors = [...keyProblems(sweep, scenario, registry), ...baselineProblems(sweep, scenario, registry), ...replicateProblems(sweep, scenario, registry)];
+  const keyErrors = [...runControlProblems(sweep, registry).map((p) => `${formatPath(p.path)}: ${p.message}`), ...keyProblems(sweep, scenario, registry), ...baselineProblems(sweep, scenario, registry), ...replicateProblems(sweep, scenario, registry)];
   if (keyErrors.length > 0) return keyErrors;
-  return pointProblems(sweep, scenario, registry);
+  const points = pointProblems(sweep, scenario, registry);
+  return points.length > 0 ? points : recordedProblems(sweep, scenario, registry);
 }
 
 /** Where a design key is written in the sweep file. */
@@ -102,6 +105,7 @@ function replicateProblems(sweep: Sweep, scenario: ScenarioSource, registry: Reg
   const item = ITEM_COLUMN.exec(metric);
   if (item && (first.scenario.information?.items ?? []).some((it) => it.id === item[1])) return [];
   if (SHOCK_COLUMN.test(metric) && first.scenario.shocks.length > 0) return [];
+  if (metric === 'ticksRun' || Object.hasOwn(sweep.reporters ?? {}, metric) || Object.hasOwn(first.scenario.reporters ?? {}, metric)) return [];
   let names: string[];
   try {
     const sim = createSimulation(first.scenario, first.scenario.seed, { data: readDataFiles(first.scenario, scenario.baseDir), modules: registry });
@@ -110,7 +114,32 @@ function replicateProblems(sweep: Sweep, scenario: ScenarioSource, registry: Reg
     return []; // the scenario cannot be built here: the runs will say why
   }
   if (names.includes(metric)) return [];
-  return [`replicate.metric: "${metric}" is not a column of runs.csv; use a summary metric (${names.join(', ')}), "<item>.informedFinal" …, or "shock.<i>.dip" …`];
+  return [`replicate.metric: "${metric}" is not a column of runs.csv; use a summary metric (${names.join(', ')}), ticksRun, a reporter, "<item>.informedFinal" …, or "shock.<i>.dip" …`];
+}
+
+/**
+ * A stop or reporter (the sweep's or the scenario's) must name a series each
+ * variant records (a declared metric of a way of working the variant does not
+ * use is not): probed on the first design point, so that it is said before any
+ * run rather than as every run's failure.
+ */
+function recordedProblems(sweep: Sweep, scenario: ScenarioSource, registry: Registry): string[] {
+  const design = designKind(sweep) === 'grid' ? null : realizeDesign(sweep, sweep.baseSeed ?? (isSeeded(scenario.input) ? scenario.input.seed : 0));
+  const first: [string, unknown][] = design === null ? gridPoint(sweep, 0) : design.keys.map((k, j) => [k, design.rows[0]![j]]);
+  const problems: string[] = [];
+  for (const v of expandVariants(scenario.input, resolveUnset([...first, ...runControlSets(sweep), ['ticks', 1]]), registry)) {
+    if (!v.ok || (v.scenario.stop == null && Object.keys(v.scenario.reporters ?? {}).length === 0)) continue;
+    let names: string[];
+    try {
+      names = [...createSimulation(v.scenario, v.scenario.seed, { data: readDataFiles(v.scenario, scenario.baseDir), modules: registry }).series().names];
+    } catch (e) {
+      // The scenario cannot be built here (an unrecorded metric says so itself): say that, else let the runs say why.
+      if (e instanceof Error && /is not recorded in this run/.test(e.message)) problems.push(`variant "${v.label}": ${e.message}`);
+      continue;
+    }
+    for (const p of unrecordedProblems(v.scenario, names)) problems.push(`variant "${v.label}": ${p}`);
+  }
+  return problems;
 }
 
 /** The design points as the sweep will run them (values, then ticks, after each variant's set). */
@@ -134,7 +163,7 @@ function pointProblems(sweep: Sweep, scenario: ScenarioSource, registry: Registr
     const withTicks: [string, unknown][] = [...sets];
     if (sweep.ticks !== undefined) withTicks.push(['ticks', sweep.ticks]);
     const what = withTicks.length > 0 ? withTicks.map(([k, val]) => `${k}=${describeValue(val)}`).join(', ') : 'the scenario';
-    for (const p of scenarioProblems(scenario.input, scenario.baseDir, resolveUnset(withTicks), registry)) {
+    for (const p of scenarioProblems(scenario.input, scenario.baseDir, resolveUnset([...sets, ...runControlSets(sweep), ...withTicks.slice(sets.length)]), registry)) {
       if (seen.has(p)) continue;
       seen.add(p);
       problems.push(`${label} (${what}): ${p}`);

@@ -15,6 +15,10 @@ import type { PointState } from './replicate.ts';
 import type { Shard, SweepSpec } from './plan.ts';
 import type { RunRow } from '../../workers/sweep-task.ts';
 import { join } from 'node:path';
+import { Describer, writeCodebook, type ColumnDoc } from '../codebook.ts';
+import { builtinRegistry } from '../../engine/modules/registry.ts';
+import type { Reporters } from '../../engine/scenario/run-control-schema.ts';
+import type { SweepPlan } from './plan.ts';
 
 export { MANIFEST, type FailedRun, type Manifest, type RunSelection } from './manifest.ts';
 
@@ -69,13 +73,17 @@ function writeTables(tables: TableWriter[], fill: () => void): void {
  * written (the rows are never all in memory). `points`: with replicate, the
  * design points' states. Returns the manifest.
  */
-export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>, series: SeriesSource, points?: readonly PointState[]): Manifest {
+export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>, series: SeriesSource, points?: readonly PointState[], knownColumns?: ReadonlyMap<string, ColumnDoc>): Manifest {
   const { done, failed, missing } = tally(selection, records);
   const formats = formatsOf(spec);
   const manifest = manifestOf(spec, shard, selection, records, points);
   const reader = new LineReader();
+  const written: { file: string; description: string; columns: ColumnSpec[] }[] = [];
+  const tableFiles = (name: string) => formats.map((f) => `${name}.${f}`).join(', ');
   try {
     const columns = columnsOf(done, reader);
+    written.push({ file: tableFiles('runs'), description: 'one row per (run, variant), in run order: the design point\'s values, ticks, then the summary metrics, reporters, per-item and per-shock results, and the state hash', columns: runsColumns(spec, columns) });
+    written.push({ file: tableFiles('summary'), description: 'per (design point, variant, metric): n, mean, sd and 95 % interval over the seeds, and the paired difference from the baseline variant; metrics with no value at a point (n = 0) are left out', columns: summaryColumns(spec) });
     // Sensitivity needs every design point: an unsharded (or merged) sweep with nothing failed or missing.
     const means = hasSensitivity(spec) && shard === null && failed.length === 0 && missing === 0 ? new PointMeans(spec.variants.length, columns.numeric.map((c) => c.name), spec.grid.points) : null;
     // One pass, reading each run's rows once for both tables: runs gets them as the summary asks for the next run.
@@ -92,6 +100,7 @@ export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, 
       for (const cells of summaryRows(spec, columns, inRunOrder(), means === null ? undefined : (p, v, m, mean, diff) => means.set(p, v, m, mean, diff))) summary.row(cells);
     });
     if (means !== null) {
+      written.push({ file: tableFiles('sensitivity'), description: spec.design?.kind === 'morris' ? 'per variant, quantity, metric and design parameter: Morris\' μ*, μ and σ' : "per variant, quantity, metric and design parameter: Sobol' first- and total-order indices with bootstrap 95 % intervals", columns: sensitivityColumns(spec) });
       const sensitivity = openTable(dir, 'sensitivity', sensitivityColumns(spec), formats, createdBy(spec));
       writeTables([sensitivity], () => {
         for (const cells of sensitivityRows(spec, means)) sensitivity.row(cells);
@@ -101,15 +110,56 @@ export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, 
     reader.close();
   }
   if (spec.sweep.every !== undefined) {
+    written.push({ file: tableFiles('series'), description: `tidy long series: one row per (run, variant, recorded tick, metric), every ${spec.sweep.every} ticks (${spec.sweep.everyMode === 'mean' ? 'each window\'s mean' : 'the value at the tick'}) and the last`, columns: seriesColumns(spec) });
     const table = openTable(dir, 'series', seriesColumns(spec), formats, createdBy(spec));
-    writeTables([table], () => writeSeries(table, done, series));
+    writeTables([table], () => writeSeries(table, done, series, 'csv'));
   }
+  if (spec.sweep.people === true) {
+    written.push({ file: tableFiles('people'), description: 'one row per (run, variant, person, domain) at the end of the run', columns: peopleColumns(spec) });
+    const table = openTable(dir, 'people', peopleColumns(spec), formats, createdBy(spec));
+    writeTables([table], () => writeSeries(table, done, series, 'people'));
+  }
+  writeCodebook(dir, codebookOf(spec, written, knownColumns));
   rmSync(join(dir, RUNS_PARTIAL), { force: true });
   writeManifest(dir, manifest);
   return manifest;
 }
 
-function writeSeries(table: TableWriter, done: readonly DoneRun[], series: SeriesSource): void {
+/** The columns of people.csv: `run,variant,seed,<parameters…>,ticks,ticksRun,person,domain,skill,alive,engagement,load,timesLed`. */
+export function peopleColumns(spec: SweepSpec): ColumnSpec[] {
+  return [
+    { name: 'run', type: 'int' },
+    { name: 'variant', type: 'string' },
+    { name: 'seed', type: 'int64' },
+    ...paramColumns(spec),
+    { name: 'ticks', type: 'int' },
+    { name: 'ticksRun', type: 'int' },
+    { name: 'person', type: 'string' },
+    { name: 'domain', type: 'int' },
+    { name: 'skill', type: 'double' },
+    { name: 'alive', type: 'int' },
+    { name: 'engagement', type: 'double' },
+    { name: 'load', type: 'double' },
+    { name: 'timesLed', type: 'int' },
+  ];
+}
+
+/** The sweep's reporters: the scenario's, then the sweep's (which replace a same-named one). */
+export function sweepReporters(spec: Pick<SweepSpec, 'sweep' | 'scenario'>): Reporters {
+  const own = (spec.scenario as { reporters?: Reporters } | null)?.reporters ?? {};
+  return { ...own, ...(spec.sweep.reporters ?? {}) };
+}
+
+/** The codebook of the tables written, from the declarations of the modules the sweep ran with. */
+function codebookOf(spec: SweepSpec, written: { file: string; description: string; columns: ColumnSpec[] }[], known?: ReadonlyMap<string, ColumnDoc>) {
+  const registry = (spec as Partial<SweepPlan>).loaded?.registry ?? builtinRegistry();
+  const describer = new Describer(registry, sweepReporters(spec), spec.grid.keys, known);
+  const design = spec.grid.keys.map((key, j) => describer.designEntry(key, spec.design === null ? spec.sweep.grid[key] : spec.design.ranges[j]));
+  return describer.codebook(createdBy(spec), written, design);
+}
+
+/** Copies each done run's rows (`csv`: its series; `people`: its people) from the series journal into a table, in run order. */
+function writeSeries(table: TableWriter, done: readonly DoneRun[], series: SeriesSource, key: 'csv' | 'people'): void {
   const fds = new Map<string, number>();
   try {
     for (const { run } of done) {
@@ -120,8 +170,10 @@ function writeSeries(table: TableWriter, done: readonly DoneRun[], series: Serie
         fd = openSync(where.path, 'r');
         fds.set(where.path, fd);
       }
-      const rec = JSON.parse(readAt(fd, where.line.offset, where.line.length)) as { run: number; csv: string };
-      table.csvLines(rec.csv);
+      const rec = JSON.parse(readAt(fd, where.line.offset, where.line.length)) as { run: number; csv: string; people?: string };
+      const text = rec[key];
+      if (text === undefined) throw new Error(`the ${key === 'csv' ? 'series' : 'people'} of run ${run} are missing from the series journal`);
+      table.csvLines(text);
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);

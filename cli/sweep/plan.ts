@@ -14,7 +14,7 @@ import { sweepProblems } from './check.ts';
 import { realizeDesign, type RealizedDesign } from './design.ts';
 import { fmt } from './tables.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
-import { designKeys, designPoints, gridPoint, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
+import { designKeys, designPoints, gridPoint, runControlSets, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
 import type { SweepTask } from '../../workers/sweep-task.ts';
 import { BUILTINS_ONLY, commandModules, provenance, type ModuleValues } from '../module-options.ts';
 import { DEFAULT_MODEL } from '../../engine/scenario/blocks.ts';
@@ -80,8 +80,8 @@ export function projectVersion(): string {
   }
 }
 
-/** The layout of journals and result files (2: design columns and ticks everywhere, rounds in the journal). */
-const OUTPUT_LAYOUT = 2;
+/** The layout of journals and result files (2: design columns and ticks everywhere, rounds in the journal; 3: ticksRun and reporters in runs.csv). */
+const OUTPUT_LAYOUT = 3;
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
@@ -89,7 +89,7 @@ const sha256 = (text: string | Buffer) => createHash('sha256').update(text).dige
  * Reads and validates a sweep file, its scenario, the grid paths and the grid
  * points (as `equipotent validate` does); throws a UserError listing every problem.
  */
-export function loadPlan(file: string, modules: LoadedModules = BUILTINS_ONLY): SweepPlan {
+export function loadPlan(file: string, modules: LoadedModules = BUILTINS_ONLY, options: { people?: boolean } = {}): SweepPlan {
   // A sweep file is a file (built-in names are scenarios): say so when it is missing.
   const path = resolve(file);
   if (!existsSync(path)) throw new UserError(`no sweep file "${file}" (${path}); give the path of a sweep file — examples in sweeps/ (see docs/research.md)`);
@@ -105,6 +105,8 @@ export function loadPlan(file: string, modules: LoadedModules = BUILTINS_ONLY): 
   const problems = sweepProblems(source, modules.registry);
   if (problems.length > 0) throw new UserError(`${file} is not a valid sweep:\n  ${problems.map((p) => `${file}: ${p}`).join('\n  ')}`);
   const scenario = loadScenarioSource(v.sweep.scenario, source.baseDir);
+  // `--people` is the sweep file's "people": true (so a resume or a shard without it is another sweep).
+  if (options.people === true) v.sweep.people = true;
   return makePlan(v.sweep, scenario, modules);
 }
 
@@ -193,10 +195,10 @@ export function shardRuns(total: number, shard: Shard | null): { length: number;
 export function taskOf(spec: Pick<SweepSpec, 'grid' | 'sweep' | 'design'>, r: number): SweepTask {
   const seed = runSeed(spec, r);
   const values = pointValues(spec, runPoint(spec, r));
-  const sets: [string, unknown][] = [...values];
+  const sets: [string, unknown][] = [...values, ...runControlSets(spec.sweep)];
   sets.push(['seed', seed]);
   if (spec.sweep.ticks !== undefined) sets.push(['ticks', spec.sweep.ticks]);
-  return { run: r, seed, sets, fields: values.map(([, v]) => fmt(v)), every: spec.sweep.every ?? null, everyMode: spec.sweep.everyMode ?? 'sample' };
+  return { run: r, seed, sets, fields: values.map(([, v]) => fmt(v)), every: spec.sweep.every ?? null, everyMode: spec.sweep.everyMode ?? 'sample', ...(spec.sweep.people === true ? { people: true } : {}) };
 }
 
 /**

@@ -27,6 +27,7 @@ import type { exchangeEnvironmentKeys, exchangeProtocolKeys } from '../exchanges
 import { DEFAULT_MODEL, MAX_SEED, MAX_TICKS, MODEL_VERSIONS, integer, label, tickNumber, type ModelVersion } from './blocks.ts';
 import { crossProblems, scenarioSizeProblems } from './cross-checks.ts';
 import { organizationSchema, organizationSizeProblems } from './organization-schema.ts';
+import { reportersSchema, runControlProblems, stopSchema, type Reporters, type Stop } from './run-control-schema.ts';
 import { environmentKeys, informationKeys, informationProtocolKeys, metricsKeys, populationKeys } from './sections.ts';
 
 export { LIMITS, MAX_DOMAINS, MAX_RATE, MAX_SEED, MAX_SIZE, MAX_TICKS, type PersonId, type Problem } from './blocks.ts';
@@ -138,6 +139,8 @@ export function scenarioSchemaFor(registry: Registry) {
       .describe('what runs: the organization model, or a whole model (a classic) whose parameters sit under its own key'),
     seed: integer(0, MAX_SEED).default(1).describe('the master seed of every random stream'),
     ticks: integer(1, MAX_TICKS).default(500).describe('ticks to run'),
+    stop: stopSchema.nullable().optional(),
+    reporters: reportersSchema.optional(),
     organization: organizationSchema
       .optional()
       .describe('n people and two layers of ties: the formal tree and the informal network (required unless `simulation` names a whole model)'),
@@ -166,6 +169,7 @@ export function scenarioSchemaFor(registry: Registry) {
       // key), when parts of the value are still raw input: cross-checks wait for a clean parse.
       if (ctx.issues.length > 0) return;
       const value = ctx.value as unknown as Scenario & { organization?: unknown };
+      for (const p of runControlProblems(value, registry)) ctx.issues.push({ code: 'custom', path: p.path, message: p.message, input: ctx.value });
       if (value.simulation !== 'organization') return; // a whole model: its own key was parsed by its schema
       if (value.organization === undefined) {
         ctx.issues.push({
@@ -230,6 +234,10 @@ export interface Scenario {
   simulation: string;
   seed: number;
   ticks: number;
+  /** Ends the run at the first tick where the condition holds (absent or null: runs `ticks`). */
+  stop?: Stop | null;
+  /** Named measures of per-tick series (run --json, the table, runs.csv). */
+  reporters?: Reporters;
   organization: z.output<typeof organizationSchema>;
   population: Output<PopulationKeys>;
   /** `domainWeights` filled (equal by default). */
@@ -261,6 +269,8 @@ export interface ScenarioInput {
   simulation?: string;
   seed?: number;
   ticks?: number;
+  stop?: Stop | null;
+  reporters?: Reporters;
   organization: z.input<typeof organizationSchema>;
   population?: Partial<Input<PopulationKeys>>;
   environment?: Partial<Input<EnvironmentKeys>>;

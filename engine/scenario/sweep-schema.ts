@@ -9,6 +9,7 @@
 // `set`), then `ticks`. A grid value {"$unset": true} removes the key instead.
 import { z } from 'zod';
 import { MAX_SEED, MAX_TICKS } from './schema.ts';
+import { reportersSchema, stopSchema } from './run-control-schema.ts';
 import { FORBIDDEN_SEGMENTS, protoKeys, validateWith } from './validate.ts';
 
 /** Runs (design points × seeds, or × maxSeeds) a sweep may ask for. */
@@ -61,6 +62,9 @@ export const sweepSchema = z
     ticks: z.int().min(1).max(MAX_TICKS).optional().describe('overrides the scenario\'s ticks'),
     every: z.int().min(1).max(MAX_TICKS).optional().describe('record the series every k ticks (series.csv)'),
     everyMode: z.enum(['sample', 'mean']).optional().describe('"sample" (default): the value at every k-th tick; "mean": the mean over each k ticks'),
+    stop: stopSchema.nullable().optional().describe('set as the scenario\'s `stop` in every run (null: none, whatever the scenario says)'),
+    reporters: reportersSchema.optional().describe('added to the scenario\'s reporters (a name the scenario has is replaced): columns of runs.csv, summarized like the metrics'),
+    people: z.boolean().optional().describe('write people.csv: each person and domain at the end of each run (also `sweep --people`)'),
     baseSeed: z.int().min(0).max(MAX_SEED).optional().describe('first seed; default the scenario\'s seed'),
     formats: z.array(z.enum(['csv', 'parquet'])).min(1).max(2).optional().describe('["csv"] (default), ["parquet"] or both'),
   })
@@ -169,6 +173,17 @@ export function gridPoint(sweep: Pick<Sweep, 'grid'>, i: number): [string, unkno
     i = Math.floor(i / values.length);
   }
   return out;
+}
+
+/**
+ * The overrides that carry the sweep's run controls into every run, after the
+ * design's values: its \`stop\` (replacing the scenario's) and each of its reporters.
+ */
+export function runControlSets(sweep: Pick<Sweep, 'stop' | 'reporters'>): [string, unknown][] {
+  const sets: [string, unknown][] = [];
+  if (sweep.stop !== undefined) sets.push(['stop', sweep.stop]);
+  for (const [name, r] of Object.entries(sweep.reporters ?? {})) sets.push([`reporters.${name}`, r]);
+  return sets;
 }
 
 /** True for {"$unset": true}; null for another object with a "$unset" key (a mistake); false otherwise. */

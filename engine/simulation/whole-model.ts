@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { ShockError } from '../shocks.ts';
 import type { Simulation, SimulationSnapshot } from '../simulation.ts';
 import { ScenarioError } from './assemble.ts';
+import { checkRecorded, stopped } from '../run-control.ts';
 
 /** A run of the whole model the scenario names. */
 export function wholeModelSimulation(scenario: Scenario, seed: number, registry: Registry): Simulation {
@@ -17,6 +18,8 @@ export function wholeModelSimulation(scenario: Scenario, seed: number, registry:
     throw new ScenarioError(`simulation: "${scenario.simulation}" is not a model of this engine (models: ${[...registry.models.keys()].join(', ') || 'none'})`);
   }
   const run = createModelSimulation(module, scenario as never, seed);
+  const stop = scenario.stop ?? null;
+  checkRecorded(scenario as never, run.series().names);
   const empty = completeGraph(0);
   return {
     scenario,
@@ -27,7 +30,11 @@ export function wholeModelSimulation(scenario: Scenario, seed: number, registry:
     get state() { return run.state; },
     labels: [],
     items: [],
-    step: (k = 1) => run.step(k),
+    get stopped() { return stopped(stop, run.series()); },
+    step(k = 1) {
+      if (stop === null) run.step(k);
+      else for (let i = 0; i < k && !stopped(stop, run.series()); i++) run.step(1);
+    },
     applyShocksOfNextTick() {},
     shock() {
       throw new ShockError(`a whole model ("${module.name}") has no people to shock; shocks belong to the organization model`);
