@@ -10,7 +10,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const short = (x: number) => String(+x.toPrecision(2));
 const signed = (r: number) => {
   if (!Number.isFinite(r)) return '–';
-  const p = Math.round(r * 100);
+  // Under 1 %, one decimal: a small difference the CI still resolves is not shown as 0.
+  const p = Math.abs(r) < 0.01 ? Math.round(r * 1000) / 10 : Math.round(r * 100);
   return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p)}%`;
 };
 
