@@ -20,8 +20,16 @@ export interface WorkloadResult {
   extra?: Record<string, number | string | null>;
 }
 
+/** The model the workloads run (`bench --model`); undefined: the scenario default (2). */
+let benchModel: 1 | 2 | undefined;
+
+/** Runs the workloads under `model` (1: v1's rules, to compare with a build before model 2). */
+export function setBenchModel(model: 1 | 2 | undefined): void {
+  benchModel = model;
+}
+
 function scenario(input: unknown): Scenario {
-  const r = validateScenario(input);
+  const r = validateScenario(benchModel === undefined ? input : { ...(input as object), model: benchModel });
   if (!r.ok) throw new Error(`bench scenario is invalid: ${r.errors.join('; ')}`);
   return r.scenario;
 }

@@ -6,23 +6,26 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors.ts';
 import { formatNumber, table } from './format.ts';
-import { w1, w2, organizationWorkload, type WorkloadResult } from '../bench/workloads.ts';
+import { w1, w2, organizationWorkload, setBenchModel, type WorkloadResult } from '../bench/workloads.ts';
 import { runReference, type ReferenceResult } from '../bench/reference.ts';
 import { wasmAvailable } from '../engine/wasm/spread-kernel.ts';
 
 const WORKLOADS = ['W1', 'W2', 'W3', 'W4'] as const;
-const USAGE = 'usage: equipotent bench [--quick] [--only W1,W2] [--no-wasm] [--json]';
+const USAGE = 'usage: equipotent bench [--quick] [--only W1,W2] [--no-wasm] [--model 1|2] [--json]';
 
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, 'no-wasm': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, 'no-wasm': { type: 'boolean' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (e) {
     throw new UserError(`${(e as Error).message}\n${USAGE}`);
   }
   if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
   const only = values.only ? values.only.split(',').map((s) => s.trim().toUpperCase()) : ['W1', 'W2', 'W3', 'W4'];
   for (const w of only) if (!(WORKLOADS as readonly string[]).includes(w)) throw new UserError(`--only: unknown workload "${w}" (workloads: ${WORKLOADS.join(', ')})`);
+  // --model 1 runs v1's rules: the workloads as a build from before model 2 ran them.
+  if (values.model !== undefined && values.model !== '1' && values.model !== '2') throw new UserError(`--model: expected 1 or 2, got "${values.model}"\n${USAGE}`);
+  setBenchModel(values.model === undefined ? undefined : (Number(values.model) as 1 | 2));
   const quick = values.quick === true;
   const n = quick ? 100_000 : 1_000_000;
   const repeats = quick ? 1 : 3;

@@ -27,10 +27,10 @@ import { robustResults, type ClaimRobustness, type RunOutcome, type Shares } fro
 import { engineFingerprint, staleVariants } from '../validation/robust/state-hash.ts';
 import { NULL_ATTENTION } from '../validation/robust/knobs.ts';
 import type { RobustReply, RobustTask } from '../validation/robust/evaluate.ts';
-import type { RobustWorkerData } from '../workers/robust-worker.ts';
+import type { RobustWorkerData } from './check-robust-worker.ts';
 
-const ENTRY = new URL('../workers/robust-worker.ts', import.meta.url);
-const BOOTSTRAP = new URL('../workers/robust-worker-bootstrap.mjs', import.meta.url);
+const ENTRY = new URL('./check-robust-worker.ts', import.meta.url);
+const BOOTSTRAP = new URL('./check-robust-worker-bootstrap.mjs', import.meta.url);
 
 /** Hypercube points and seeds per point when not given (CONTRACT.md). */
 export const DEFAULT_POINTS = 64;

@@ -8,7 +8,7 @@ import { readDataFiles } from '../io/read-files.ts';
 import { scenarioVariants, integerOption, userFacing } from './scenario-variants.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { MODULE_OPTIONS, MODULE_USAGE } from './module-options.ts';
-import { moduleFacing } from '../io/module-files.ts';
+import { moduleFacing } from '../workers/module-files.ts';
 
 const USAGE = `usage: equipotent graph <scenario> [--seed N] [--set path=value]… [--variant L] [--at T] [--layer formal|informal] [--out F.csv] [--module F]… [--allow-modules]
 

@@ -4,7 +4,7 @@
 // to the scenario file) — loaded only with --allow-modules, so that a scenario
 // downloaded from somewhere never runs code by surprise.
 import { UserError } from './errors.ts';
-import { loadModules, moduleHashes, type LoadedModules } from '../io/module-files.ts';
+import { loadModules, moduleHashes, type LoadedModules } from '../workers/module-files.ts';
 import { builtinRegistry } from '../engine/modules/registry.ts';
 
 export const MODULE_OPTIONS = {

@@ -18,7 +18,7 @@ import type { Scenario } from '../engine/scenario/schema.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
 import { findDeclaration } from '../engine/modules/metric-declaration.ts';
 import { commandModules, MODULE_OPTIONS, MODULE_USAGE, provenance, type ModuleValues } from './module-options.ts';
-import { moduleFacing } from '../io/module-files.ts';
+import { moduleFacing } from '../workers/module-files.ts';
 
 const USAGE = `usage: equipotent run <scenario> [--seed N] [--ticks N] [--variant L] [--set path=value]… [--series F.csv] [--every K] [--events F.csv] [--json] [--no-wasm] [--module F]… [--allow-modules]
        equipotent run --replay <bundle.json> [--no-verify] [--json] [--no-wasm] [--module F]…

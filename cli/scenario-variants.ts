@@ -11,7 +11,7 @@ import { ShockError } from '../engine/shocks.ts';
 import { ReplayError } from '../engine/replay.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { commandModules, type ModuleValues } from './module-options.ts';
-import type { LoadedModules } from '../io/module-files.ts';
+import type { LoadedModules } from '../workers/module-files.ts';
 
 /** An integer option within [min, max], or a user error naming it. */
 export function integerOption(name: string, text: string, min: number, max: number): number {

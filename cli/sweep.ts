@@ -132,6 +132,10 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
     if (previous !== null) checkSameSweep(previous, plan, shard, out);
     // The stored design is the record: a resumed sweep runs at the very same points.
     if (previous?.design) plan = { ...plan, design: previous.design };
+    if (previous !== null && previous.defaultModel === undefined) {
+      plan = asModelOne(plan);
+      say(`sweep: ${out} was started before model 2: its runs follow model 1's rules, and so do the rest`);
+    }
   } else if (resume) {
     say(`sweep: nothing to resume in ${out}; starting the sweep`);
   }
@@ -347,4 +351,16 @@ export function moduleChange(before: Record<string, string> | undefined, now: Re
     else words.push(`"${name}" had sha256 ${a[name]}, the file now has ${b[name]}`);
   }
   return words.length > 0 ? words.join('; ') : null;
+}
+
+/**
+ * A sweep started before model 2 (its manifest records no default model): its
+ * scenario runs as model 1 unless it says otherwise, and the manifest keeps
+ * recording no default, so a later resume does the same.
+ */
+function asModelOne(plan: SweepPlan): SweepPlan {
+  const { defaultModel: _, ...rest } = plan;
+  const input = plan.scenario;
+  const own = input !== null && typeof input === 'object' && !Array.isArray(input) && 'model' in input;
+  return own ? rest : { ...rest, scenario: { ...(input as object), model: 1 } };
 }

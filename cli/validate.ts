@@ -16,7 +16,7 @@ import { validateScenario } from '../engine/scenario/validate.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
 import { determinismProbe, probeInput, PROBE_ADVICE, PROBE_CHUNK, PROBE_TICKS, type ProbeResult } from '../engine/modules/probe.ts';
 import { BUILTINS_ONLY, commandModules, MODULE_OPTIONS, MODULE_USAGE, scenarioModulePaths, type ModuleValues } from './module-options.ts';
-import { moduleFacing, type LoadedModules } from '../io/module-files.ts';
+import { moduleFacing, type LoadedModules } from '../workers/module-files.ts';
 import { UserError } from './errors.ts';
 
 const USAGE = `usage: equipotent validate <file>… [--module F]… [--allow-modules]

@@ -75,7 +75,10 @@ export class Loader {
       if (input === undefined) problems.push(`link: there is no built-in scenario "${run.scenario}" (the menu lists them)`);
       else {
         const s = (input as { seed?: unknown }).seed;
-        ok = await this.load({ name: run.scenario, input, overrides: run.overrides, seed: run.seed ?? (typeof s === 'number' ? s : 1), ...(run.only ? { only: run.only } : {}) },
+        // The link's model, when the scenario as shipped now runs another (a link from before model 2 means model 1).
+        const own = (input as { model?: unknown }).model ?? 2;
+        const overrides = run.model !== own && !('model' in run.overrides) ? { ...run.overrides, model: run.model } : run.overrides;
+        ok = await this.load({ name: run.scenario, input, overrides, seed: run.seed ?? (typeof s === 'number' ? s : 1), ...(run.only ? { only: run.only } : {}) },
           { shocks: run.shocks, tick: run.tick });
         if (!ok) problems.push(...errors.messages.map((m) => `link: ${m}`));
       }

@@ -11,7 +11,8 @@ export class ShareLink {
   shared(): SharedRun {
     const { runner } = this.app;
     const src = runner.source!;
-    const run: SharedRun = { scenario: src.name, overrides: src.overrides, seed: src.seed, shocks: runner.timeline, tick: runner.tick };
+    const model = runner.sides[0]?.scenario.model ?? 2;
+    const run: SharedRun = { scenario: src.name, overrides: src.overrides, seed: src.seed, shocks: runner.timeline, tick: runner.tick, model };
     if (!BUILT_INS[src.name]) run.input = src.input;
     if (src.only?.length) run.only = src.only;
     return run;

@@ -14,6 +14,11 @@ export interface SharedRun {
   tick: number | null;
   /** Labels of the variants shown (absent: all). */
   only?: string[];
+  /**
+   * The model the run used (MODEL.md §10). Links made before model 2 carry none and
+   * mean model 1 (CONTRACT.md), so an old link still comes back to its state hash.
+   */
+  model: number;
 }
 
 /** The URL hash of a run. */
@@ -26,6 +31,7 @@ export function encodeRun(r: SharedRun): string {
   if (r.shocks.length) p.set('shocks', JSON.stringify(r.shocks));
   if (r.tick !== null) p.set('t', String(r.tick));
   if (r.only?.length) p.set('variants', JSON.stringify(r.only));
+  p.set('model', String(r.model));
   return '#' + p.toString();
 }
 
@@ -55,6 +61,7 @@ export function decodeRun(hash: string): { run: SharedRun | null; errors: string
     seed: int('seed'),
     shocks: [],
     tick: int('t'),
+    model: int('model') ?? 1,
   };
   if (p.has('input')) run.input = json('input', undefined);
   if (p.has('variants')) {

@@ -5,7 +5,7 @@
 // throws is answered as a failure; the process lives on for the next run. An
 // error outside any run is reported before the process exits, and the process
 // ends when the sweep's process is gone (its IPC channel closes).
-import { loadModules, moduleFacing, type LoadedModules } from '../io/module-files.ts';
+import { loadModules, moduleFacing, type LoadedModules } from './module-files.ts';
 import { runSweepTask, type DataCache, type SweepWorkerData, type SweepTask, type SweepTaskReply } from './sweep-task.ts';
 
 /** What the pool sends: the scenario first, then tasks. */

@@ -73,12 +73,13 @@ export function tally(selection: RunSelection, records: ReadonlyMap<number, Jour
 /** The manifest of an output covering `selection`, from the records so far (and the points' states with replicate). */
 export function manifestOf(spec: SweepSpec, shard: Shard | null, selection: RunSelection, records: ReadonlyMap<number, JournalEntry>, points?: readonly PointState[]): Manifest {
   const { done, failed, missing } = tally(selection, records);
-  const { version, specHash, sweep, scenario, data, grid, variants, design, modules } = spec;
+  const { version, specHash, defaultModel, sweep, scenario, data, grid, variants, design, modules } = spec;
   const stopped = points === undefined || points.every((p) => p.final);
   const manifest: Manifest = {
     format: 'equipotent-sweep/1',
     version,
     specHash,
+    ...(defaultModel !== undefined ? { defaultModel } : {}),
     sweep,
     scenario,
     data,

@@ -17,7 +17,8 @@ import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { designKeys, designPoints, gridPoint, validateSweep, type Sweep } from '../../engine/scenario/sweep-schema.ts';
 import type { SweepTask } from '../../workers/sweep-task.ts';
 import { BUILTINS_ONLY, commandModules, provenance, type ModuleValues } from '../module-options.ts';
-import type { LoadedModules } from '../../io/module-files.ts';
+import { DEFAULT_MODEL } from '../../engine/scenario/blocks.ts';
+import type { LoadedModules } from '../../workers/module-files.ts';
 
 /**
  * What identifies a sweep, as recorded in every output's manifest.json: two
@@ -34,6 +35,11 @@ export interface SweepSpec {
   data: Record<string, string>;
   /** SHA-256 of the above (version, sweep, scenario, data). */
   specHash: string;
+  /**
+   * The model a scenario without `model` ran under (MODEL.md §10). Manifests written
+   * before model 2 have none: their runs were model 1's, and a resume keeps them so.
+   */
+  defaultModel?: number;
   /**
    * The design's shape: its parameter keys in file order, points, seeds per
    * point (per round with replicate), first seed, the run numbers' range
@@ -128,7 +134,7 @@ function makePlan(sweep: Sweep, scenario: ScenarioSource, modules: LoadedModules
   const specHash = sha256(JSON.stringify({ version, sweep, scenario: scenario.input, data, layout: OUTPUT_LAYOUT }));
   const design = realizeDesign(sweep, baseSeed);
   const hashes = provenance(modules);
-  return { version, sweep, scenario: scenario.input, data, specHash, grid, variants: labels, design, baseDir: scenario.baseDir, ...(hashes !== undefined ? { modules: hashes, loaded: modules } : {}) };
+  return { version, sweep, scenario: scenario.input, data, specHash, defaultModel: DEFAULT_MODEL, grid, variants: labels, design, baseDir: scenario.baseDir, ...(hashes !== undefined ? { modules: hashes, loaded: modules } : {}) };
 }
 
 /** Parses `--shard i/N` (0 ≤ i < N). */

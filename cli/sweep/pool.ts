@@ -22,7 +22,7 @@
 // The entry is the worker bundled into one file (cli/sweep/worker-bundle.ts).
 // The pool knows tasks only by their `run` number: a sweep's workers run sweep
 // tasks (the defaults of the type parameters), `check --robust`'s run claims at
-// the points of the skeptic's space (workers/robust-worker.ts) on the same pool.
+// the points of the skeptic's space (cli/check-robust-worker.ts) on the same pool.
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';

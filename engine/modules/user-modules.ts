@@ -1,7 +1,7 @@
 // A user's own modules (issue 12), checked before they join a registry: every
 // mistake a researcher can make in a declaration is found here, at load time,
 // with the declaration named and the fix said — not as a crash in the middle of
-// a run. Pure: the files are read by io/module-files.ts; library users pass
+// a run. Pure: the files are read by workers/module-files.ts; library users pass
 // declarations to `createSimulation(scenario, seed, { modules })` directly.
 import { z } from 'zod';
 import { ModuleError, builtinRegistry, type Registry } from './registry.ts';

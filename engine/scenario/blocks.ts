@@ -44,6 +44,8 @@ export function param<T extends z.ZodType>(schema: T, unit: string, description:
 /** The model versions (MODEL.md §10): 1 is v1's rules exactly, 2 the fair contest. */
 export const MODEL_VERSIONS = [1, 2] as const;
 export type ModelVersion = (typeof MODEL_VERSIONS)[number];
+/** The model a scenario without `model` runs; files written before model 2 (bundles, links, manifests) carry none and mean 1. */
+export const DEFAULT_MODEL: ModelVersion = 2;
 
 export const integer = (min: number, max: number) => z.int().min(min).max(max);
 export const probability = () => z.number().min(0).max(1);

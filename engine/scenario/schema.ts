@@ -24,7 +24,7 @@ import type { attentionKeys } from '../mechanisms/attention.ts';
 import type { selfAssessmentKeys } from '../mechanisms/self-assessment.ts';
 import type { valueKeys } from '../mechanisms/value.ts';
 import type { exchangeEnvironmentKeys, exchangeProtocolKeys } from '../exchanges/index.ts';
-import { MAX_SEED, MAX_TICKS, MODEL_VERSIONS, integer, label, tickNumber, type ModelVersion } from './blocks.ts';
+import { DEFAULT_MODEL, MAX_SEED, MAX_TICKS, MODEL_VERSIONS, integer, label, tickNumber, type ModelVersion } from './blocks.ts';
 import { crossProblems, scenarioSizeProblems } from './cross-checks.ts';
 import { organizationSchema, organizationSizeProblems } from './organization-schema.ts';
 import { environmentKeys, informationKeys, informationProtocolKeys, metricsKeys, populationKeys } from './sections.ts';
@@ -130,7 +130,7 @@ export function scenarioSchemaFor(registry: Registry) {
     notice: z.string().max(10_000).optional().describe('what to notice, shown in the page'),
     model: z
       .union(MODEL_VERSIONS.map((v) => z.literal(v)) as [z.ZodLiteral<1>, z.ZodLiteral<2>])
-      .default(2)
+      .default(DEFAULT_MODEL)
       .describe('the rules: 1 = v1 exactly, 2 = the fair contest of MODEL.md §10 (default)'),
     simulation: z
       .enum(['organization', ...registry.models.keys()] as [string, ...string[]])

@@ -60,7 +60,7 @@ describe.skipIf(missing !== null)('the exchanges scenario in the page', () => {
     for (const s of series) for (const name of ['maxLoad', 'exchanges', 'exchangesResolved']) expect(s.names, name).toContain(name);
     // Every chart a lesson step points at is drawn in the page.
     const watched = new Set(exchanges.lesson.flatMap((step) => step.watch));
-    const charts = await page.evaluate(() => [...document.querySelectorAll('.chart .chart-title')].map((e) => e.getAttribute('title')?.replace('metric: ', '') ?? ''));
+    const charts = await page.evaluate(() => [...document.querySelectorAll('.chart .chart-title')].map((e) => (e.getAttribute('title') ?? '').replace(/^metric: /, '').split(' — ')[0]!));
     for (const w of watched) expect(charts, w).toContain(w);
     expect(errors).toEqual([]);
   }, 120_000);

@@ -8,6 +8,20 @@ import lazega from '../../scenarios/lazega.json' with { type: 'json' };
 import karate from '../../scenarios/karate.json' with { type: 'json' };
 import emailEu from '../../scenarios/email-eu.json' with { type: 'json' };
 import { componentSizes, rows, simOf, undirectedTies } from './real-orgs.ts';
+import { emailEuDepartmentsButCenter, karateSidesButLeader, lazegaOfficesButPartner } from '../../validation/claims/real-org-bridges.ts';
+
+/** The groups of column `column` of a nodes.csv, in order of first appearance, ids ascending, without person `except`. */
+function groupsBut(path: string, column: number, except: number): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const r of rows(path)) {
+    const id = Number(r[0]);
+    if (id === except) continue;
+    const g = groups.get(r[column]!) ?? [];
+    g.push(id);
+    groups.set(r[column]!, g);
+  }
+  return [...groups.values()].map((g) => g.sort((a, b) => a - b));
+}
 
 describe('Krackhardt — the chart against the advice network', () => {
   it('has the published counts: 21 managers, a reports-to tree of 20 lines rooted at the CEO (7), 190 advice nominations', () => {
@@ -76,5 +90,13 @@ describe('email-eu — 1,005 people in 42 departments', () => {
     // The partition by department (tick 100): no piece is larger than the largest department (109 people).
     sim.step(101);
     expect(componentSizes(sim)[0]!).toBeLessThanOrEqual(109);
+  });
+});
+
+describe('the silo controls: each decider left out of its partition (validation/claims/real-org-bridges.ts)', () => {
+  it('each list is the partition column of its nodes.csv without the decider: Lazega\'s offices without lawyer 22, the karate sides without the administrator (33), email-eu\'s departments without person 160', () => {
+    expect(lazegaOfficesButPartner).toEqual(groupsBut('data/lazega-lawfirm/nodes.csv', 7, 22));
+    expect(karateSidesButLeader).toEqual(groupsBut('data/zachary-karate/nodes.csv', 2, 33));
+    expect(emailEuDepartmentsButCenter).toEqual(groupsBut('data/email-eu-core/nodes.csv', 1, 160));
   });
 });

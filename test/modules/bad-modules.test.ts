@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadModuleFile, loadModules } from '../../io/module-files.ts';
+import { loadModuleFile, loadModules } from '../../workers/module-files.ts';
 import { isUserInputError } from '../../io/errors.ts';
 import { commandModules } from '../../cli/module-options.ts';
 import { main as runMain } from '../../cli/run.ts';

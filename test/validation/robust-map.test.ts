@@ -123,7 +123,8 @@ describe('a stale map is caught', () => {
   // The committed map exists once the full map has been run (docs/claims.md with its block).
   const page = join(docsDir, 'claims.md');
   const mapped = existsSync(page) && readFileSync(page, 'utf8').includes(START);
-  it.runIf(mapped)('docs/claims.md was made by this engine: its recorded state hashes of classroom seed 1 are the engine\'s now (else rerun the map)', () => {
+  // Until then the test skips, naming the issue that leaves the map to be run.
+  it.runIf(mapped)(`${mapped ? '' : '(skipped until issue 15\'s full robustness map is run) '}docs/claims.md was made by this engine: its recorded state hashes of classroom seed 1 are the engine\'s now (else rerun the map)`, () => {
     const data = JSON.parse(readFileSync(join(docsDir, MAP_DATA), 'utf8')) as MapData;
     const stale = staleVariants(data.fingerprint, engineFingerprint());
     expect(stale, 'the engine changed since docs/claims.md was made: run `equipotent check --robust --out robust-out`, then `npx tsx validation/robust-map.ts robust-out`').toEqual([]);

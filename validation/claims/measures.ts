@@ -70,6 +70,26 @@ export function arrivals(what: 'share' | 'latency' | 'quality', from: number, to
   };
 }
 
+/**
+ * Over the situations that arrived in ticks [from, to) and got a decision: the mean
+ * ticks from arrival to the first decision (a decider named a resolver, or a peer
+ * claimed it; `sit.decision`). What a stall of decisions delays, whatever the work.
+ */
+export function decisionDelay(from: number, to: number): Measure {
+  return (r) => {
+    const st = r.sim.state;
+    const count = st.scalars['sit.count']!;
+    const arrival = st.i32('sit.arrival'), decision = st.i32('sit.decision');
+    let sum = 0, k = 0;
+    for (let i = 0; i < count; i++) {
+      if (arrival[i]! < from || arrival[i]! >= to || decision[i]! < 0) continue;
+      sum += decision[i]! - arrival[i]!;
+      k++;
+    }
+    return k ? sum / k : null;
+  };
+}
+
 /** later − earlier of a measure (a change within one run). */
 export function change(earlier: Measure, later: Measure): Measure {
   return (r) => {

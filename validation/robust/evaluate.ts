@@ -3,7 +3,7 @@
 // this run only (runs shared by the claims of the point, then dropped, so a
 // worker that makes thousands of runs holds one point's simulations at a time).
 // A pure function of the claims, the overrides and the seed: a worker process
-// (workers/robust-worker.ts) and a test give the same numbers.
+// (cli/check-robust-worker.ts) and a test give the same numbers.
 import { RunCache, type DataReader, type Variation } from '../runner.ts';
 import { termValue, withOverrides, type Claim } from '../claims/claim.ts';
 

@@ -14,7 +14,7 @@
 // estimate per domain is kept too, so a manager without anyone able is passed in
 // O(1). The server (depth 0) needs none.
 import type { Context } from '../../context.ts';
-import { SKILL } from '../../people-state.ts';
+import { ALIVE, SKILL } from '../../people-state.ts';
 import type { Chain } from './chain.ts';
 import { DEPTH, EST, EST_BEST, LEVELS, PREORDER, TIN, TOUT } from './state.ts';
 import { holdsOrderFrom } from './held-orders.ts';
@@ -38,13 +38,16 @@ export function refreshEstimates(ctx: Context, c: Chain, noise: number): void {
   st.setNum(LEVELS, levels);
   const est = new Float32Array(n * levels * D).fill(-1);
   const best = new Float32Array(n * D).fill(-1);
-  const skill = st.get(SKILL);
+  const skill = st.get(SKILL), alive = st.get(ALIVE);
   const rng = ctx.stream('managers');
   const z = new Float64Array(levels * D);
   // People in ascending id; for each, its managers from the nearest up (itself
   // first, as a manager may name itself), then the domains: a fixed draw order.
+  // People who have left stay in the chain until their successions are done, but
+  // no manager knows them as a member after a review (as the directory forgets
+  // them): they get no estimate, so nobody names them again.
   for (let v = 0; v < n; v++) {
-    if (tin[v]! < 0 || depth[v]! < 1) continue;
+    if (tin[v]! < 0 || depth[v]! < 1 || !alive[v]) continue;
     rng.normals(z, depth[v]! * D);
     let a = v, j = 0;
     for (let k = depth[v]!; k >= 1; k--) {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UserInputError, isUserInputError } from './errors.ts';
+import { UserInputError, isUserInputError } from '../io/errors.ts';
 import { MODULE_API } from '../engine/modules/api.ts';
 import { checkDeclarations, withUserModules } from '../engine/modules/user-modules.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';

@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./robust-worker.ts');
+await import('./check-robust-worker.ts');

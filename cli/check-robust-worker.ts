@@ -7,7 +7,7 @@
 import { claims } from '../validation/claims/index.ts';
 import { runRobustTask, type RobustReply, type RobustTask } from '../validation/robust/evaluate.ts';
 import { readDataFiles } from '../io/read-files.ts';
-import type { PoolFailure } from '../cli/sweep/pool.ts';
+import type { PoolFailure } from './sweep/pool.ts';
 
 /** What every worker is started with: where the scenarios' data files are. */
 export interface RobustWorkerData {
@@ -16,7 +16,7 @@ export interface RobustWorkerData {
 
 type Message = { init: RobustWorkerData } | RobustTask;
 
-if (typeof process.send !== 'function') throw new Error('workers/robust-worker.ts runs as a child process of the pool; see cli/check-robust.ts');
+if (typeof process.send !== 'function') throw new Error('cli/check-robust-worker.ts runs as a child process of the pool; see cli/check-robust.ts');
 const byId = new Map(claims.map((c) => [c.id, c]));
 let data: RobustWorkerData | null = null;
 
