@@ -24,12 +24,29 @@ export function altText(svg: string, size: number): string {
 
 export const svgDataUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
+/** The map as a button: the drawer is narrow, so a click (or Enter) shows it across the screen, for projecting; a click or Escape closes it. */
 function figure(size: number, svg: string): HTMLElement {
-  const img = document.createElement('img');
-  img.src = svgDataUrl(svg);
-  img.alt = altText(svg, size);
-  img.className = 'about-map';
-  return img;
+  const image = (cls: string) => {
+    const img = document.createElement('img');
+    img.src = svgDataUrl(svg);
+    img.alt = altText(svg, size);
+    img.className = cls;
+    return img;
+  };
+  const button = document.createElement('button');
+  button.className = 'about-map-open';
+  button.title = 'Show the map across the screen';
+  button.append(image('about-map'));
+  button.addEventListener('click', () => {
+    const dialog = document.createElement('dialog');
+    dialog.className = 'about-map-large';
+    dialog.append(image('about-map-full'));
+    dialog.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+  return button;
 }
 
 /** The section's elements: a heading, what the map shows, and the three maps (400 open, 100 and 1,600 folded). */
