@@ -15,7 +15,7 @@ import { extendLayout, informalLayout, treeLayout } from './layout.ts';
 import { drawnPeople, subTopology } from './draw-sample.ts';
 import { variantTextColour } from './palette.ts';
 import { sameNote } from './same-numbers.ts';
-import { builtinRegistry } from '../engine/modules/registry.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 export class Dashboard {
   series: SeriesStore[] = [];
@@ -155,10 +155,10 @@ export class Dashboard {
 
 /** How a way of working is drawn: its module says which layer (the formal tree or the informal ties). */
 export function drawMode(kind: string): PanelMode {
-  return builtinRegistry().protocols.get(kind)?.draws === 'formal' ? 'tree' : 'force';
+  return pageRegistry().protocols.get(kind)?.draws === 'formal' ? 'tree' : 'force';
 }
 
 /** A way of working in words (its module's `words`, else its name). */
 export function kindWords(kind: string): string {
-  return builtinRegistry().protocols.get(kind)?.words ?? kind;
+  return pageRegistry().protocols.get(kind)?.words ?? kind;
 }

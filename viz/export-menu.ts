@@ -6,6 +6,7 @@ import type { App } from './app.ts';
 import { download, seriesCsv, slug } from './exporting.ts';
 import { dashboardCanvas } from './dashboard-picture.ts';
 import { recordVideo, videoUnsupported } from './video.ts';
+import { bakedProvenance } from '../workers/page-modules.ts';
 
 export function bindExports(app: App): void {
   const { ui, runner } = app;
@@ -72,5 +73,5 @@ export function buildBundleButtons(app: App): void {
 
 export function bundle(app: App, i: number) {
   const src = app.runner.source!;
-  return app.runner.sides[i]!.client.api.replayBundle(src.input, { variant: app.runner.sides[i]!.label, overrides: src.overrides });
+  return app.runner.sides[i]!.client.api.replayBundle(src.input, { variant: app.runner.sides[i]!.label, overrides: src.overrides, modules: bakedProvenance() });
 }

@@ -7,6 +7,7 @@ import type { RunSource } from './runner.ts';
 import type { SharedRun } from './share.ts';
 import { decodeRun } from './share.ts';
 import { BUILT_INS } from './scenarios.ts';
+import { linkModuleProblems } from '../workers/page-modules.ts';
 import { DRAW_CAP } from './draw-sample.ts';
 import { fitNotice } from './fit-notice.ts';
 import { buildBundleButtons } from './export-menu.ts';
@@ -70,6 +71,8 @@ export class Loader {
     const { run, errors: linkErrors } = decodeRun(location.hash);
     let ok = false;
     const problems: string[] = [...linkErrors];
+    // Modules are compared by name and sha256, never loaded from a link.
+    if (run?.modules) problems.push(...linkModuleProblems(run.modules));
     if (run) {
       const input = run.input ?? BUILT_INS[run.scenario];
       if (input === undefined) problems.push(`link: there is no built-in scenario "${run.scenario}" (the menu lists them)`);

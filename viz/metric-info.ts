@@ -5,7 +5,7 @@
 // description the page shows goes through this file. What is the page's own is how
 // a metric is drawn: flows per tick smoothed over 10 ticks, shares as %, a fixed top
 // for shares and 0 – 1 means, and the order charts and table rows come in.
-import { builtinRegistry } from '../engine/modules/registry.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 import { findDeclaration, type MetricDeclaration } from '../engine/modules/metric-declaration.ts';
 
 export interface MetricInfo {
@@ -43,7 +43,7 @@ export const SUMMARY_ORDER = [
 ];
 
 let declarations: readonly MetricDeclaration[] | null = null;
-const declared = () => (declarations ??= builtinRegistry().metricDeclarations());
+const declared = () => (declarations ??= pageRegistry().metricDeclarations());
 
 function declaration(name: string, per: 'tick' | 'run'): MetricDeclaration | undefined {
   const all = declared();

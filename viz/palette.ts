@@ -1,6 +1,6 @@
 // Colours of the page (VIZ.md): Okabe–Ito, colour-blind safe. A variant keeps its
 // colour in every view, chart and card; people's states use the remaining hues.
-import { builtinRegistry } from '../engine/modules/registry.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 /** Variant colours in scenario order. */
 export const VARIANT_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7'] as const;
@@ -16,7 +16,7 @@ export function variantColour(i: number): string {
  * colour is left for a second variant of one kind or another module's way.
  */
 function kindColour(kind: string): number | undefined {
-  const i = [...builtinRegistry().protocols.keys()].indexOf(kind);
+  const i = [...pageRegistry().protocols.keys()].indexOf(kind);
   return i >= 0 && i < VARIANT_COLOURS.length - 1 ? i : undefined;
 }
 

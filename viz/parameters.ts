@@ -7,7 +7,7 @@
 // shocks with a switch each, and what the variants set.
 import { scenarioJsonSchema } from '../engine/scenario/json-schema.ts';
 import { parameterList } from '../engine/modules/parameters.ts';
-import { builtinRegistry } from '../engine/modules/registry.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 export type ParamKind = 'number' | 'integer' | 'boolean' | 'enum' | 'kind' | 'shock';
 
@@ -42,7 +42,7 @@ interface Js {
 }
 
 let schemaCache: Js | null = null;
-const schema = (): Js => (schemaCache ??= scenarioJsonSchema() as Js);
+const schema = (): Js => (schemaCache ??= scenarioJsonSchema(pageRegistry()) as Js);
 
 export const GROUPS: Record<string, string> = {
   run: 'Run', organization: 'Organization', population: 'People', environment: 'Situations', protocol: 'Way of working',
@@ -60,7 +60,7 @@ function unitOf(key: string, js: Js): string {
 /** The way of working that declares a key ("client-server" → the group "… — hierarchy only"). */
 let owners: Map<string, string> | null = null;
 function owner(path: string): string | undefined {
-  owners ??= new Map(parameterList(builtinRegistry()).map((p) => [p.path, p.module]));
+  owners ??= new Map(parameterList(pageRegistry()).map((p) => [p.path, p.module]));
   return owners.get(path);
 }
 
@@ -142,7 +142,7 @@ function walk(js: Js, value: unknown, path: string[], group: string, out: ParamD
   if (s.nullable) decl.nullable = true;
   const by = owner(p);
   // A way of working's own keys are grouped under its words ("Protocol — hierarchy").
-  const way = by === undefined ? undefined : builtinRegistry().protocols.get(by);
+  const way = by === undefined ? undefined : pageRegistry().protocols.get(by);
   if (way) decl.group = `${group} — ${way.words ?? way.name}`;
   out.push(decl);
 }

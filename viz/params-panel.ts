@@ -6,6 +6,7 @@
 // schema finds across fields is shown under the field too).
 import type { App } from './app.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 import { parameters, readValue, type ParamDecl } from './parameters.ts';
 import type { Overrides } from './runner.ts';
 import { row } from './param-row.ts';
@@ -21,7 +22,7 @@ export class ParamsPanel {
   /** The scenario as written, defaults filled, no variant applied, with `overrides` (what the panel shows). */
   private base(input: unknown, overrides: Overrides = {}): Record<string, unknown> | null {
     const bare = input && typeof input === 'object' ? { ...(input as object), variants: [] } : input;
-    const [v] = expandVariants(bare, Object.entries(overrides));
+    const [v] = expandVariants(bare, Object.entries(overrides), pageRegistry());
     return v?.ok ? (v.scenario as unknown as Record<string, unknown>) : null;
   }
 

@@ -5,6 +5,8 @@
 // Whenever the clock stops (`settle`), the shocks due at the current tick run at
 // once in the workers, so the page draws them without waiting for the next step.
 import { expandVariants } from '../engine/scenario/overrides.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
+import { BAKED } from '../workers/baked-modules.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import type { LiveShock } from '../engine/simulation.ts';
 import type { ShockSpec } from '../engine/shocks.ts';
@@ -60,6 +62,18 @@ export function variantErrors(expanded: readonly { ok: boolean; label?: string; 
   return [...new Set(out)];
 }
 
+/**
+ * When a scenario that names module files cannot run here: the files this build
+ * lacks, and how to get a page with them (the page never loads a scenario's code).
+ */
+function unbakedFiles(input: unknown): string[] {
+  const named = (input as { modules?: unknown } | null)?.modules;
+  if (!Array.isArray(named)) return [];
+  const baked = new Set(BAKED.map((b) => b.file.replace(/^.*[\\/]/, '')));
+  const missing = named.filter((f): f is string => typeof f === 'string' && !baked.has(f.replace(/^.*[\\/]/, '')));
+  return missing.length === 0 ? [] : [`modules: this scenario uses module files (${missing.join(', ')}) this page was not built with; a page never loads code from a scenario: build one with them (npm run build -- --module ${missing[0]})`];
+}
+
 export class Runner {
   sides: Side[] = [];
   tick = 0;
@@ -79,9 +93,9 @@ export class Runner {
 
   /** Builds every variant of `source`; on problems returns them and keeps the current run. */
   async load(source: RunSource): Promise<string[]> {
-    const expanded = expandVariants(chosenVariants(source.input, source.only), Object.entries(source.overrides));
+    const expanded = expandVariants(chosenVariants(source.input, source.only), Object.entries(source.overrides), pageRegistry());
     const errors = variantErrors(expanded);
-    if (errors.length) return errors;
+    if (errors.length) return [...errors, ...unbakedFiles(source.input)];
     if (!expanded.length) return ['variants: none of the chosen variants is in this scenario'];
     const colours = variantColours(expanded.map((v) => ({ label: v.label, kind: v.scenario!.protocol.kind })));
     const fresh: Side[] = expanded.map((v, i) => ({

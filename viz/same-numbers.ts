@@ -3,7 +3,7 @@
 // rumour: the runs share their random numbers, and stewards have nothing to mend
 // before it). Said so, a class does not think the page is broken.
 import type { SeriesStore } from '../engine/metrics.ts';
-import { builtinRegistry } from '../engine/modules/registry.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 /** The caption for side i ('' when its series differ from every earlier side's). */
 export function sameNote(sides: readonly { label: string; scenario: { protocol: { kind: string } } }[], series: readonly SeriesStore[], i: number): string {
@@ -14,7 +14,7 @@ export function sameNote(sides: readonly { label: string; scenario: { protocol: 
     if (!other || !sameSeries(other, mine)) continue;
     const s = sides[i]!, o = sides[j]!;
     // A way of working that adds rules to the other's (stewards to peers) has had nothing to act on yet.
-    return builtinRegistry().protocols.get(s.scenario.protocol.kind)?.adds === o.scenario.protocol.kind
+    return pageRegistry().protocols.get(s.scenario.protocol.kind)?.adds === o.scenario.protocol.kind
       ? `same as ${o.label} so far: nothing to mend yet`
       : `same numbers as ${o.label} so far`;
   }

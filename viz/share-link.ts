@@ -1,9 +1,12 @@
 // The run in the address bar: every stop of the clock writes the run (scenario,
 // changes, seed, live shocks, tick, variants shown) into the URL's hash, so a
 // reload or a copied link comes back to the same state hash (share.ts encodes it).
+// A page built with modules of a user's own also records them (name → sha256), so
+// a page without them can say which are missing; it never loads them.
 import type { App } from './app.ts';
 import { BUILT_INS } from './scenarios.ts';
 import { encodeRun, type SharedRun } from './share.ts';
+import { bakedProvenance } from '../workers/page-modules.ts';
 
 export class ShareLink {
   constructor(private readonly app: App) {}
@@ -15,6 +18,8 @@ export class ShareLink {
     const run: SharedRun = { scenario: src.name, overrides: src.overrides, seed: src.seed, shocks: runner.timeline, tick: runner.tick, model };
     if (!BUILT_INS[src.name]) run.input = src.input;
     if (src.only?.length) run.only = src.only;
+    const modules = bakedProvenance();
+    if (Object.keys(modules).length) run.modules = modules;
     return run;
   }
 

@@ -19,6 +19,11 @@ export interface SharedRun {
    * mean model 1 (CONTRACT.md), so an old link still comes back to its state hash.
    */
   model: number;
+  /**
+   * The user modules baked into the page the link was made on, name → sha256
+   * (absent: none). Only compared with the opening page's own: a link never loads code.
+   */
+  modules?: Record<string, string>;
 }
 
 /** The URL hash of a run. */
@@ -32,6 +37,7 @@ export function encodeRun(r: SharedRun): string {
   if (r.tick !== null) p.set('t', String(r.tick));
   if (r.only?.length) p.set('variants', JSON.stringify(r.only));
   p.set('model', String(r.model));
+  if (r.modules && Object.keys(r.modules).length) p.set('modules', JSON.stringify(r.modules));
   return '#' + p.toString();
 }
 
@@ -68,6 +74,12 @@ export function decodeRun(hash: string): { run: SharedRun | null; errors: string
     const only = json('variants', undefined);
     if (Array.isArray(only) && only.every((x) => typeof x === 'string')) run.only = only;
     else errors.push('link: "variants" should be a list of variant labels, e.g. ["p2p"]');
+  }
+  if (p.has('modules')) {
+    const modules = json('modules', undefined);
+    const isHash = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+    if (modules && typeof modules === 'object' && !Array.isArray(modules) && Object.values(modules).every(isHash)) run.modules = modules as Record<string, string>;
+    else errors.push('link: "modules" should name the modules of the page it was made on, e.g. {"market": "<sha256>"}');
   }
   if (Array.isArray(shocks)) {
     shocks.forEach((s: unknown, i) => {

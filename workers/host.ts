@@ -12,6 +12,7 @@ import type { Scenario } from '../engine/scenario/schema.ts';
 import { buildFrame, frameBuffers, type Frame } from '../engine/frame.ts';
 import { wasmAvailable } from '../engine/wasm/spread-kernel.ts';
 import { liveShockProblems } from '../engine/scenario/live-shock.ts';
+import type { Registry } from '../engine/modules/registry.ts';
 import { UserInputError } from '../io/errors.ts';
 
 export type { Frame } from '../engine/frame.ts';
@@ -86,8 +87,8 @@ export function hostSimulation(host: Host): Simulation | null {
   return simulations.get(host)?.() ?? null;
 }
 
-/** A host with no simulation yet. */
-export function createHost(): Host {
+/** A host with no simulation yet; `modules` (default the built-ins) is the registry its simulations run with (the page's has its baked modules). */
+export function createHost(modules?: Registry): Host {
   let sim: Simulation | null = null;
   // Timeline snapshots: plumbing for the page's scrubbing, kept in tick order.
   let kept: SimulationSnapshot[] = [];
@@ -98,7 +99,7 @@ export function createHost(): Host {
   const host: Host = {
     create(scenario, seed, data, options) {
       const wasm = options?.wasm !== false;
-      sim = createSimulation(scenario, seed ?? scenario.seed, { data, wasm });
+      sim = createSimulation(scenario, seed ?? scenario.seed, { data, wasm, ...(modules !== undefined ? { modules } : {}) });
       kept = [];
       return { tick: sim.tick, n: sim.n, hash: sim.hash(), wasm: wasm && wasmAvailable() };
     },
@@ -108,13 +109,13 @@ export function createHost(): Host {
     },
     shock(spec) {
       const s = need();
-      const problems = liveShockProblems([spec], s.scenario, ['shock'], s.labels);
+      const problems = liveShockProblems([spec], s.scenario, ['shock'], s.labels, modules);
       if (problems.length > 0) throw new UserInputError(problems.join('\n'), problems);
       s.shock(spec);
     },
     checkShock(spec) {
       const s = need();
-      return liveShockProblems([spec], s.scenario, ['shock'], s.labels);
+      return liveShockProblems([spec], s.scenario, ['shock'], s.labels, modules);
     },
     snapshot() {
       const snap = need().snapshot();

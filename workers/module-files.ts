@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserInputError, isUserInputError } from '../io/errors.ts';
-import { MODULE_API } from '../engine/modules/api.ts';
+import { moduleApi, type ModuleApi } from '../engine/modules/api.ts';
 import { checkDeclarations, withUserModules } from '../engine/modules/user-modules.ts';
 import { builtinRegistry, type Registry } from '../engine/modules/registry.ts';
 import type { Module } from '../engine/modules/types.ts';
@@ -104,14 +104,18 @@ export async function loadModuleFile(given: string, fromDir: string = process.cw
   if (typeof factory !== 'function') {
     throw new ModuleFileError(`${label}: the default export must be a function of the module API, \`export default function (api) { return { … }; }\`, got ${factory === null ? 'null' : typeof factory}`);
   }
+  // The file's own API: its streams are bound to the names it declares (below), never another module's.
+  const { api, own } = moduleApi();
   let declared: unknown;
   try {
-    declared = (factory as (api: typeof MODULE_API) => unknown)(MODULE_API);
+    declared = (factory as (api: ModuleApi) => unknown)(api);
   } catch (e) {
     throw new ModuleFileError(`${label}: the module threw while setting up: ${describeThrown(e, [{ given, path }])}`);
   }
   try {
-    return { given, path, sha256, modules: checkDeclarations(declared, label) };
+    const modules = checkDeclarations(declared, label);
+    own(modules.map((m) => m.name));
+    return { given, path, sha256, modules };
   } catch (e) {
     if (e instanceof Error && e.name === 'ModuleError') throw new ModuleFileError(e.message);
     throw e;
@@ -196,7 +200,8 @@ export function moduleFacing<T>(files: readonly ModuleFile[], f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (files.length === 0 || isUserInputError(e) || !(e instanceof Error)) throw e;
+    // A ModuleError raised under a module's own frames (it drew another module's stream) is the module's: named too.
+    if (files.length === 0 || !(e instanceof Error) || (isUserInputError(e) && e.name !== 'ModuleError')) throw e;
     const culprit = files.find((file) => (e.stack ?? '').includes(pathToFileURL(file.path).href) || (e.stack ?? '').includes(file.path));
     if (culprit === undefined) throw e;
     const names = culprit.modules.map((m) => `"${m.name}"`).join(', ');

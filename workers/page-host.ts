@@ -22,6 +22,7 @@ import { STEWARD_IDS } from '../engine/protocols/steward/state.ts';
 import { CS_MSG } from '../engine/protocols/client-server/routing.ts';
 import { P2P_MSG } from '../engine/protocols/p2p/messages.ts';
 import { createHost, hostSimulation, type Frame, type Host } from './host.ts';
+import { pageRegistry } from './page-modules.ts';
 
 /** What a protocol message does, in words (the follow mode's caption: "#17 reports it to #4"). */
 const VERBS: Record<number, string> = {
@@ -71,7 +72,8 @@ function emptyFrame(tick: number): Frame {
 }
 
 export function createPageHost(): PageHost {
-  const base = createHost();
+  // The page's modules: the built-ins and any baked into this build (viz/page-modules.ts).
+  const base = createHost(pageRegistry());
   const sim = () => {
     const s = hostSimulation(base);
     if (!s) throw new Error('no simulation: call create(scenario, seed) first');

@@ -6,6 +6,7 @@
 // The built-ins use the same pieces by direct import.
 import { z } from 'zod';
 import { API_VERSION } from './types.ts';
+import { ModuleError } from './registry.ts';
 import { moduleParams } from './module-params.ts';
 import { count, integer, param, probability } from '../scenario/blocks.ts';
 import { stateArray, stateNumber } from '../state-handles.ts';
@@ -18,12 +19,27 @@ import { ALIVE, BUSY, LED, LEADING, SKILL } from '../people-state.ts';
 import type { Context } from '../context.ts';
 import type { Rng } from '../rng.ts';
 
-/** A module's own stream `/module/<module>/<name>` (seeded from the run's seed; its words are state). */
-function moduleStream(ctx: Context, module: string, name = 'main'): Rng {
-  return ctx.stream(`/module/${module}/${name}`);
+/**
+ * `stream(ctx, '<module>', name)` bound to the modules `owners()` names: a module
+ * draws only from `/module/<its own name>/…`, never from another module's streams
+ * (drawing from them would change that module's runs) nor the engine's.
+ */
+function ownStream(owners: () => readonly string[] | null) {
+  return function stream(ctx: Context, module: string, name = 'main'): Rng {
+    const own = owners();
+    if (own === null) {
+      throw new ModuleError(`api.stream(ctx, ${JSON.stringify(module)}, …) was called while the module was being declared; draw only in its hooks (init, onArrival, record, …), where a run's ctx exists`);
+    }
+    if (!own.includes(module)) {
+      throw new ModuleError(
+        `api.stream(ctx, ${JSON.stringify(module)}, ${JSON.stringify(name)}): a module draws only from its own streams, /module/<its name>/…; this file declares ${own.map((n) => `"${n}"`).join(', ')}: write stream(ctx, ${JSON.stringify(own[0])}, ${JSON.stringify(name)})`,
+      );
+    }
+    return ctx.stream(`/module/${module}/${name}`);
+  };
 }
 
-export const MODULE_API = Object.freeze({
+const SHARED = {
   /** The module API's version: a declaration's `apiVersion` must equal it. */
   apiVersion: API_VERSION,
   /** The engine's zod, for parameters (`z.number().min(0).max(1).default(0.5)`). */
@@ -38,8 +54,6 @@ export const MODULE_API = Object.freeze({
   /** State the hash, snapshots and restores carry: `stateArray.i32('<module>.name')`, `stateNumber('<module>.name')`. */
   stateArray,
   stateNumber,
-  /** `stream(ctx, '<module>', 'name')`: the module's own random stream; never Math.random. */
-  stream: moduleStream,
   /** `setSeries(series, metric, t, value)`: records a per-tick metric. */
   setSeries,
   gini,
@@ -62,9 +76,35 @@ export const MODULE_API = Object.freeze({
   }),
   /** People's arrays (read them through `ctx.state.get(handle)`). */
   people: Object.freeze({ ALIVE, BUSY, LED, LEADING, SKILL }),
-});
+};
 
-export type ModuleApi = typeof MODULE_API;
+/** What a module file's default export receives. */
+export type ModuleApi = typeof SHARED & {
+  /**
+   * `stream(ctx, '<module>', 'name')`: the module's own random stream,
+   * `/module/<module>/<name>` (seeded from the run's seed; its words are state);
+   * never Math.random. `<module>` must be a name the same file declares.
+   */
+  stream(ctx: Context, module: string, name?: string): Rng;
+};
+
+/**
+ * A fresh module API for one module file (or one library module), and `own`, which
+ * binds its streams to the names the file's declarations have once they are known:
+ * before that (while the default export runs) it draws nothing; after, only from
+ * `/module/<a name it declares>/…`.
+ */
+export function moduleApi(): { api: ModuleApi; own(names: readonly string[]): void } {
+  let owners: readonly string[] | null = null;
+  const api: ModuleApi = Object.freeze({ ...SHARED, stream: ownStream(() => owners) });
+  return {
+    api,
+    own(names) {
+      if (owners !== null) throw new Error('moduleApi: the owners of a module API are set once');
+      owners = Object.freeze([...names]);
+    },
+  };
+}
 
 /** What a module file's default export is: a function of the API returning one declaration or several. */
 export type ModuleFactory = (api: ModuleApi) => unknown;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ModuleError, builtinRegistry, type Registry } from './registry.ts';
 import { API_VERSION, type Module, type SectionName } from './types.ts';
-import { MODULE_API, type ModuleFactory } from './api.ts';
+import { moduleApi, type ModuleFactory } from './api.ts';
 import { scenarioSchemaFor } from '../scenario/schema.ts';
 
 const KINDS = ['protocol', 'shock', 'metrics', 'model'] as const;
@@ -184,7 +184,14 @@ const factoriesDone = new WeakMap<readonly unknown[], Registry>();
 export function registryOf(modules: readonly (Module | ModuleFactory)[]): Registry {
   let r = factoriesDone.get(modules);
   if (r === undefined) {
-    const declared = modules.flatMap((m, i) => checkDeclarations(typeof m === 'function' ? m(MODULE_API) : m, `modules[${i}]`));
+    const declared = modules.flatMap((m, i) => {
+      if (typeof m !== 'function') return checkDeclarations(m, `modules[${i}]`);
+      // Each module function gets an API of its own, whose streams are its declarations' names.
+      const { api, own } = moduleApi();
+      const checked = checkDeclarations(m(api), `modules[${i}]`);
+      own(checked.map((d) => d.name));
+      return checked;
+    });
     r = withUserModules(declared);
     factoriesDone.set(modules, r);
   }

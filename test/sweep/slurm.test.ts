@@ -2,14 +2,16 @@
 // (Debian's slurm-wlm and munge, started directly, no systemd; TOOLCHAIN.md's
 // recipe): cluster/slurm/submit.sh queues a job array (one shard per task) and
 // a merge job that depends on it, for three sweeps at once — a grid (4 shards),
-// a Sobol' design (3 shards; its sensitivity.csv is made by the merge) and an
-// adaptive sweep (3 shards, each task running its points' rounds); each merged
-// result must equal, byte for byte, that of the sweep run unsharded.
+// a Sobol' design (3 shards; its sensitivity.csv is made by the merge), an
+// adaptive sweep (3 shards, each task running its points' rounds) and a sweep of
+// a user's module (2 shards, `submit.sh --module`: every shard loads the file and
+// records its sha256); each merged result must equal, byte for byte, that of the
+// sweep run unsharded.
 //
 // Without slurm-wlm and munge installed the test is skipped (locally); under
 // CI=true it fails instead, since .ci/run installs them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, hostname, tmpdir } from 'node:os';
@@ -43,6 +45,7 @@ function freePort(): Promise<number> {
   });
 }
 
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(what: string, ok: () => boolean, seconds: number, log: () => string = () => ''): Promise<void> {
@@ -87,8 +90,21 @@ afterAll(async () => {
 });
 
 describe('sweep on a Slurm cluster', () => {
+  it('submit.sh refuses a --module file that is not there, before submitting anything (exit 2, the file named)', () => {
+    const work = mkdtempSync(join(tmpdir(), 'eq-slurm-args-'));
+    try {
+      writeFileSync(join(work, 'sweep.json'), '{}');
+      const r = spawnSync('bash', [join(root, 'cluster/slurm/submit.sh'), '--module', 'missing.mjs', 'sweep.json', join(work, 'out'), '2'], { cwd: work, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain('--module missing.mjs: no such file');
+      expect(existsSync(join(work, 'out'))).toBe(false);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!available && !ci)(
-    `submit.sh runs job arrays and dependent merges for a grid, a Sobol' design and an adaptive sweep; each merged result equals its unsharded sweep byte for byte${available ? '' : ` — ${reason}`}`,
+    `submit.sh runs job arrays and dependent merges for a grid, a Sobol' design, an adaptive sweep and a sweep of a user's module (--module to every shard); each merged result equals its unsharded sweep byte for byte${available ? '' : ` — ${reason}`}`,
     async () => {
       if (!available) throw new Error(`CI=true, but ${reason}; .ci/run must install them`);
       dir = mkdtempSync(join(tmpdir(), 'eq-slurm-'));
@@ -158,18 +174,28 @@ describe('sweep on a Slurm cluster', () => {
         shocks: [{ at: 20, kind: 'remove-nodes', target: 'top', count: 1 }],
         variants: [{ label: 'peers', set: {} }, { label: 'command', set: { 'protocol.kind': 'client-server' } }],
       }));
-      const sweeps = [
+      // A way of working of the user's own (examples/modules/market.mjs), given to every shard by the driver.
+      const marketFile = join(root, 'examples/modules/market.mjs');
+      writeFileSync(join(work, 'market-scenario.json'), JSON.stringify({
+        seed: 4,
+        ticks: 30,
+        organization: { size: 60, formal: { kind: 'hierarchy', span: 4 }, informal: { kind: 'small-world', k: 4, p: 0.1 } },
+        protocol: { kind: 'market' },
+        variants: [{ label: 'market', set: {} }, { label: 'peers', set: { 'protocol.kind': 'p2p' } }],
+      }));
+      const sweeps: { name: string; shards: number; runs: number | null; files: string[]; spec: object; modules?: string[] }[] = [
         { name: 'grid', shards: 4, runs: 24, files: ['runs.csv', 'summary.csv', 'series.csv', 'manifest.json'], spec: { scenario: 'scenario.json', grid: { 'environment.rate': [0.5, 1, 2] }, seeds: 8, every: 10 } },
         { name: 'sobol', shards: 3, runs: 16, files: ['runs.csv', 'summary.csv', 'sensitivity.csv', 'manifest.json'], spec: { scenario: 'scenario.json', design: { kind: 'sobol', points: 4, ranges: { 'environment.rate': [0.5, 2], 'protocol.fanout': [1, 6, 'int'] } }, ticks: 30 } },
         { name: 'adaptive', shards: 3, runs: null, files: ['runs.csv', 'summary.csv', 'manifest.json'], spec: { scenario: 'scenario.json', grid: { 'environment.rate': [0.5, 1, 2, 3] }, seeds: 2, replicate: { metric: 'resolvedRate', halfWidth: 0.08, maxSeeds: 6 }, ticks: 30 } },
+        { name: 'module', shards: 2, runs: 6, files: ['runs.csv', 'summary.csv', 'manifest.json'], spec: { scenario: 'market-scenario.json', grid: { 'protocol.marketReserve': [0.2, 0.5] }, seeds: 3 }, modules: ['--module', marketFile] },
       ];
       const merges: { name: string; job: string }[] = [];
       for (const sw of sweeps) {
         writeFileSync(join(work, `${sw.name}.json`), JSON.stringify(sw.spec));
-        const unsharded = spawnSync(process.execPath, [cli, 'sweep', `${sw.name}.json`, '--out', join(T, `${sw.name}-unsharded`), '--jobs', '2'], { cwd: work, env, encoding: 'utf8', timeout: 60_000 });
+        const unsharded = spawnSync(process.execPath, [cli, 'sweep', `${sw.name}.json`, '--out', join(T, `${sw.name}-unsharded`), '--jobs', '2', ...(sw.modules ?? [])], { cwd: work, env, encoding: 'utf8', timeout: 60_000 });
         expect(unsharded.status, unsharded.stderr).toBe(0);
         // Submit through the shipped driver: the array, then the merge after it.
-        const submit = spawnSync('bash', [join(root, 'cluster/slurm/submit.sh'), `${sw.name}.json`, join(T, sw.name), String(sw.shards)], { cwd: work, env, encoding: 'utf8', timeout: 30_000 });
+        const submit = spawnSync('bash', [join(root, 'cluster/slurm/submit.sh'), ...(sw.modules ?? []), `${sw.name}.json`, join(T, sw.name), String(sw.shards)], { cwd: work, env, encoding: 'utf8', timeout: 30_000 });
         expect(submit.status, `${submit.stdout}\n${submit.stderr}`).toBe(0);
         const ids = /array job (\d+).*merge job (\d+)/.exec(submit.stdout);
         expect(ids, submit.stdout).not.toBeNull();
@@ -187,8 +213,11 @@ describe('sweep on a Slurm cluster', () => {
         for (let i = 0; i < sw.shards; i++) expect(readFileSync(join(T, sw.name, `logs/shard-${i}.out`), 'utf8')).toContain(`equipotent sweep: shard ${i}/${sw.shards}`);
         expect(readFileSync(join(T, sw.name, 'logs/merge.out'), 'utf8')).toMatch(new RegExp(`merge: ${sw.runs ?? '\\d+'} runs from ${sw.shards} directories`));
         for (let i = 0; i < sw.shards; i++) {
-          const m = JSON.parse(readFileSync(join(T, sw.name, `shard-${i}/manifest.json`), 'utf8')) as { shard: string; done: number[]; grid: { seeds: number; maxSeeds?: number } };
+          const m = JSON.parse(readFileSync(join(T, sw.name, `shard-${i}/manifest.json`), 'utf8')) as { shard: string; done: number[]; grid: { seeds: number; maxSeeds?: number }; modules?: Record<string, string> };
           expect(m.shard).toBe(`${i}/${sw.shards}`);
+          // Every shard of the module's sweep loaded the file given to the driver (and only that sweep's did).
+          expect(m.modules).toEqual(sw.modules ? { market: sha256(marketFile) } : undefined);
+          if (sw.modules) expect(readFileSync(join(T, sw.name, `logs/shard-${i}.out`), 'utf8')).toContain(`and the modules ${marketFile}`);
           // A grid or design shards by run; an adaptive sweep by design point.
           const stride = m.grid.maxSeeds ?? m.grid.seeds;
           if (sw.runs !== null) expect(m.done).toEqual([...Array(sw.runs).keys()].filter((r) => r % sw.shards === i));
