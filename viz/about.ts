@@ -3,6 +3,7 @@
 // docs/students.md for this scenario, each applied in one click.
 import type { App } from './app.ts';
 import { parseExercises, type Exercise } from './exercises.ts';
+import { mapSection } from './about-map.ts';
 import students from '../docs/students.md?raw';
 
 export const EXERCISES: Exercise[] = parseExercises(students);
@@ -67,6 +68,7 @@ export function renderAbout(app: App): void {
     para('This scenario', 'h3'), para(typeof input.description === 'string' ? input.description : 'A scenario file.'),
     para('Things to notice', 'h3'), para(typeof input.notice === 'string' ? input.notice : 'Press play, then try the shock buttons and watch the charts.'),
     para('Things to try', 'h3'), tries,
+    ...mapSection(),
     para('Glossary', 'h3'), dl,
   );
 }
