@@ -6,6 +6,9 @@
 // `resolve`, after the variants' overrides since variants are applied to the
 // input before parsing).
 //
+// A little over 300 lines on purpose: it is the one place the whole schema is put
+// together, in the order a reader checks it against CONTRACT.md.
+//
 // `Scenario` (the parsed output) has every default filled in, so the engine never
 // guesses: `organization.informal` is always present (`same-as-formal` when a
 // formal tree exists), `organization.formal` is `null` for a flat organization,
