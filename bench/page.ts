@@ -23,7 +23,8 @@ function link(people: number): string {
   s.organization.size = people;
   s.ticks = 2000;
   s.variants = s.variants.slice(0, 2);
-  return '#' + new URLSearchParams({ scenario: `bench-${people}`, input: JSON.stringify(s) }).toString();
+  // The link says its model, as the page's own links do (one without means model 1).
+  return '#' + new URLSearchParams({ scenario: `bench-${people}`, input: JSON.stringify(s), model: '2' }).toString();
 }
 
 // Plain JavaScript text: tsx would add helpers (`__name`) that do not exist in the page.
