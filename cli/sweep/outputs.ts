@@ -7,7 +7,7 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { LineReader, readAt, type JournalEntry, type LineRef } from './journal.ts';
 import { manifestOf, tally, writeManifest, type Manifest, type RunSelection } from './manifest.ts';
-import { paramColumns, ColumnSet, runCells, runLines, runsColumns, runsHeader, type Columns } from './tables.ts';
+import { runKeyColumns, ColumnSet, runCells, runLines, runsColumns, runsHeader, type Columns } from './tables.ts';
 import { summaryColumns, summaryRows, type DoneRun } from './summary.ts';
 import { hasSensitivity, PointMeans, sensitivityColumns, sensitivityRows } from './sensitivity.ts';
 import { openTable, type ColumnSpec, type Format, type TableWriter } from './table-writer.ts';
@@ -37,11 +37,7 @@ const createdBy = (spec: Pick<SweepSpec, 'version'>) => `equipotent ${spec.versi
 /** The columns of series.csv: `run,variant,seed,<parameters…>,ticks,tick,metric,value`. */
 export function seriesColumns(spec: SweepSpec): ColumnSpec[] {
   return [
-    { name: 'run', type: 'int' },
-    { name: 'variant', type: 'string' },
-    { name: 'seed', type: 'int64' },
-    ...paramColumns(spec),
-    { name: 'ticks', type: 'int' },
+    ...runKeyColumns(spec),
     { name: 'tick', type: 'int' },
     { name: 'metric', type: 'string' },
     { name: 'value', type: 'double' },
@@ -128,11 +124,7 @@ export function writeOutputs(dir: string, spec: SweepSpec, shard: Shard | null, 
 /** The columns of people.csv: `run,variant,seed,<parameters…>,ticks,ticksRun,person,domain,skill,alive,engagement,load,timesLed`. */
 export function peopleColumns(spec: SweepSpec): ColumnSpec[] {
   return [
-    { name: 'run', type: 'int' },
-    { name: 'variant', type: 'string' },
-    { name: 'seed', type: 'int64' },
-    ...paramColumns(spec),
-    { name: 'ticks', type: 'int' },
+    ...runKeyColumns(spec),
     { name: 'ticksRun', type: 'int' },
     { name: 'person', type: 'string' },
     { name: 'domain', type: 'int' },

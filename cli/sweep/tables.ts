@@ -81,14 +81,21 @@ export function rowValue(row: RunRow | undefined, name: string): number | null {
   return null;
 }
 
-/** The columns of runs.csv with their types. */
-export function runsColumns(spec: SweepSpec, columns: Columns): ColumnSpec[] {
+/** The columns that begin every per-run table (runs, series, people): which run, its design point and its length. */
+export function runKeyColumns(spec: SweepSpec): ColumnSpec[] {
   return [
     { name: 'run', type: 'int' },
     { name: 'variant', type: 'string' },
     { name: 'seed', type: 'int64' },
     ...paramColumns(spec),
     { name: 'ticks', type: 'int' },
+  ];
+}
+
+/** The columns of runs.csv with their types. */
+export function runsColumns(spec: SweepSpec, columns: Columns): ColumnSpec[] {
+  return [
+    ...runKeyColumns(spec),
     ...columns.numeric.map((c) => ({ name: c.name, type: 'double' as const })),
     { name: 'hash', type: 'string' },
   ];

@@ -1,6 +1,6 @@
 // The keys of the organization model's own sections (MODEL.md §4, §6, §8): the
 // people, the environment that sends situations, the information layer, the
-// metrics' window. Modules add their keys to these sections through their
+// metrics' sampling. Modules add their keys to these sections through their
 // declarations (registry.ts merges them); these are the keys no single way of
 // working owns.
 import { z } from 'zod';
