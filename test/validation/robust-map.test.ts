@@ -17,7 +17,7 @@ import { runRobustTask } from '../../validation/robust/evaluate.ts';
 import { robustResults, type RunOutcome } from '../../validation/robust/results.ts';
 import { pointsCsv, pointsJson } from '../../cli/check-robust-files.ts';
 import { MAP_DATA, writeMap } from '../../validation/robust-map.ts';
-import { END, START, type MapData } from '../../validation/robust/map-page.ts';
+import { END, START, conditionalOf, type MapData } from '../../validation/robust/map-page.ts';
 import { spearman } from '../../validation/robust/map-figure.ts';
 import { engineFingerprint, staleVariants } from '../../validation/robust/state-hash.ts';
 
@@ -129,4 +129,14 @@ describe('a stale map is caught', () => {
     const stale = staleVariants(data.fingerprint, engineFingerprint());
     expect(stale, 'the engine changed since docs/claims.md was made: run `equipotent check --robust --out robust-out`, then `npx tsx validation/robust-map.ts robust-out`').toEqual([]);
   }, 120_000);
+});
+
+describe('the robustness map\'s conditional lessons', () => {
+  // A claim holding in less than half of its space is taught as the conditional lesson it is (issue 15).
+  const data = existsSync(join(docsDir, MAP_DATA)) ? JSON.parse(readFileSync(join(docsDir, MAP_DATA), 'utf8')) as MapData : null;
+  it.runIf(data !== null)('every claim the map finds holding in less than half of its space declares its conditional lesson', () => {
+    const flagged = data!.claims.filter((c) => c.kind !== 'definition' && (c.shares.lhs.total > 0 ? c.shares.lhs : c.shares.oat).holds < 0.5 * (c.shares.lhs.total > 0 ? c.shares.lhs : c.shares.oat).total);
+    for (const c of flagged) expect(conditionalOf(c.id), `${c.id} holds in less than half of its space: give it a conditional lesson in validation/claims/`).toBeTruthy();
+    expect(readFileSync(join(docsDir, 'claims.md'), 'utf8')).toContain('As the lesson it is');
+  });
 });

@@ -72,6 +72,13 @@ export interface Claim {
    */
   brokenByModel2?: string;
   /**
+   * The conditional lesson the claim is, when the robustness map (docs/claims.md)
+   * finds it holding in less than half of the skeptic's space: where it holds, in
+   * words, with the map's numbers. The map prints it beside the claim, and a test
+   * fails when a claim so flagged has none (issue 15).
+   */
+  conditional?: string;
+  /**
    * Parameters of this claim that the skeptic's space adds to the common ones and its
    * scenario's (`check --robust`, MODEL.md §10.6).
    */

@@ -6,6 +6,12 @@
 // makes a stale map detectable. Pure: validation/robust-map.ts reads and writes.
 import type { ClaimRobustness, Shares } from './results.ts';
 import { influence } from './map-figure.ts';
+import { claims } from '../claims/index.ts';
+
+/** The conditional lesson a claim declares (validation/claims/), if any. */
+export function conditionalOf(id: string): string | undefined {
+  return claims.find((c) => c.id === id)?.conditional;
+}
 
 /** points.json as `check --robust` writes it (cli/check-robust-files.ts). */
 export interface RobustOutput {
@@ -90,6 +96,8 @@ export function mapBlock(o: RobustOutput, figures: string): string {
   const few = findings.filter((r) => holdShare(r) < 0.5);
   if (few.length > 0) {
     out.push(`⚠ holds in less than half of its space (${few.length} of ${findings.length}): a conditional lesson ("… when …") rather than a general one — ${few.map((r) => r.id).join(', ')}.`, '');
+    for (const r of few) { const c = conditionalOf(r.id); if (c !== undefined) out.push(`- **${r.id}**, as the lesson it is: ${c}`); }
+    out.push('');
   }
   if (definitions.length > 0) out.push('Definitions (one arm fixed by a rule; not findings):', '', ...table(definitions), '');
   for (const r of o.claims) out.push(...section(r, figures));
@@ -101,6 +109,8 @@ const anchor = (id: string) => id.toLowerCase().replace(/[^a-z0-9 -]/g, '').repl
 
 function section(r: ClaimRobustness, figures: string): string[] {
   const out = [`### ${r.id}`, '', `${r.title} (b − a ${r.side} 0${r.kind === 'definition' ? '; a definition' : ''}${r.brokenByModel2 ? `; marked broken by model 2: ${r.brokenByModel2}` : ''}).`, ''];
+  const conditional = holdShare(r) < 0.5 ? conditionalOf(r.id) : undefined;
+  if (conditional !== undefined) out.push(`**As the lesson it is:** ${conditional}`, '');
   out.push(`One-at-a-time: ${shares(r.shares.oat)}; hypercube: ${shares(r.shares.lhs)} (holds / fails / inconclusive).`);
   const inf = influence(r).filter((i) => Number.isFinite(i.rho)).slice(0, 3);
   if (inf.length > 0) out.push(`Most influential over the hypercube (Spearman ρ with the effect): ${inf.map((i) => `${i.knob} ${i.rho.toFixed(2)}`).join(', ')}.`);
