@@ -7,19 +7,8 @@ import { LineChart, type ChartSide, type Marker } from './line-chart.ts';
 
 export type { Marker } from './line-chart.ts';
 
-/**
- * A chart as a list entry (metric, title, unit, smoothing, scale): the shape
- * viz/classics/chart-defs.ts gives a whole model's charts in. The page itself makes
- * one chart per per-tick series a run records and takes its words from the metric
- * registry (metric-info.ts), so a classic's metrics get their charts without a list.
- */
-export interface ChartDef {
-  metric: string;
-  title: string;
-  unit: string;
-  smooth?: number;
-  scale?: number;
-}
+// One chart per per-tick series a run records, its words from the metric registry
+// (metric-info.ts): a classic's metrics get their charts without a list.
 
 /** Most charts in the focus at once (each still gets a quarter of the screen). */
 const FOCUS_MAX = 2;

@@ -16,7 +16,7 @@ const files = readdirSync(dir)
   .filter((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { simulation?: string }).simulation !== undefined)
   .sort();
 
-it('the five classic scenarios are among the built-ins', () => expect(files.length).toBe(5));
+it('the classic scenarios and their bridges are among the built-ins', () => expect(files).toEqual(['garbage-can-organization.json', 'garbage-can.json', 'lazer-friedman-organization.json', 'lazer-friedman.json', 'march-organization.json', 'march.json', 'radner-organization.json', 'radner.json']));
 
 describe.each(files)('scenarios/%s', (file) => {
   const input = JSON.parse(readFileSync(join(dir, file), 'utf8')) as ModelScenario & {

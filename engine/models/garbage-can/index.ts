@@ -43,8 +43,8 @@ const garbageCan: ModelModule = {
     s.put(MEMBER, new Int8Array(MAKERS).fill(-1));
     s.put(MEMBER_PREV, new Int8Array(MAKERS).fill(-1));
     for (const h of [REQUIRED, REQUIRED_PREV, SPENT, SPENT_PREV]) s.put(h, new Float64Array(CHOICES));
-    s.put(ACCESS, accessMatrix(p.access));
-    s.put(DECISION, decisionMatrix(p.decision));
+    s.put(ACCESS, accessMatrix(p.access, p.chartSpan));
+    s.put(DECISION, decisionMatrix(p.decision, p.chartSpan));
     s.put(ENERGY, makerEnergies(p.energyDistribution, p.solutionCoefficient));
     s.put(CHOICE_ORDER, entryOrder(p.choiceEntry, CHOICE_ENTRY, CHOICES, () => ctx.stream('entry')));
     s.put(PROBLEM_ORDER, entryOrder(p.problemEntry, PROBLEM_ENTRY, PROBLEMS, () => ctx.stream('entry')));

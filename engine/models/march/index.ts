@@ -1,12 +1,15 @@
 // March (1991), "Exploration and exploitation in organizational learning",
 // Organization Science 2(1): mutual learning of individuals and an organizational
-// code, with turnover and turbulence. Streams /module/march/<reality, beliefs,
-// act, socialize, code, turnover, turbulence>.
+// code, with turnover and turbulence; the bridge to the organization
+// (structure.ts) makes the code the head's directory or leaves learning to
+// peers. Streams /module/march/<reality, beliefs, act, socialize, code,
+// turnover, turbulence, network (peers only)>.
 import { API_VERSION, type ModelContext, type ModelModule } from '../../modules/types.ts';
 import { setSeries } from '../../metrics.ts';
 import type { State } from '../../state.ts';
 import { marchParams, type MarchParams } from './params.ts';
-import { ACTIONS, BELIEFS, CODE, CODE_SCORE, EQUILIBRIUM_AT, PERFORMANCE, RATE, REALITY, SUPERIOR } from './state.ts';
+import { ACTIONS, BELIEFS, CODE, CODE_SCORE, EQUILIBRIUM_AT, LEAVE_ORDER, PERFORMANCE, RATE, REALITY, SUPERIOR } from './state.ts';
+import { setupStructure } from './structure.ts';
 import { atEquilibrium, randomBelief, runPeriod, score, type MarchStreams } from './period.ts';
 import { marchMetrics } from './metrics.ts';
 
@@ -50,12 +53,15 @@ const march: ModelModule = {
     s.setNum(EQUILIBRIUM_AT, -1);
     s.setNum(SUPERIOR, 0);
     s.setNum(CODE_SCORE, 0);
+    if (p.leavers.count > 0) s.put(LEAVE_ORDER, new Int32Array(p.n));
+    // The bridge's structures (structure.ts); March's own draws nothing more, so its runs are unchanged.
+    setupStructure(s, p, p.structure.kind === 'peers' ? ctx.stream('network') : null);
   },
   step(ctx, t) {
     const p = ctx.params as MarchParams;
     if (ctx.state.num(EQUILIBRIUM_AT) >= 0) { ctx.state.setNum(SUPERIOR, 0); return; }
-    runPeriod(ctx.state, p, streams(ctx));
-    if (p.p3 === 0 && p.p4 === 0 && atEquilibrium(ctx.state, p)) ctx.state.setNum(EQUILIBRIUM_AT, t + 1);
+    runPeriod(ctx.state, p, streams(ctx), t);
+    if (p.p3 === 0 && p.p4 === 0 && !(p.leavers.count > 0 && t < p.leavers.until) && atEquilibrium(ctx.state, p)) ctx.state.setNum(EQUILIBRIUM_AT, t + 1);
   },
   record(ctx, series, t) {
     const p = ctx.params as MarchParams;

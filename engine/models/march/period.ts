@@ -8,7 +8,8 @@
 import type { Rng } from '../../rng.ts';
 import type { State } from '../../state.ts';
 import type { MarchParams } from './params.ts';
-import { ACTIONS, BELIEFS, CODE, CODE_SCORE, PERFORMANCE, RATE, REALITY, SUPERIOR } from './state.ts';
+import { ACTIONS, BELIEFS, CODE, CODE_SCORE, LEAVE_ORDER, PERFORMANCE, RATE, REALITY, SUPERIOR } from './state.ts';
+import { nobodyPulled, socializeByStructure } from './structure.ts';
 
 export interface MarchStreams {
   beliefs: Rng;
@@ -31,11 +32,30 @@ export function score(v: Int8Array, at: number, reality: Int8Array): number {
   return s;
 }
 
-export function runPeriod(state: State, p: MarchParams, r: MarchStreams): void {
+/** True when the leavers' shock strikes at period t. */
+export function leaversAt(p: MarchParams, t: number): boolean {
+  const l = p.leavers;
+  return l.count > 0 && t >= l.at && t <= l.until && (t - l.at) % l.every === 0;
+}
+
+/** `count` people drawn at random (a partial shuffle) leave; newcomers with random beliefs take their places. */
+function replaceLeavers(state: State, p: MarchParams, r: MarchStreams): void {
+  const { m, n } = p;
+  const order = state.get(LEAVE_ORDER), beliefs = state.get(BELIEFS);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let j = 0; j < p.leavers.count; j++) {
+    const k = j + r.turnover.int(n - j);
+    const who = order[k]!; order[k] = order[j]!; order[j] = who;
+    for (let d = 0; d < m; d++) beliefs[who * m + d] = randomBelief(r.beliefs);
+  }
+}
+
+export function runPeriod(state: State, p: MarchParams, r: MarchStreams, t: number): void {
   const { m, n } = p;
   const reality = state.get(REALITY), beliefs = state.get(BELIEFS), code = state.get(CODE);
   const rate = state.get(RATE), actions = state.get(ACTIONS), performance = state.get(PERFORMANCE);
 
+  if (leaversAt(p, t)) replaceLeavers(state, p, r);
   if (p.p3 > 0) for (let i = 0; i < n; i++) if (r.turnover.chance(p.p3)) for (let d = 0; d < m; d++) beliefs[i * m + d] = randomBelief(r.beliefs);
   if (p.p4 > 0) for (let d = 0; d < m; d++) if (r.turbulence.chance(p.p4)) reality[d] = -reality[d]!;
 
@@ -50,7 +70,8 @@ export function runPeriod(state: State, p: MarchParams, r: MarchStreams): void {
     performance[i] = perf;
   }
 
-  for (let i = 0; i < n; i++) {
+  if (p.structure.kind !== 'code') socializeByStructure(state, p, r.socialize);
+  else for (let i = 0; i < n; i++) {
     const p1 = rate[i]!;
     for (let d = 0; d < m; d++) {
       const c = code[d]!;
@@ -83,7 +104,7 @@ export function runPeriod(state: State, p: MarchParams, r: MarchStreams): void {
 /**
  * True when nothing can change any more (without turnover or turbulence): no
  * individual's best possible performance beats the code, and no individual
- * differs from a non-zero code. As in the reimplementation, the code's knowledge
+ * differs from a non-zero code (in chain and peers: from what pulls it). As in the reimplementation, the code's knowledge
  * is the one the period's superior group was judged against (before it learned).
  */
 export function atEquilibrium(state: State, p: MarchParams): boolean {
@@ -94,7 +115,7 @@ export function atEquilibrium(state: State, p: MarchParams): boolean {
     let best = 0;
     for (let d = 0; d < m; d++) { const b = beliefs[i * m + d]!; best += b === 0 ? 1 : b * reality[d]!; }
     if (best > codeScore) return false;
-    for (let d = 0; d < m; d++) if (code[d] !== 0 && beliefs[i * m + d] !== code[d]) return false;
+    if (p.structure.kind === 'code') for (let d = 0; d < m; d++) if (code[d] !== 0 && beliefs[i * m + d] !== code[d]) return false;
   }
-  return true;
+  return p.structure.kind === 'code' || nobodyPulled(state, p);
 }

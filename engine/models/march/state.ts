@@ -14,3 +14,5 @@ export const EQUILIBRIUM_AT = stateNumber('march.equilibriumAt');
 export const SUPERIOR = stateNumber('march.superior');
 /** The code's net knowledge at the start of the period's code learning. */
 export const CODE_SCORE = stateNumber('march.codeScore');
+/** Scratch order for drawing the leavers (only when march.leavers.count > 0). */
+export const LEAVE_ORDER = stateArray.i32('march.leaveOrder');

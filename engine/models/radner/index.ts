@@ -1,11 +1,13 @@
 // Radner (1993), "The organization of decentralized information processing",
 // Econometrica 61(5): managers as processors of limited capacity aggregating n
-// items in one shot. Deterministic: no stream is drawn.
+// items in one shot, on Radner's efficient network or (the bridge, chart.ts) on
+// the organization's chart of command. Deterministic: no stream is drawn.
 import { API_VERSION, type ModelModule } from '../../modules/types.ts';
 import { setSeries } from '../../metrics.ts';
 import { radnerParams, type RadnerParams } from './params.ts';
 import { DONE_AT, HOLDER_COUNT, RAW_LEFT, READS, READS_TOTAL, initSchedule, runCycle } from './schedule.ts';
 import { hierarchyShape } from './shape.ts';
+import { initChart, runChartCycle } from './chart.ts';
 import { radnerMetrics } from './metrics.ts';
 
 const radner: ModelModule = {
@@ -17,10 +19,13 @@ const radner: ModelModule = {
   metrics: radnerMetrics,
   setup(ctx) {
     const p = ctx.params as RadnerParams;
-    initSchedule(ctx.state, p.items, p.processors);
+    if (p.network === 'chart') initChart(ctx.state, p.items, p.processors, p.span);
+    else initSchedule(ctx.state, p.items, p.processors);
   },
   step(ctx, t) {
-    runCycle(ctx.state, (ctx.params as RadnerParams).processors, t);
+    const p = ctx.params as RadnerParams;
+    if (p.network === 'chart') runChartCycle(ctx.state, p.span, t);
+    else runCycle(ctx.state, p.processors, t);
   },
   record(ctx, series, t) {
     const s = ctx.state;
