@@ -7,7 +7,12 @@
 import { parseCommandArgs } from './args.ts';
 import { commandModules, MODULE_OPTIONS, MODULE_USAGE } from './module-options.ts';
 import { UserError } from './errors.ts';
-import { validationSet, runCase, RunCache, verdict, isSuccess } from '../validation/index.ts';
+import { validationSet, runCase, RunCache, verdict, isSuccess, claimCase } from '../validation/index.ts';
+import { moduleClaims } from '../validation/claims/module-claims.ts';
+import type { Claim } from '../validation/claims/claim.ts';
+import { expandVariants } from '../engine/scenario/overrides.ts';
+import type { Registry } from '../engine/modules/registry.ts';
+import type { CheckedModuleClaim } from '../engine/modules/module-claim.ts';
 import { readDataFiles } from '../io/read-files.ts';
 import { scenariosDir } from './load-scenario.ts';
 import { parseSeeds, seedsFor, seedsWords, selectIds } from './check-options.ts';
@@ -39,10 +44,10 @@ marked), 1 otherwise.
 ${ROBUST_USAGE}
 
 ${MODULE_USAGE}
-               check loads the files (a bad one stops it, exit 2) and names
-               each module; the claims a module may declare are not run yet
-               (they come with the claims work), so the validation set is the
-               built-in one.`;
+               check loads the files (a bad one stops it, exit 2), names each
+               module, and runs the claims the modules declare (docs/extending.md)
+               after the built-in ones, under the same rules: mechanism, control,
+               verdict; --only selects them by id (<module>/<claim>) or module.`;
 
 /** Runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -63,11 +68,17 @@ export async function main(argv: string[]): Promise<number> {
   if (args === null) return 0;
   if (args.values['allow-modules'] === true) throw new UserError('check: --allow-modules is for commands that read a scenario; give the module files with --module');
   const modules = await commandModules(args.values);
+  const ofModules = moduleClaims(modules.registry);
+  checkModuleClaims(modules.registry);
   for (const f of modules.files) {
-    for (const m of f.modules) process.stderr.write(`check: module "${m.name}" (${m.kind}, ${f.given}, sha256 ${f.sha256}) loaded; it declares no claims of its own (module claims are not supported yet)\n`);
+    for (const m of f.modules) {
+      const n = m.claims?.length ?? 0;
+      process.stderr.write(`check: module "${m.name}" (${m.kind}, ${f.given}, sha256 ${f.sha256}) loaded; ${n === 0 ? 'it declares no claims' : `its ${n} claim${n === 1 ? '' : 's'} run after the built-in ones`}\n`);
+    }
   }
   const seeds = parseSeeds(args.values.seeds);
   if (args.values.robust === true) {
+    if (ofModules.length > 0) process.stderr.write('check --robust: the modules\' own claims are not moved over the skeptic\'s space (run them with check --module, without --robust); the built-in claims are\n');
     if (args.values.quick === true) throw new UserError('check: --quick is for the validation set; --robust runs the claims over the skeptic\'s space (choose --points and --seeds to make it smaller)');
     if (args.values.json === true) throw new UserError('check: --json is for the validation set; --robust writes its points as JSON and CSV in --out (points.json, points.csv)');
     return robustMain(args.values, seeds);
@@ -76,13 +87,14 @@ export async function main(argv: string[]): Promise<number> {
     if ((args.values as Record<string, unknown>)[name] !== undefined) throw new UserError(`check: --${name} goes with --robust; add --robust, or drop --${name}`);
   }
   const quick = args.values.quick === true;
-  const all = validationSet(seeds === undefined ? undefined : (c) => seedsFor(seeds, c.seeds.from));
+  const seedsOf = seeds === undefined ? undefined : (c: Claim) => seedsFor(seeds, c.seeds.from);
+  const all = [...validationSet(seedsOf), ...ofModules.map((c) => claimCase(c, seedsOf?.(c)))];
   const chosen = new Set(selectIds(all.map((c) => c.id), args.values.only));
   const cases = all.filter((c) => chosen.has(c.id));
 
   // One cache for the whole check: claims share its runs. The real organizations'
   // claims need the data files next to the built-in scenarios (the engine does no I/O).
-  const cache = new RunCache({ readData: (s) => readDataFiles(s, scenariosDir) });
+  const cache = new RunCache({ readData: (s) => readDataFiles(s, scenariosDir), modules: modules.registry });
   const progress = process.stderr.isTTY === true;
   const outcomes: Outcome[] = [];
   cases.forEach((c, i) => {
@@ -94,4 +106,27 @@ export async function main(argv: string[]): Promise<number> {
   if (args.values.json === true) process.stdout.write(outcomes.map((o) => `${JSON.stringify(jsonCase(o))}\n`).join(''));
   else process.stdout.write(textReport(outcomes, { quick, ...(seeds !== undefined ? { seedsNote: seedsWords(seeds) } : {}) }));
   return outcomes.every((o) => isSuccess(verdict(o.c, o.r))) ? 0 : 1;
+}
+
+/**
+ * Before anything runs: each module claim's scenario must be valid with the
+ * modules loaded, name its variants a and b, and compare a per-run metric — else
+ * exit 2 naming the claim and the fix (not a failure in the middle of the check).
+ */
+function checkModuleClaims(registry: Registry): void {
+  const perRun = new Set(registry.metricDeclarations().filter((d) => d.per === 'run').map((d) => d.name));
+  for (const m of registry.all) {
+    if (registry.isBuiltin(m.name)) continue;
+    for (const c of (m.claims ?? []) as readonly CheckedModuleClaim[]) {
+      const at = `check: module "${m.name}", claim "${c.id}"`;
+      const expanded = expandVariants(c.scenario, [], registry);
+      const errors = expanded.flatMap((v) => (v.ok ? [] : v.errors));
+      if (errors.length > 0) throw new UserError(`${at}: its scenario is invalid: ${errors.slice(0, 3).join('; ')}`);
+      const labels = expanded.map((v) => v.label);
+      for (const [side, label] of [['a', c.a], ['b', c.b]] as const) {
+        if (!labels.includes(label)) throw new UserError(`${at}: ${side}: its scenario has no variant "${label}" (variants: ${labels.join(', ')}); name one of them`);
+      }
+      if (!perRun.has(c.metric)) throw new UserError(`${at}: metric: "${c.metric}" is not a per-run metric of the engine or these modules (the summary of equipotent run lists them)`);
+    }
+  }
 }

@@ -11,6 +11,7 @@
 //
 // The engine does no I/O: scenarios with `file` layers need the text of their
 // data files, which the owner of the cache reads (`readData`).
+import type { Registry } from '../engine/modules/registry.ts';
 import { createSimulation, type Simulation, type Summary } from '../engine/simulation.ts';
 import { expandVariants, type ExpandedVariant } from '../engine/scenario/overrides.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
@@ -48,6 +49,8 @@ export interface RunCacheOptions {
    * current one bounds memory without running anything twice.
    */
   keepScenarios?: number;
+  /** The modules the runs use (default: the built-ins): `check --module F` passes the user's with the built-ins. */
+  modules?: Registry;
 }
 
 /** One (variation, seed) of a scenario: its variants as expanded, and the runs made so far (by label, in variant order). */
@@ -59,6 +62,7 @@ interface Point {
 
 export class RunCache {
   private readonly readData: DataReader | undefined;
+  private readonly modules: Registry | undefined;
   private readonly keep: number;
   /** Runs by scenario name (most recently used last), then by variation and seed. */
   private readonly runs = new Map<string, { input: unknown; byKey: Map<string, Point> }>();
@@ -67,6 +71,7 @@ export class RunCache {
 
   constructor(options: RunCacheOptions = {}) {
     this.readData = options.readData;
+    this.modules = options.modules;
     this.keep = Math.max(1, options.keepScenarios ?? 1);
   }
 
@@ -94,7 +99,7 @@ export class RunCache {
     const key = `${JSON.stringify(variation)}|${seed}`;
     let point = entry.byKey.get(key);
     if (point === undefined) {
-      const expanded = expandVariants(scenario.input, [...Object.entries(variation), ['seed', seed]]);
+      const expanded = expandVariants(scenario.input, [...Object.entries(variation), ['seed', seed]], this.modules);
       // Every variant is checked at once, so an invalid variation is named whichever variant is asked for.
       for (const v of expanded) if (!v.ok) throw new Error(`${scenario.name}: variant "${v.label}" is invalid: ${v.errors.join('; ')}`);
       point = { expanded, labels: expanded.map((v) => v.label), runs: {} };
@@ -108,7 +113,7 @@ export class RunCache {
     if (done !== undefined) return done;
     const v = point.expanded.find((x) => x.label === label)!;
     if (!v.ok) throw new Error(`${scenario.name}: variant "${v.label}" is invalid: ${v.errors.join('; ')}`);
-    const sim = createSimulation(v.scenario, v.scenario.seed, { data: this.dataFor(v.scenario, scenario.name) });
+    const sim = createSimulation(v.scenario, v.scenario.seed, { data: this.dataFor(v.scenario, scenario.name), ...(this.modules !== undefined ? { modules: this.modules } : {}) });
     sim.step(v.scenario.ticks);
     const r = { summary: sim.summary(), sim };
     // Filled in variant order whatever order they are asked for, so `variants` lists them as the file does.

@@ -4,6 +4,7 @@
 // description, declared once), its state (handles), its phases and its metrics.
 // The registry (registry.ts) builds the scenario schema, the JSON Schema, the
 // page's parameter panel and the codebook from these declarations.
+import type { ModuleClaim } from './module-claim.ts';
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
 import type { Protocol } from '../protocols/protocol.ts';
@@ -43,6 +44,8 @@ interface ModuleBase {
   personIds?(scenario: Scenario): { path: (string | number)[]; id: number | string }[];
   /** Checks that need the number of people n. */
   sizeProblems?(scenario: Scenario, n: number): Problem[];
+  /** Claims the module makes about itself, run by `equipotent check --module F` (module-claim.ts). */
+  readonly claims?: readonly ModuleClaim[];
 }
 
 /** A way of working (`protocol.kind`). */

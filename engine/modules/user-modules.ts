@@ -8,6 +8,7 @@ import { ModuleError, builtinRegistry, type Registry } from './registry.ts';
 import { API_VERSION, type Module, type SectionName } from './types.ts';
 import { moduleApi, type ModuleFactory } from './api.ts';
 import { scenarioSchemaFor } from '../scenario/schema.ts';
+import { moduleClaimSchema } from './module-claim.ts';
 
 const KINDS = ['protocol', 'shock', 'metrics', 'model'] as const;
 const SECTIONS: readonly SectionName[] = ['population', 'environment', 'protocol', 'information', 'metrics'];
@@ -76,7 +77,8 @@ function checkOne(d: unknown, where: string, base: Registry): Module {
     for (const [key, schema] of Object.entries(p.shape)) checkParam(schema, `${d.name}.${key}`, at);
   }
   checkMetrics(d, kind, at, base);
-  return kind === 'protocol' ? agreeingProtocol(d) : (d as unknown as Module);
+  const checked: Record<string, unknown> = d.claims === undefined ? d : { ...d, claims: checkClaims(d.claims, at) };
+  return kind === 'protocol' ? agreeingProtocol(checked) : (checked as unknown as Module);
 }
 
 /**
@@ -196,4 +198,20 @@ export function registryOf(modules: readonly (Module | ModuleFactory)[]): Regist
     factoriesDone.set(modules, r);
   }
   return r;
+}
+
+/** A module's `claims` (module-claim.ts): each checked, ids unique; the defaults filled in. */
+function checkClaims(claims: unknown, at: string): unknown[] {
+  if (!Array.isArray(claims)) throw new ModuleError(`${at}: "claims" must be a list of claims ({ id, title, compared, scenario, a, b, metric, side, mechanism, control }); see docs/extending.md`);
+  const seen = new Set<string>();
+  return claims.map((c, i) => {
+    const r = moduleClaimSchema.safeParse(c);
+    if (!r.success) {
+      const lines = r.error.issues.map((x) => `claims[${i}]${x.path.map((p) => `.${String(p)}`).join('')}: ${x.message}`);
+      throw new ModuleError(`${at}: ${lines.join('; ')}`);
+    }
+    if (seen.has(r.data.id)) throw new ModuleError(`${at}: claims[${i}].id: "${r.data.id}" is used twice; give each claim its own id`);
+    seen.add(r.data.id);
+    return r.data;
+  });
 }

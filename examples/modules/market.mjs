@@ -151,5 +151,34 @@ export default function market(api) {
       { name: 'marketMeanPrice', label: 'Mean winning bid', unit: 'skill', description: 'The mean of the winning bids: what the winners believed their skill to be, less their load.', per: 'run', type: 'number', nullable: true, higherIsBetter: true },
     ],
     create: () => new Market(),
+    // Claims the module makes about itself: `equipotent check --module
+    // examples/modules/market.mjs` runs them under the built-in claims' rules
+    // (docs/extending.md): b − a over seeds, and the control must make it vanish.
+    claims: [
+      {
+        id: 'wider-market-picks-the-skilled',
+        title: 'asking six people instead of one puts more skilled people on the situations',
+        compared: 'mean quality of the resolvers (share of the best skill)',
+        scenario: {
+          name: 'market reach',
+          seed: 1,
+          ticks: 120,
+          organization: { size: 120, formal: { kind: 'hierarchy', span: 5 }, informal: { kind: 'small-world', k: 6, p: 0.1 } },
+          environment: { rate: 2, deadline: 20, workTicks: 3 },
+          protocol: { kind: 'market' },
+          variants: [
+            { label: 'one bidder', set: { 'protocol.marketReach': 1 } },
+            { label: 'six bidders', set: { 'protocol.marketReach': 6 } },
+          ],
+        },
+        a: 'one bidder',
+        b: 'six bidders',
+        metric: 'qualityMean',
+        side: '>',
+        mechanism: 'the best of several bids, each tracking the bidder\'s skill, goes to a more skilled person than a single bid does',
+        // Every arm asks one bidder: no choice among bids, so no difference.
+        control: { 'protocol.marketReach': 1 },
+      },
+    ],
   };
 }
