@@ -34,6 +34,20 @@ export function setSpotLabels(p: Panel, labels: { person: number; text: string; 
   });
 }
 
+/**
+ * Draws one label, nearly transparent, in a frame of its own and removes it: the
+ * text shader and the font's metrics are then ready before the first shock, whose
+ * frame otherwise paid for them (a software rasterizer compiles a shader on first
+ * use: ~40 ms of bench:page's longest task).
+ */
+export function warmLabels(stage: Container, render: () => void): void {
+  const text = new Text({ text: 'leader leaves', style: style(true), resolution: 2 });
+  text.alpha = 0.01;
+  stage.addChild(text);
+  render();
+  text.destroy();
+}
+
 /** Puts labels over their people (after a pan, zoom, resize or layout); hides those past their tick. */
 export function placeSpotLabels(p: Panel, pan: { x: number; y: number }, zoom: number, rect: { w: number; h: number }, tick: number): void {
   const pos = p.pos;

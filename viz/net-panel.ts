@@ -143,7 +143,9 @@ export function paintPeople(p: Panel, tex: Textures, now: number): boolean {
     const grow = Math.min(2.5, 1 + 0.25 * Math.sqrt(f.queue[v]!));
     q.scaleX = q.scaleY = base * grow;
     const piece = p.cut ? p.cut.piece[v]! : -1;
-    if (piece >= 0) tints = place(p.pools.tint, p.tints, tints, tex.soft, q.x, q.y, base * 3, PIECE_TINTS[piece % PIECE_TINTS.length]!, 0.5);
+    // 1.6 times the dot's radius (it was three times): when the head leaves every person is in a
+    // piece, and a software rasterizer's frame time follows the area blended.
+    if (piece >= 0) tints = place(p.pools.tint, p.tints, tints, tex.soft, q.x, q.y, base * 1.6, PIECE_TINTS[piece % PIECE_TINTS.length]!, 0.6);
     if (f.leading[v]) halos = place(p.pools.halo, p.halos, halos, tex.halo, q.x, q.y, base * grow * 1.55, PERSON.halo);
     if (f.misinformed[v]) rings = place(p.pools.ring, p.rings, rings, tex.ring, q.x, q.y, base * grow * 1.75, PERSON.ring);
   }

@@ -11,7 +11,7 @@ import { setPersonTheme, type Theme } from './palette.ts';
 import { makePanel, makeTextures, paintPeople, personAt, placePeople, type Panel, type PanelSpec, type Textures } from './net-panel.ts';
 import { MAX_DOTS, drawTrail, fillDots, moveDots, moveDotsTo } from './net-dots.ts';
 import { TiesLayer, tieSegments } from './net-ties.ts';
-import { placeSpotLabels, restyleLabels, setSpotLabels, textSizes } from './net-labels.ts';
+import { placeSpotLabels, restyleLabels, setSpotLabels, textSizes, warmLabels } from './net-labels.ts';
 import { PanelBadges } from './net-badges.ts';
 import { PanelWords, type ShockNote } from './net-words.ts';
 import { drawCanvases, inkShare } from './net-capture.ts';
@@ -52,6 +52,7 @@ export class NetworkView {
     this.host.append(this.ties.canvas, this.app.canvas, overlay);
     this.badges = new PanelBadges(overlay);
     this.tex = makeTextures(this.app);
+    warmLabels(this.app.stage, () => this.app.render());
     this.app.renderer.on('resize', () => { this.relayout(); this.redrawTies(true); });
     bindPanZoom(this.app.canvas, this.view, () => this.moved(), (x, y) => {
       const hit = this.hit(x, y);
