@@ -29,7 +29,8 @@ export class Clock {
 
   setPlaying(on: boolean): void {
     const { ui } = this.app;
-    if (on && !this.app.runner.sides.length) return;
+    // Every side met the scenario's stop condition: playing would change nothing.
+    if (on && (!this.app.runner.sides.length || this.app.runner.allStopped)) return;
     this.playing = on;
     ui.play.textContent = on ? '❚❚ pause' : '▶ play';
     ui.play.setAttribute('aria-pressed', String(on));
@@ -87,7 +88,7 @@ export class Clock {
         this.setPlaying(false);
         await runner.settle();
         await this.onArrive();
-      } else if (runner.tick === runner.planned) this.setPlaying(false);
+      } else if (runner.tick === runner.planned || runner.allStopped) this.setPlaying(false);
     }).finally(() => { this.inFlight = false; });
   }
 

@@ -125,7 +125,8 @@ export class Dashboard {
   /** On a variant's panel, when its numbers so far equal an earlier variant's. */
   private markSame(): void {
     const { runner, view } = this.app;
-    this.sameNotes = runner.sides.map((_, i) => (runner.tick === 0 ? '' : sameNote(runner.sides, this.series, i)));
+    // A side that met the scenario's stop condition says so (its numbers stay as they were).
+    this.sameNotes = runner.sides.map((_, i) => [runner.tick === 0 ? '' : sameNote(runner.sides, this.series, i), runner.stopWords(i)].filter(Boolean).join(' · '));
     this.sameNotes.forEach((note, i) => view.setSameNote(i, note));
   }
 

@@ -78,6 +78,8 @@ export class Runner {
   sides: Side[] = [];
   tick = 0;
   hashes: string[] = [];
+  /** Per side: the tick at which the scenario's stop condition was met (null: not met); that side's steps then do nothing. */
+  stoppedAt: (number | null)[] = [];
   timeline: LiveShock[] = [];
   source: RunSource | null = null;
   /** Timeline entries already sent to the workers (their ticks are at or behind `tick`). */
@@ -113,6 +115,7 @@ export class Runner {
       this.sides = fresh;
       this.hashes = made.map((m) => m.hash);
       this.kernels = made.map((m) => m.wasm);
+      this.stoppedAt = made.map(() => null);
     } catch (e) {
       for (const s of fresh) s.client.terminate();
       return [...new Set([e instanceof Error ? e.message : String(e)])];
@@ -131,6 +134,18 @@ export class Runner {
   dispose(): void {
     for (const s of this.sides) s.client.terminate();
     this.sides = [];
+  }
+
+  /** True when every side has met the scenario's stop condition: playing on would change nothing. */
+  get allStopped(): boolean {
+    return this.sides.length > 0 && this.stoppedAt.every((t) => t != null);
+  }
+
+  /** Side i's stop, in words ('' while it runs): "stopped at tick 123: resolvedCum ≥ 500". */
+  stopWords(i: number): string {
+    const at = this.stoppedAt[i], stop = this.sides[i]?.scenario.stop;
+    if (at == null || !stop) return '';
+    return `stopped at tick ${at}: ${stop.metric} ${stop.op.replace('>=', '≥').replace('<=', '≤')} ${stop.value}`;
   }
 
   /** The tick the scenario plans to stop at. */
@@ -157,6 +172,9 @@ export class Runner {
       const res = await Promise.all(this.sides.map((s) => s.client.api.step(next - this.tick)));
       this.tick = next;
       this.hashes = res.map((r) => r.hash);
+      res.forEach((r, i) => { if (r.stopped && this.stoppedAt[i] == null) this.stoppedAt[i] = r.tick; });
+      // Every side has stopped: the clock ends where the last one did, and goes no further.
+      if (this.allStopped) { this.tick = Math.max(...this.stoppedAt.map((t) => t!)); break; }
       // Kept before this tick's shocks run (the workers keep the state before them anyway).
       if (this.tick % this.every === 0) await Promise.all(this.sides.map((s) => s.client.api.checkpoint()));
     }
@@ -182,8 +200,10 @@ export class Runner {
   private async rewindTo(t: number): Promise<void> {
     const back = await Promise.all(this.sides.map((s) => s.client.api.rewind(t)));
     if (back.some((b) => b === null)) throw new Error('no snapshot to go back to');
-    this.tick = back[0]!.tick;
+    // A side that met its stop condition kept its last state in later snapshots: the clock goes back to the earliest.
+    this.tick = Math.min(...back.map((b) => b!.tick));
     this.hashes = back.map((b) => b!.hash);
+    this.stoppedAt = this.stoppedAt.map((at) => (at != null && at <= this.tick ? at : null));
     this.queued = this.timeline.filter((s) => s.tick < this.tick).length;
   }
 

@@ -51,7 +51,8 @@ export interface Host {
    * (it runs the textbook model's spreading; capacity-limited runs never need it).
    */
   create(scenario: Scenario, seed?: number, data?: Record<string, string>, options?: { wasm?: boolean }): { tick: number; n: number; hash: string; wasm: boolean };
-  step(k?: number): { tick: number; hash: string };
+  /** `stopped`: the scenario's stop condition holds (further steps do nothing). */
+  step(k?: number): { tick: number; hash: string; stopped: boolean };
   /**
    * Queues a live shock for the next tick (written to the event log), after
    * checking it by the same schema as a scenario's shocks and its ids against
@@ -105,7 +106,7 @@ export function createHost(modules?: Registry): Host {
     },
     step(k = 1) {
       need().step(k);
-      return { tick: sim!.tick, hash: sim!.hash() };
+      return { tick: sim!.tick, hash: sim!.hash(), stopped: sim!.stopped };
     },
     shock(spec) {
       const s = need();

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, buildOnce, launch, ready, serve } from './harness.ts';
 import type {} from '../../viz/page-api.ts';
+import { expandVariants } from '../../engine/scenario/overrides.ts';
+import { createSimulation } from '../../engine/simulation.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const shots = join(root, 'test-results');
@@ -238,6 +240,25 @@ describe.skipIf(missing !== null)('the page for a teacher', () => {
     expect(s.status).toMatch(/whole model/);
     expect(s.charts.length).toBeGreaterThan(2);
     expect(s.shocks.every((d) => d)).toBe(true);
+  });
+
+  it('a scenario\'s stop condition: each side stops where `run` stops it and says so; the clock ends with the last and play does nothing more', async () => {
+    const input = structuredClone(JSON.parse(readFileSync(join(root, 'scenarios', 'classroom.json'), 'utf8')));
+    input.organization.size = 150;
+    input.ticks = 400;
+    input.stop = { metric: 'resolvedCum', op: '>=', value: 60 };
+    input.variants = input.variants.slice(0, 2);
+    // Where the engine stops each variant (as `run` and sweeps do).
+    const expected = expandVariants(input).map((v) => { const sim = createSimulation(v.scenario!, 1); sim.step(400); return sim.tick; });
+    expect(Math.max(...expected)).toBeLessThan(400);
+    await open(link({ scenario: 'stop-test', input, seed: '1' }));
+    await page.evaluate(() => window.equipotent.step(400));
+    const s = await page.evaluate(() => ({ tick: window.equipotent.tick, notes: window.equipotent.sameNotes }));
+    expect(s.tick).toBe(Math.max(...expected));
+    s.notes.forEach((note, i) => expect(note).toContain(`stopped at tick ${expected[i]}: resolvedCum ≥ 60`));
+    await page.evaluate(() => window.equipotent.play());
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => ({ playing: window.equipotent.playing, tick: window.equipotent.tick }))).toEqual({ playing: false, tick: s.tick });
   });
 
   it('no page errors along the way', () => {
