@@ -2,7 +2,6 @@
 // keyboard, with its shortcut listed under `?` (VIZ.md).
 import type { App } from './app.ts';
 import { builtInNames } from './scenarios.ts';
-import { LIVE_SHOCKS } from './live-shocks.ts';
 import { currentTheme, setTheme, togglePresent } from './theme.ts';
 import { renderAbout } from './about.ts';
 
@@ -76,7 +75,7 @@ export function bindControls(app: App): void {
     else if (e.key === 's') app.summary.toggle();
     else if (e.key === 'f') { if (follow.active) follow.stop(); else void follow.next(); }
     else if (e.key === 'l' && lesson.steps().length) void clock.enqueue(() => (lesson.at >= 0 || lesson.running ? lesson.next() : lesson.start()));
-    else if (/^[1-8]$/.test(e.key)) { const b = LIVE_SHOCKS[Number(e.key) - 1]; if (b) void app.shocks.apply(b.id); }
+    else if (/^[1-9]$/.test(e.key)) { const id = app.shocks.idAt(Number(e.key) - 1); if (id) void app.shocks.apply(id); }
   });
 }
 

@@ -1,7 +1,11 @@
 // The live shock buttons: words for people, shock specs for the engine
 // (CONTRACT.md `shocks[]`). Each one goes to every side at the same tick.
+import { z } from 'zod';
 import type { ShockSpec } from '../engine/shocks.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
+import type { Registry } from '../engine/modules/registry.ts';
+import type { ShockModule } from '../engine/modules/types.ts';
+import { pageRegistry } from '../workers/page-modules.ts';
 
 export interface LiveShockButton {
   id: string;
@@ -30,6 +34,27 @@ export const LIVE_SHOCKS: LiveShockButton[] = [
   { id: 'reconnect', label: 'reconnect', explain: 'The ties cut by silos come back.', spec: () => ({ kind: 'reconnect' }) },
 ];
 
+/** The shock kinds of the user's modules baked into this build. */
+function moduleShocks(registry: Registry): ShockModule[] {
+  return registry.all.filter((m): m is ShockModule => m.kind === 'shock' && !registry.isBuiltin(m.name));
+}
+
+/**
+ * A button for each shock kind of the user's modules baked into the page (`npm run
+ * build -- --module F`): its declared label, its description, and the shock with the
+ * defaults of its keys — none when a key has no default (the page would have to
+ * guess a value: such a shock runs from a scenario or a lesson step instead).
+ */
+export function moduleShockButtons(registry: Registry = pageRegistry()): LiveShockButton[] {
+  return moduleShocks(registry).flatMap((m) => {
+    const defaults = z.object(m.body).safeParse({});
+    if (!defaults.success) return [];
+    const shown = Object.entries(defaults.data).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ');
+    const spec = { kind: m.name, ...defaults.data } as ShockSpec;
+    return [{ id: `module:${m.name}`, label: m.label, explain: `${m.description} (your module "${m.name}"${shown ? `, with ${shown}` : ''})`, spec: () => spec }];
+  });
+}
+
 /** A short label for a shock on the charts. */
 export function shockLabel(spec: { kind: string; target?: unknown }): string {
   switch (spec.kind) {
@@ -47,6 +72,7 @@ export function shockLabel(spec: { kind: string; target?: unknown }): string {
     case 'surge': return 'surge';
     case 'partition': return 'silos';
     case 'reconnect': return 'reconnect';
-    default: return spec.kind;
+    // A shock kind of the user's own says its declared label.
+    default: return moduleShocks(pageRegistry()).find((m) => m.name === spec.kind)?.label ?? spec.kind;
   }
 }

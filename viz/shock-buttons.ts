@@ -4,7 +4,7 @@
 // naming the field and the fix, and the run goes on without it.
 import type { App } from './app.ts';
 import type { ShockSpec } from '../engine/shocks.ts';
-import { LIVE_SHOCKS } from './live-shocks.ts';
+import { LIVE_SHOCKS, moduleShockButtons, type LiveShockButton } from './live-shocks.ts';
 import { ShockRefused } from './runner.ts';
 
 export class LiveShocks {
@@ -14,18 +14,23 @@ export class LiveShocks {
     return this.app.runner.sides.some((s) => s.scenario.organization?.formal?.kind !== undefined);
   }
 
+  /** The built-in buttons (keys 1–8), then one per shock kind of the modules baked into this build. */
+  private readonly buttons: LiveShockButton[] = [...LIVE_SHOCKS, ...moduleShockButtons()];
+
   build(): void {
     const { ui, runner } = this.app;
     const side = runner.sides[0];
-    ui.shockButtons.replaceChildren(...LIVE_SHOCKS.map((b, i) => {
+    ui.shockButtons.replaceChildren(...this.buttons.map((b, i) => {
       const el = document.createElement('button');
       el.textContent = b.label;
-      const kbd = document.createElement('kbd');
-      kbd.textContent = String(i + 1);
-      el.append(kbd);
+      if (i < 9) {
+        const kbd = document.createElement('kbd');
+        kbd.textContent = String(i + 1);
+        el.append(kbd);
+        el.setAttribute('aria-keyshortcuts', String(i + 1));
+      }
       el.title = b.explain;
       el.dataset.shock = b.id;
-      el.setAttribute('aria-keyshortcuts', String(i + 1));
       // A whole model (no organization) has no people to shock.
       el.disabled = !side || !side.scenario.organization || b.spec(side.scenario, this.hasTree()) === null;
       el.addEventListener('click', () => void this.apply(b.id));
@@ -33,9 +38,14 @@ export class LiveShocks {
     }));
   }
 
-  /** A button's shock by id (leader, leave, attack, rumour, market, surge, silos, reconnect). */
+  /** The id of the k-th button (the keys 1–9), if there is one. */
+  idAt(k: number): string | undefined {
+    return this.buttons[k]?.id;
+  }
+
+  /** A button's shock by id (leader, leave, attack, rumour, market, surge, silos, reconnect; module:<name> for a module's). */
   apply(id: string): Promise<void> {
-    const button = LIVE_SHOCKS.find((b) => b.id === id);
+    const button = this.buttons.find((b) => b.id === id);
     const side = this.app.runner.sides[0];
     if (!button || !side || !side.scenario.organization) return Promise.resolve();
     const spec = button.spec(side.scenario, this.hasTree());

@@ -25,6 +25,8 @@ const root = join(import.meta.dirname, '..', '..');
 const MARKET_FILE = join(root, 'examples', 'modules', 'market.mjs');
 const marketPath = '../../examples/modules/market.mjs'; // a path in a variable: the module has no types, and needs none
 const market = ((await import(marketPath)) as { default: ModuleFactory }).default;
+const techPath = '../../examples/modules/new-technology.mjs';
+const newTechnology = ((await import(techPath)) as { default: ModuleFactory }).default;
 const missing = existsSync(CHROMIUM) ? null : `no ${CHROMIUM}: install it with apt-get install -y chromium`;
 if (missing && process.env.CI === 'true') throw new Error(`browser tests: ${missing}`);
 
@@ -42,7 +44,7 @@ describe.skipIf(missing !== null)('a page built with --module examples/modules/m
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'eq-modules-page-'));
-    const said = execFileSync(process.execPath, [join(root, 'viz', 'build.mjs'), '--module', 'examples/modules/market.mjs', '--out', out, '--site-only'], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
+    const said = execFileSync(process.execPath, [join(root, 'viz', 'build.mjs'), '--module', 'examples/modules/market.mjs', '--module', 'examples/modules/new-technology.mjs', '--out', out, '--site-only'], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
     expect(said).toMatch(/with the modules market \(market\.mjs/);
     server = await serve(out);
     browser = await launch({ width: 1600, height: 900 });
@@ -86,10 +88,32 @@ describe.skipIf(missing !== null)('a page built with --module examples/modules/m
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('a shock kind of the user\'s own gets a live-shock button with its declared label; pressing it gives Node\'s hashes', async () => {
+    const button = await page.evaluate(() => { const b = document.querySelector<HTMLButtonElement>('[data-shock="module:new-technology"]'); return b && { text: b.textContent, disabled: b.disabled, title: b.title }; });
+    expect(button).toMatchObject({ disabled: false });
+    expect(button!.text).toMatch(/^new technology/);
+    expect(button!.title).toMatch(/your module "new-technology", with domain 0, share 0.5, keep 0.3/);
+    expect(await page.evaluate(() => window.equipotent.tick)).toBe(30);
+    await page.evaluate(() => window.equipotent.shock('module:new-technology'));
+    await page.evaluate(() => window.equipotent.step(5));
+    const modules = [market, newTechnology];
+    const expected = expandVariants(input, [], registryOf(modules)).map((v) => {
+      if (!v.ok) throw new Error(v.errors.join('; '));
+      const sim = createSimulation(v.scenario, v.scenario.seed, { modules });
+      sim.step(30);
+      sim.shock({ kind: 'new-technology', domain: 0, share: 0.5, keep: 0.3 } as never);
+      sim.step(5);
+      return sim.hash();
+    });
+    expect(await page.evaluate(() => ({ errors: window.equipotent.errors, hashes: window.equipotent.hashes }))).toEqual({ errors: [], hashes: expected });
+    // The charts mark it with its label.
+    expect(await page.evaluate(() => document.querySelector('.chart')?.textContent ?? '')).toMatch(/new technology/);
+  }, 60_000);
+
   it('its share link records the module by name and sha256', async () => {
     const url = await page.evaluate(() => window.equipotent.shareUrl());
     const modules = new URLSearchParams(url.slice(url.indexOf('#') + 1)).get('modules');
-    expect(JSON.parse(modules!)).toEqual({ market: sha256Of(readFileSync(MARKET_FILE)) });
+    expect(JSON.parse(modules!)).toEqual({ market: sha256Of(readFileSync(MARKET_FILE)), 'new-technology': sha256Of(readFileSync(join(root, 'examples', 'modules', 'new-technology.mjs'))) });
   });
 
   it('a link naming a module the build lacks gets a message naming it, and no code is fetched', async () => {

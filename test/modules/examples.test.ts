@@ -21,11 +21,13 @@ import { registryOf } from '../../engine/modules/user-modules.ts';
 import { createSimulation } from '../../engine/simulation.ts';
 import { makeReplayBundle } from '../../engine/replay.ts';
 import type { ModuleFactory } from '../../engine/modules/api.ts';
+import { SKILL } from '../../engine/people-state.ts';
 
 // The example files exactly as a researcher writes them (plain .mjs, no types).
 const load = async (name: string) => ((await import(`../../examples/modules/${name}`)) as { default: ModuleFactory }).default;
 const market = await load('market.mjs');
 const spread = await load('leadership-spread.mjs');
+const newTechnology = await load('new-technology.mjs');
 
 const examples = resolve(import.meta.dirname, '../../examples/modules');
 let dir: string;
@@ -181,4 +183,41 @@ describe('the internal market and the metric family, loaded at run time', () => 
     expect(await runSweep({ plan: edited, out: s1, shard: parseShard('1/2'), jobs: 1, resume: false, progress: quiet })).toBe(0);
     expect(() => mergeSweeps([s0, s1], join(dir, 'merged'))).toThrow(/ran with different modules/);
   }, 120_000);
+});
+
+describe('the new-technology shock, a shock kind of the user\'s own', () => {
+  const scenario = {
+    seed: 1, ticks: 120,
+    organization: { size: 120, formal: { kind: 'hierarchy', span: 5 }, informal: { kind: 'small-world', k: 6, p: 0.1 } },
+    population: { domains: 4 },
+    environment: { rate: 2, deadline: 20, workTicks: 3 },
+    protocol: { kind: 'p2p' },
+  };
+  const run = (shocks: unknown[]) => {
+    const input = { ...scenario, shocks };
+    const [v] = expandVariants(input, [], registryOf([newTechnology]));
+    if (!v!.ok) throw new Error(v!.errors.join('; '));
+    const sim = createSimulation(v!.scenario, 1, { modules: [newTechnology] });
+    sim.step(120);
+    return sim;
+  };
+
+  it('takes skill away in its domain only, from about the share asked, keeping the share asked', () => {
+    const before = run([]).state.get(SKILL);
+    const after = run([{ at: 60, kind: 'new-technology', domain: 2, share: 0.5, keep: 0.25 }]).state.get(SKILL);
+    let hit = 0;
+    for (let v = 0; v < 120; v++) for (let d = 0; d < 4; d++) {
+      const b = before[v * 4 + d]!, a = after[v * 4 + d]!;
+      if (d !== 2) expect(a).toBe(b);
+      else if (a !== b) { hit++; expect(a).toBeCloseTo(b * 0.25, 6); }
+    }
+    expect(hit).toBeGreaterThan(40);
+    expect(hit).toBeLessThan(80);
+  });
+
+  it('a domain the organization lacks is refused, naming it and the fix', () => {
+    const [v] = expandVariants({ ...scenario, shocks: [{ at: 60, kind: 'new-technology', domain: 9 }] }, [], registryOf([newTechnology]));
+    expect(v!.ok).toBe(false);
+    expect(v!.ok ? '' : v!.errors.join('\n')).toMatch(/shocks\.0\.domain: domain 9 does not exist: the organization has 4 domains \(0 … 3\)/);
+  });
 });
