@@ -188,7 +188,7 @@ describe('transfers', () => {
       // The received snapshot restores a fresh host to the same state.
       const other = createHost();
       other.create(scenario, 2);
-      expect(other.restore(snap)).toEqual({ tick: 8, hash: host.hash() });
+      expect(other.restore(snap)).toEqual({ tick: 8, hash: host.hash(), stopped: false });
     } finally {
       api[Comlink.releaseProxy]();
       port1.close();

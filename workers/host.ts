@@ -65,7 +65,7 @@ export interface Host {
   /** The problems `shock(spec)` would refuse, as `shock.<path>: <what>; <fix>` lines; [] when it is fine. */
   checkShock(spec: unknown): string[];
   snapshot(): SimulationSnapshot;
-  restore(snap: SimulationSnapshot): { tick: number; hash: string };
+  restore(snap: SimulationSnapshot): { tick: number; hash: string; stopped: boolean };
   hash(): string;
   summary(): Summary;
   series(): SeriesStore;
@@ -77,7 +77,7 @@ export interface Host {
   /** Keeps a snapshot of the current tick in the worker (for the page's timeline). */
   checkpoint(): void;
   /** Restores the latest kept snapshot at or before `tick` (the page then steps on); null if none. */
-  rewind(tick: number): { tick: number; hash: string } | null;
+  rewind(tick: number): { tick: number; hash: string; stopped: boolean } | null;
   /** Drops kept snapshots after `tick` (a new live shock changes the future). */
   forgetAfter(tick: number): void;
 }
@@ -125,7 +125,7 @@ export function createHost(modules?: Registry): Host {
     },
     restore(snap) {
       need().restore(snap);
-      return { tick: sim!.tick, hash: sim!.hash() };
+      return { tick: sim!.tick, hash: sim!.hash(), stopped: sim!.stopped };
     },
     hash: () => need().hash(),
     summary: () => need().summary(),
@@ -183,7 +183,7 @@ export function createHost(modules?: Registry): Host {
       for (const k of kept) if (k.tick <= tick) best = k;
       if (!best) return null;
       need().restore(best);
-      return { tick: sim!.tick, hash: sim!.hash() };
+      return { tick: sim!.tick, hash: sim!.hash(), stopped: sim!.stopped };
     },
     forgetAfter(tick) { kept = kept.filter((k) => k.tick <= tick); },
     replayBundle: (scenarioInput, options) => makeReplayBundle(scenarioInput, need(), options),

@@ -12,7 +12,7 @@ import type { MapData } from '../../validation/robust/map-page.ts';
 const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const MAP = fileURLToPath(new URL('./robust/map.json', import.meta.url));
 /** How the sentence begins: it is found again by these words. */
-export const LEAD = ' Where this holds (docs/claims.md, ';
+export const LEAD = ' Robustness (docs/claims.md): ';
 
 export function readMap(): MapData {
   return JSON.parse(readFileSync(MAP, 'utf8')) as MapData;
@@ -23,18 +23,14 @@ export function sharesSentence(map: MapData, scenario: string): string | null {
   const mine = map.claims.filter((c) => c.kind !== 'definition' && c.id.startsWith(`${scenario}/`));
   if (mine.length === 0) return null;
   const total = mine[0]!.shares.lhs.total;
-  // The knobs moved: the map's influence list (the common ones the scenario allows, and its own).
-  const order = ['size', 'rate', 'attention', 'span', 'difficulty', 'deadline'];
-  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-  const knobs = mine[0]!.influence.map((i) => i.knob).sort((x, y) => rank(x) - rank(y) || x.localeCompare(y)).map((k) => (k === 'rate' ? 'load' : k));
-  const parts = mine.map((c) => {
+  // Short: the notice must fit its panel in presentation mode; docs/claims.md says what varies (size,
+  // load, attention, span, difficulty, deadline and the scenario's own knobs, ×0.5 to ×2).
+  const parts = mine.map((c, k) => {
     const s = c.shares.lhs;
-    return `${c.id.slice(scenario.length + 1)} at ${s.holds}${s.fails > 0 ? `, reversed at ${s.fails}` : ''}`;
+    return `${c.id.slice(scenario.length + 1)}${k === 0 ? ' holds at' : ''} ${s.holds}${k === 0 ? ` of ${total} variations` : ''}${s.fails > 0 ? ` (${s.fails} reversed)` : ''}`;
   });
-  return `${LEAD}${total} random points of the skeptic's space, each of ${words(knobs)} ×0.5 to ×2, ${map.seedsPerPoint} seeds a point): ${parts.join('; ')}.`;
+  return `${LEAD}${parts.join(', ')}.`;
 }
-
-const words = (list: string[]) => (list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
 
 /** The notice with its sentence put in (replacing the one there, which is always last). */
 export function withShares(notice: string, sentence: string): string {
