@@ -42,6 +42,7 @@ export class Loader {
     buildBundleButtons(this.app);
     const n = Math.max(...runner.sides.map((s) => s.scenario.organization?.size ?? 0));
     const model = runner.sides.some((s) => !s.scenario.organization);
+    document.body.classList.toggle('whole-model', model);
     errors.status(model
       ? 'A whole model of organization science (no network of people to draw here): its numbers are in the charts and the cards.'
       : n > DRAW_CAP

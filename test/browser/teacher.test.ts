@@ -240,6 +240,20 @@ describe.skipIf(missing !== null)('the page for a teacher', () => {
     expect(s.status).toMatch(/whole model/);
     expect(s.charts.length).toBeGreaterThan(2);
     expect(s.shocks.every((d) => d)).toBe(true);
+    // Laid out for a model without people: no empty network area, no shock row, the focus chart large.
+    const layout = await page.evaluate(() => ({
+      cls: document.body.classList.contains('whole-model'),
+      stage: document.getElementById('stage')!.getBoundingClientRect().height,
+      shocks: document.querySelector<HTMLElement>('.shocks')!.offsetParent !== null,
+      focus: document.getElementById('focus')!.getBoundingClientRect().height,
+    }));
+    expect(layout).toMatchObject({ cls: true, stage: 0, shocks: false });
+    expect(layout.focus).toBeGreaterThan(250);
+    await page.screenshot({ path: join(shots, 'whole-model-1366.png') });
+    // Back to a scenario with people: the network views and the shocks return.
+    await open(link({ scenario: 'hydra' }));
+    expect(await page.evaluate(() => ({ cls: document.body.classList.contains('whole-model'), stage: document.getElementById('stage')!.getBoundingClientRect().height }))).toMatchObject({ cls: false });
+    expect(await page.evaluate(() => document.getElementById('stage')!.getBoundingClientRect().height)).toBeGreaterThan(150);
   });
 
   it('a scenario\'s stop condition: each side stops where `run` stops it and says so; the clock ends with the last and play does nothing more', async () => {
