@@ -4,6 +4,7 @@
 import { UserError } from './errors.ts';
 import { loadScenarioSource } from './load-scenario.ts';
 import { expandVariants } from '../engine/scenario/overrides.ts';
+import { variantErrors } from '../engine/scenario/variant-errors.ts';
 import { setOption } from './args.ts';
 import { ScenarioError } from '../engine/simulation.ts';
 import { OrganizationError } from '../engine/organization.ts';
@@ -36,7 +37,7 @@ export async function scenarioVariants(
   const modules = await commandModules(moduleValues, { input: source.input, baseDir: source.baseDir, label: source.sourceName });
   const sets: [string, unknown][] = [...setArgs.map((s) => setOption(s)), ...extraSets];
   const expanded = expandVariants(source.input as never, sets, modules.registry);
-  const problems = expanded.flatMap((v) => (v.ok ? [] : v.errors));
+  const problems = variantErrors(expanded);
   if (problems.length) throw new UserError(`${source.sourceName} is not a valid scenario:\n  ${problems.join('\n  ')}`);
   let variants = expanded.map((v) => ({ label: v.label, scenario: (v as { scenario: Scenario }).scenario }));
   if (variant !== undefined) {

@@ -5,6 +5,8 @@
 // Whenever the clock stops (`settle`), the shocks due at the current tick run at
 // once in the workers, so the page draws them without waiting for the next step.
 import { expandVariants } from '../engine/scenario/overrides.ts';
+import { variantErrors } from '../engine/scenario/variant-errors.ts';
+export { variantErrors } from '../engine/scenario/variant-errors.ts';
 import { pageRegistry } from '../workers/page-modules.ts';
 import { BAKED } from '../workers/baked-modules.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
@@ -46,21 +48,6 @@ export function chosenVariants(input: unknown, only?: string[]): unknown {
   return { ...input, variants: variants.filter((v) => only.includes(String(v?.label))) };
 }
 
-/**
- * The problems of a scenario's variants, each said once: a problem every variant has
- * (a bad file is bad for all of them) loses its `variant "…": ` prefix; one that only
- * some variants have keeps it.
- */
-export function variantErrors(expanded: readonly { ok: boolean; label?: string; errors?: string[] }[]): string[] {
-  const failed = expanded.filter((v) => !v.ok);
-  if (!failed.length) return [];
-  const bare = (e: string) => e.replace(/^variant "[^"]*": /, '');
-  const count = new Map<string, number>();
-  for (const v of failed) for (const e of new Set((v.errors ?? []).map(bare))) count.set(e, (count.get(e) ?? 0) + 1);
-  const out: string[] = [];
-  for (const v of failed) for (const e of v.errors ?? []) out.push(count.get(bare(e)) === expanded.length ? bare(e) : e);
-  return [...new Set(out)];
-}
 
 /**
  * When a scenario that names module files cannot run here: the files this build

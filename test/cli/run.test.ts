@@ -130,3 +130,16 @@ describe('equipotent graph', () => {
     expect(krack.length - 1).toBe(20);
   });
 });
+
+describe('run: a problem every variant shares is said once', () => {
+  it('a bad variant label is reported once, not once per variant, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eq-run-labels-'));
+    const input = JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios/radner-organization.json'), 'utf8'));
+    input.variants[1].label = 'chart, span 2';
+    writeFileSync(join(dir, 's.json'), JSON.stringify(input));
+    const r = cli(['run', join(dir, 's.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.match(/variants\.1\.label: expected a label/g)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/variant "efficient network": variants\.1\.label/);
+  });
+});
