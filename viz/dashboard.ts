@@ -3,6 +3,7 @@
 // views, the charts, the cards, the tick and the hashes. Builds the variants' names
 // and cards when a run is loaded, and places people (layouts, large-organization
 // samples) when the ties change.
+import { WHOLE_MODEL_STATUS } from './loader.ts';
 import type { App } from './app.ts';
 import type { Frame, Topology } from '../workers/host.ts';
 import type { SeriesStore } from '../engine/metrics.ts';
@@ -128,6 +129,11 @@ export class Dashboard {
     // A side that met the scenario's stop condition says so (its numbers stay as they were).
     this.sameNotes = runner.sides.map((_, i) => [runner.tick === 0 ? '' : sameNote(runner.sides, this.series, i), runner.stopWords(i)].filter(Boolean).join(' · '));
     this.sameNotes.forEach((note, i) => view.setSameNote(i, note));
+    // A whole model has no panels for these words: its stops are said in the standing word.
+    if (runner.sides.some((s) => !s.scenario.organization)) {
+      const stops = runner.sides.map((s, i) => (runner.stopWords(i) ? `${s.label} ${runner.stopWords(i)}` : '')).filter(Boolean);
+      this.app.errors.status(stops.length ? `${WHOLE_MODEL_STATUS} ${stops.join('; ')}.` : WHOLE_MODEL_STATUS);
+    }
   }
 
   /** Where panel i's people sit: a layout per organization, kept when people leave; a connected sample when it is large. */

@@ -12,6 +12,9 @@ import { DRAW_CAP } from './draw-sample.ts';
 import { fitNotice } from './fit-notice.ts';
 import { buildBundleButtons } from './export-menu.ts';
 
+/** The standing word over a whole model (a classic), which has no people to draw. */
+export const WHOLE_MODEL_STATUS = 'A whole model of organization science (no network of people to draw here): its numbers are in the charts and the cards.';
+
 export class Loader {
   constructor(private readonly app: App) {}
 
@@ -44,7 +47,7 @@ export class Loader {
     const model = runner.sides.some((s) => !s.scenario.organization);
     document.body.classList.toggle('whole-model', model);
     errors.status(model
-      ? 'A whole model of organization science (no network of people to draw here): its numbers are in the charts and the cards.'
+      ? WHOLE_MODEL_STATUS
       : n > DRAW_CAP
         ? `Large organization: ${n.toLocaleString('en')} people in each. The views draw a connected piece of ${DRAW_CAP.toLocaleString('en')} of them; the charts and numbers count everyone. Each tick takes longer: try a lower speed.`
         : null);

@@ -273,6 +273,13 @@ describe.skipIf(missing !== null)('the page for a teacher', () => {
     await page.evaluate(() => window.equipotent.play());
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => ({ playing: window.equipotent.playing, tick: window.equipotent.tick }))).toEqual({ playing: false, tick: s.tick });
+    // A whole model (no panels to write on) says its stops in the standing word.
+    const march = { ...JSON.parse(readFileSync(join(root, 'scenarios', 'march.json'), 'utf8')), stop: { metric: 'codeKnowledge', op: '>=', value: 0.5 } };
+    const stops = expandVariants(march).map((v) => { const sim = createSimulation(v.scenario!, 1); sim.step(300); return sim.tick; });
+    await open(link({ scenario: 'march-stop', input: march, seed: '1' }));
+    await page.evaluate(() => window.equipotent.step(300));
+    const status = await page.evaluate(() => window.equipotent.status);
+    expect(status).toContain(`slow socialization stopped at tick ${stops[0]}: codeKnowledge ≥ 0.5`);
   });
 
   it('no page errors along the way', () => {
