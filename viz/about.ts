@@ -31,7 +31,7 @@ const GLOSSARY: [string, string][] = [
   ['succession', 'A manager who leaves is replaced after a delay; until then their team’s reports wait.'],
   ['engagement', 'How much a person puts in (0 to 1): it grows when they take part and relaxes otherwise.'],
   ['hubs', 'The people with the most informal ties; their loss cuts a network into pieces.'],
-  ['cut off', 'In the hierarchy: people whose chain of managers no longer reaches the head. Among peers: people outside the largest connected group. Tinted in the views.'],
+  ['cut off', 'In the hierarchy: people whose chain of managers no longer reaches the head. Among peers: people outside the largest connected group. In the views, idle people take their piece\'s colour.'],
   ['rumour, believers', 'A false item of news; believers pass it on until someone who can tell corrects them (dialogue), or the official channel does.'],
   ['seed', 'The number every random draw starts from. Same seed, same run; another seed, another roll of the dice.'],
 ];

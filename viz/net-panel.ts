@@ -1,5 +1,5 @@
 // One panel of the network views (one variant): its Pixi layers and how its people
-// are painted for a frame. People, tints, halos, rings and marks change once a tick
+// are painted for a frame. People, halos, rings and marks change once a tick
 // (static particle buffers, uploaded after update()); message dots move every frame.
 import { Container, Graphics, Particle, ParticleContainer, Text, type Application, type Texture } from 'pixi.js';
 import type { Frame, Topology } from '../workers/host.ts';
@@ -15,7 +15,7 @@ export interface PanelSpec {
   mode: PanelMode;
 }
 
-export interface Textures { dot: Texture; halo: Texture; ring: Texture; msg: Texture; soft: Texture; mark: Texture }
+export interface Textures { dot: Texture; halo: Texture; ring: Texture; msg: Texture; mark: Texture }
 
 /** Texture radius in texture pixels (particles are scaled from it). */
 export const TEX = 16;
@@ -31,7 +31,6 @@ export interface Panel {
   mask: Graphics;
   /** Text drawn on the canvas (labels at a person's spot); not scaled by the zoom. */
   labels: Container;
-  tints: ParticleContainer;
   halos: ParticleContainer;
   people: ParticleContainer;
   rings: ParticleContainer;
@@ -42,7 +41,7 @@ export interface Panel {
   /** People a followed situation involves (ringed like a highlight). */
   followed: number[];
   nodes: Particle[];
-  pools: { tint: Particle[]; halo: Particle[]; ring: Particle[]; mark: Particle[]; dot: Particle[] };
+  pools: { halo: Particle[]; ring: Particle[]; mark: Particle[]; dot: Particle[] };
   ties: Float32Array;
   tieCount: number;
   /** Positions (−1 … 1) per person; NaN for people not drawn (large organizations). */
@@ -77,16 +76,16 @@ export function makePanel(stage: Container, tex: Textures, spec: PanelSpec, maxD
   const still = { position: false, vertex: false, color: false, rotation: false, uvs: false };
   const moving = { position: true, vertex: false, color: false, rotation: false, uvs: false };
   const layer = (t: Texture, dynamic = still) => new ParticleContainer({ texture: t, dynamicProperties: dynamic });
-  const tints = layer(tex.soft), halos = layer(tex.halo), people = layer(tex.dot), rings = layer(tex.ring);
+  const halos = layer(tex.halo), people = layer(tex.dot), rings = layer(tex.ring);
   const marks = layer(tex.mark, { ...still, vertex: true, color: true }), dots = layer(tex.msg, moving);
   const trail = new Graphics();
-  world.addChild(tints, trail, halos, people, rings, dots, marks);
+  world.addChild(trail, halos, people, rings, dots, marks);
   root.addChild(world, labels, mask);
   mask.visible = false;
   stage.addChild(root);
   return {
-    spec, root, world, mask, labels, tints, halos, people, rings, marks, dots, trail, followed: [],
-    nodes: [], pools: { tint: [], halo: [], ring: [], mark: [], dot: [] },
+    spec, root, world, mask, labels, halos, people, rings, marks, dots, trail, followed: [],
+    nodes: [], pools: { halo: [], ring: [], mark: [], dot: [] },
     ties: new Float32Array(0), tieCount: 0, pos: null, ids: new Int32Array(0), sampled: false, topo: null, frame: null,
     removedAt: new Float64Array(0), removedTick: new Int32Array(0), cut: null, cutKey: '', highlight: null,
     scale: 100, radius: 3, frameAt: 0,
@@ -109,16 +108,16 @@ function trim(pc: ParticleContainer, k: number): void {
 }
 
 /**
- * Colours, sizes, tints, halos, rings and marks of the people for the panel's frame:
- * informed, misinformed (ringed), leading (halo), overloaded (bigger), cut off (a tint
- * per piece), highlighted by a lesson step (a ring), leaving (a flash, then a ghost).
+ * Colours, sizes, halos, rings and marks of the people for the panel's frame:
+ * informed, misinformed (ringed), leading (halo), overloaded (bigger), cut off (an idle
+ * person in its piece's colour), highlighted by a lesson step (a ring), leaving (a flash, then a ghost).
  * Returns true while something still animates (a flash or a fade).
  */
 export function paintPeople(p: Panel, tex: Textures, now: number): boolean {
   const f = p.frame, pos = p.pos;
   if (!f || !pos) return false;
   const base = p.radius / (TEX - 2), S = p.scale;
-  let tints = 0, halos = 0, rings = 0, marks = 0, animating = false;
+  let halos = 0, rings = 0, marks = 0, animating = false;
   const n = Math.min(f.n, pos.length / 2);
   for (let k = 0; k < p.ids.length; k++) {
     const v = p.ids[k]!, q = p.nodes[k];
@@ -137,15 +136,15 @@ export function paintPeople(p: Panel, tex: Textures, now: number): boolean {
       continue;
     }
     q.alpha = 1;
-    q.tint = f.misinformed[v] ? PERSON.misinformed : f.informed[v] ? PERSON.informed : PERSON.idle;
+    // Cut off: an idle person takes its piece's colour (informed and misinformed people keep
+    // theirs). A tint drawn around every person instead cost a software rasterizer's frame a
+    // third more once the head had left (everyone is then in a piece): bench:page's long tasks.
+    const piece = p.cut ? p.cut.piece[v]! : -1;
+    q.tint = f.misinformed[v] ? PERSON.misinformed : f.informed[v] ? PERSON.informed : piece >= 0 ? PIECE_TINTS[piece % PIECE_TINTS.length]! : PERSON.idle;
     // Overloaded people grow with their queue (square root: area ∝ waiting messages), up to
     // 2.5 times: the head of an overloaded hierarchy stands out; a crowd stays a crowd.
     const grow = Math.min(2.5, 1 + 0.25 * Math.sqrt(f.queue[v]!));
     q.scaleX = q.scaleY = base * grow;
-    const piece = p.cut ? p.cut.piece[v]! : -1;
-    // 1.6 times the dot's radius (it was three times): when the head leaves every person is in a
-    // piece, and a software rasterizer's frame time follows the area blended.
-    if (piece >= 0) tints = place(p.pools.tint, p.tints, tints, tex.soft, q.x, q.y, base * 1.6, PIECE_TINTS[piece % PIECE_TINTS.length]!, 0.6);
     if (f.leading[v]) halos = place(p.pools.halo, p.halos, halos, tex.halo, q.x, q.y, base * grow * 1.55, PERSON.halo);
     if (f.misinformed[v]) rings = place(p.pools.ring, p.rings, rings, tex.ring, q.x, q.y, base * grow * 1.75, PERSON.ring);
   }
@@ -158,7 +157,6 @@ export function paintPeople(p: Panel, tex: Textures, now: number): boolean {
     }
   }
   p.people.update();
-  trim(p.tints, tints);
   trim(p.halos, halos);
   trim(p.rings, rings);
   trim(p.marks, marks);
@@ -194,7 +192,6 @@ export function makeTextures(app: Application): Textures {
     halo: texture((g) => disc(TEX - 2)(g).fill({ color: 0xffffff, alpha: 0.9 }).circle(TEX, TEX, TEX - 2).stroke({ width: 2, color: 0x8a7a00 })),
     ring: texture((g) => disc(TEX - 4)(g).stroke({ width: 6, color: 0xffffff })),
     msg: texture((g) => disc(TEX - 2)(g).fill(0xffffff)),
-    soft: texture((g) => { for (let k = 6; k >= 1; k--) disc(((TEX - 1) * k) / 6)(g).fill({ color: 0xffffff, alpha: 0.2 }); }),
     mark: texture((g) => disc(TEX - 3)(g).stroke({ width: 4, color: 0xffffff })),
   };
 }

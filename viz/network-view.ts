@@ -1,6 +1,6 @@
 // The network views (Pixi v8): one canvas, one panel per variant, sharing one
 // scale, pan and zoom. Ties are drawn on a 2D canvas beneath (net-ties.ts); people,
-// tints, halos, rings, marks and messages are particles (net-panel.ts, net-dots.ts);
+// halos, rings, marks and messages are particles (net-panel.ts, net-dots.ts);
 // words sit on the canvas at a person's spot (net-labels.ts) or over each panel in
 // HTML (net-badges.ts). Nothing is drawn while nothing moves: a paused page idles.
 // A little over 300 lines: what is left here is the one frame loop that ties those
