@@ -39,16 +39,41 @@ export function setupStructure(state: State, p: MarchParams, network: Rng | null
   state.put(TIE_TARGETS, g.targets.slice());
 }
 
+/** What the pull reads, fetched from the state once a period (the pull runs n·m times). */
+interface Sources {
+  chain: boolean;
+  manager: Int32Array;
+  code: Int8Array;
+  offsets: Int32Array;
+  targets: Int32Array;
+  performance: Int32Array;
+  /** Peers learn from ties whose performance beats their own; the control ("all") from every tie. */
+  better: boolean;
+}
+
+const NONE32 = new Int32Array(0);
+
+function sources(state: State, p: MarchParams): Sources {
+  const chain = p.structure.kind === 'chain';
+  return {
+    chain,
+    manager: chain ? state.get(TEACHER) : NONE32,
+    code: state.get(CODE),
+    offsets: chain ? NONE32 : state.get(TIE_OFFSETS),
+    targets: chain ? NONE32 : state.get(TIE_TARGETS),
+    performance: state.get(PERFORMANCE),
+    better: p.structure.learnFrom === 'better',
+  };
+}
+
 /** The belief individual i is pulled toward on dimension d (0: none), reading `from`. */
-function pull(state: State, p: MarchParams, from: Int8Array, i: number, d: number): number {
-  const m = p.m;
-  if (p.structure.kind === 'chain') {
-    const boss = state.get(TEACHER)[i]!;
-    return boss < 0 ? state.get(CODE)[d]! : from[boss * m + d]!;
+function pull(src: Sources, m: number, from: Int8Array, i: number, d: number): number {
+  if (src.chain) {
+    const boss = src.manager[i]!;
+    return boss < 0 ? src.code[d]! : from[boss * m + d]!;
   }
-  const offsets = state.get(TIE_OFFSETS), targets = state.get(TIE_TARGETS), performance = state.get(PERFORMANCE);
-  // learnFrom "all" (the control) counts every tie, whatever its performance.
-  const mine = p.structure.learnFrom === 'better' ? performance[i]! : -Infinity;
+  const { offsets, targets, performance } = src;
+  const mine = src.better ? performance[i]! : -Infinity;
   let sum = 0;
   for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
     const j = targets[e]!;
@@ -61,12 +86,12 @@ function pull(state: State, p: MarchParams, from: Int8Array, i: number, d: numbe
 export function socializeByStructure(state: State, p: MarchParams, r: Rng): void {
   const { m, n } = p;
   const beliefs = state.get(BELIEFS), rate = state.get(RATE);
-  const from = state.get(BEFORE);
+  const from = state.get(BEFORE), src = sources(state, p);
   from.set(beliefs);
   for (let i = 0; i < n; i++) {
     for (let d = 0; d < m; d++) {
       const k = i * m + d;
-      const c = pull(state, p, from, i, d);
+      const c = pull(src, m, from, i, d);
       if (c === 0 || from[k] === c) continue;
       if (r.chance(rate[i]!)) beliefs[k] = from[k]! + c;
     }
@@ -81,10 +106,10 @@ export function socializeByStructure(state: State, p: MarchParams, r: Rng): void
  */
 export function nobodyPulled(state: State, p: MarchParams): boolean {
   const { m, n } = p;
-  const beliefs = state.get(BELIEFS);
+  const beliefs = state.get(BELIEFS), src = sources(state, p);
   if (p.structure.kind === 'peers') for (let k = 0; k < n * m; k++) if (beliefs[k] === 0) return false;
   for (let i = 0; i < n; i++) for (let d = 0; d < m; d++) {
-    const c = pull(state, p, beliefs, i, d);
+    const c = pull(src, m, beliefs, i, d);
     if (c !== 0 && beliefs[i * m + d] !== c) return false;
   }
   return true;

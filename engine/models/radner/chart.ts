@@ -11,7 +11,7 @@
 import type { State } from '../../state.ts';
 import { stateArray } from '../../state-handles.ts';
 import { hierarchy } from '../../graph/hierarchy.ts';
-import { DONE_AT, HELD, HOLDER_COUNT, HOLDERS, PARENT, RAW, RAW_LEFT, READS, READS_TOTAL, SPAN } from './schedule.ts';
+import { DONE_AT, HELD, HOLDER_COUNT, HOLDERS, PARENT, RAW, RAW_LEFT, READS, READS_TOTAL, SPAN, initCounters } from './schedule.ts';
 
 /** Raw items each manager has still to read. */
 export const RAW_TODO = stateArray.i32('radner.chart.rawTodo');
@@ -42,11 +42,7 @@ export function initChart(state: State, n: number, P: number, span: number): voi
     todo[j] = chartRawItems(n, P, j);
     if (parent[j]! >= 0) unread[parent[j]!]! += 1;
   }
-  state.setNum(RAW_LEFT, n);
-  state.setNum(HOLDER_COUNT, 0);
-  state.setNum(DONE_AT, -1);
-  state.setNum(READS, 0);
-  state.setNum(READS_TOTAL, 0);
+  initCounters(state, n);
 }
 
 /** Runs cycle t + 1 (tick t) of the chart; nothing happens once the head is done. */

@@ -26,6 +26,11 @@ export function initSchedule(state: State, n: number, P: number): void {
   state.put(RAW, new Int32Array(P));
   const holders = state.put(HOLDERS, new Int32Array(P));
   for (let i = 0; i < P; i++) holders[i] = i;
+  initCounters(state, n);
+}
+
+/** The counts both networks keep (efficient and chart.ts's): all n items raw, nothing read, not done. */
+export function initCounters(state: State, n: number): void {
   state.setNum(RAW_LEFT, n);
   state.setNum(HOLDER_COUNT, 0);
   state.setNum(DONE_AT, -1);
