@@ -41,16 +41,17 @@ const IN_PAGE = `(async () => {
   const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
   obs.observe({ type: 'longtask', buffered: false });
   document.getElementById('speed').value = '8';
-  const t0 = eq.tick;
+  const t0 = eq.tick, v0 = eq.viewFrames;
   eq.play();
   const busyFps = await frames(10_000);
   eq.pause();
   await eq.idle();
   obs.disconnect();
-  return { labels: eq.labels, drawn: eq.drawn, idleFps, busyFps, ratio: busyFps / idleFps, ticks: eq.tick - t0, long };
+  const v1 = eq.viewFrames;
+  return { labels: eq.labels, drawn: eq.drawn, idleFps, busyFps, ratio: busyFps / idleFps, ticks: eq.tick - t0, long, viewDrawn: v1.drawn - v0.drawn, viewShown: v1.shown - v0.shown };
 })()`;
 
-interface Figures { labels: string[]; drawn: number[]; idleFps: number; busyFps: number; ratio: number; ticks: number; long: number[] }
+interface Figures { labels: string[]; drawn: number[]; idleFps: number; busyFps: number; ratio: number; ticks: number; long: number[]; viewDrawn: number; viewShown: number }
 
 async function measure(people: number, width: number, height: number, longMs: number, target: number): Promise<void> {
   const server = await serve(dist);
@@ -83,7 +84,7 @@ async function measure(people: number, width: number, height: number, longMs: nu
     console.log(`\n2 × ${people.toLocaleString('en')} people (${f.labels.join(' | ')}; drawn ${(f.drawn ?? ['all']).join(' + ')}), ${width} × ${height}, 8× for 10 s`);
     console.log(`  paused: main thread busy ${(100 * busy / wall).toFixed(2)} % of the time, ${rafs} animation frames asked for in 5 s (target ~0)`);
     console.log(`  frame rate idle ${f.idleFps.toFixed(1)} fps, playing ${f.busyFps.toFixed(1)} fps: busy / idle = ${(100 * f.ratio).toFixed(0)} % (target ≥ ${target} %)`);
-    console.log(`  ticks simulated ${f.ticks} in 10 s (${(f.ticks / 10).toFixed(1)} ticks/s; 8× asks for 16)`);
+    console.log(`  ticks simulated ${f.ticks} in 10 s (${(f.ticks / 10).toFixed(1)} ticks/s; 8× asks for 16); network views drawn ${f.viewDrawn} times, shown ${f.viewShown}`);
     console.log(`  long tasks: ${f.long.length} over 50 ms${f.long.length ? `, longest ${Math.max(...f.long).toFixed(0)} ms` : ''}; ${over.length} over ${longMs} ms (target 0)`);
   } finally {
     await browser.close();

@@ -93,6 +93,33 @@ export function makePanel(stage: Container, tex: Textures, spec: PanelSpec, maxD
   };
 }
 
+/** Room for n people in the record of who left when. */
+export function growRemoved(p: Panel, n: number): void {
+  if (p.removedAt.length >= n) return;
+  const r = new Float64Array(n).fill(-1), t = new Int32Array(n).fill(-1);
+  r.set(p.removedAt);
+  t.set(p.removedTick);
+  p.removedAt = r;
+  p.removedTick = t;
+}
+
+/**
+ * Records who left between the panel's frame and the next (they flash from `now`) and
+ * returns them; null after a new run or a jump (no flash: the people gone are ghosts at once).
+ */
+export function seeLeavers(p: Panel, frame: Frame, now: number): number[] | null {
+  const prev = p.frame, left: number[] = [];
+  if (prev && frame.tick >= prev.tick && frame.tick - prev.tick < 50) {
+    for (let v = 0; v < Math.min(prev.n, frame.n, p.removedAt.length); v++) {
+      if (prev.alive[v] === 1 && frame.alive[v] === 0) { p.removedAt[v] = now; p.removedTick[v] = frame.tick; left.push(v); }
+    }
+    return left;
+  }
+  p.removedAt.fill(-1);
+  p.removedTick.fill(-1);
+  return null;
+}
+
 /** Puts pooled particle k of a layer at (x, y) with a scale, tint and alpha; returns k + 1. */
 export function place(pool: Particle[], pc: ParticleContainer, k: number, tex: Texture, x: number, y: number, s: number, tint: number, alpha = 1): number {
   if (pool.length <= k) pool.push(new Particle({ texture: tex, anchorX: 0.5, anchorY: 0.5 }));

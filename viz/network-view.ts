@@ -8,22 +8,20 @@
 import { Application, Ticker } from 'pixi.js';
 import type { Frame, Topology } from '../workers/host.ts';
 import { setPersonTheme, type Theme } from './palette.ts';
-import { makePanel, makeTextures, paintPeople, personAt, placePeople, type Panel, type PanelSpec, type Textures } from './net-panel.ts';
+import { growRemoved, makePanel, makeTextures, paintPeople, personAt, placePeople, seeLeavers, type Panel, type PanelSpec, type Textures } from './net-panel.ts';
 import { MAX_DOTS, drawTrail, fillDots, moveDots, moveDotsTo } from './net-dots.ts';
 import { TiesLayer, tieSegments } from './net-ties.ts';
 import { placeSpotLabels, restyleLabels, setSpotLabels, textSizes, warmLabels } from './net-labels.ts';
 import { PanelBadges } from './net-badges.ts';
 import { PanelWords, type ShockNote } from './net-words.ts';
-import { drawCanvases, inkShare } from './net-capture.ts';
+import { differShare, drawCanvases, inkShare } from './net-capture.ts';
 import { bindPanZoom, type PanZoom } from './net-panzoom.ts';
 import { informalCutOff, treeCutOff } from './cut-off.ts';
 import { initPixi } from './pixi-setup.ts';
+import { FramePacer } from './frame-pacer.ts';
 
 export type { PanelMode, PanelSpec } from './net-panel.ts';
 export type { ShockNote } from './net-words.ts';
-
-/** Least ms between frames drawn only to move messages along their ties. */
-const MOTION_FRAME_MS = 32;
 
 export class NetworkView {
   readonly app = new Application();
@@ -34,10 +32,10 @@ export class NetworkView {
   private badges!: PanelBadges;
   private readonly words = new PanelWords();
   private follows: (Int32Array | null)[] = [];
-  private raf = 0;
   private tick = 0;
-  private urgent = true;
-  private lastRender = 0;
+  /** When to draw; on a software rasterizer its mirror shows the canvas drawn without waiting for it (net-mirror.ts). */
+  private pacer = new FramePacer(() => false, null);
+  private shown!: HTMLCanvasElement;
   /** Milliseconds between frames (the time a dot takes along its tie). */
   tickMs = 500;
   /** Heard when a click picks a person (follow their situation). */
@@ -46,15 +44,17 @@ export class NetworkView {
   constructor(private readonly host: HTMLElement) {}
 
   async init(): Promise<void> {
-    await initPixi(this.app, this.host);
+    const { shown, mirror } = await initPixi(this.app, this.host);
+    this.pacer = new FramePacer((now) => this.draw(now), mirror);
+    this.shown = shown;
     const overlay = document.createElement('div');
     overlay.className = 'stage-overlay';
-    this.host.append(this.ties.canvas, this.app.canvas, overlay);
+    this.host.append(this.ties.canvas, shown, overlay);
     this.badges = new PanelBadges(overlay);
     this.tex = makeTextures(this.app);
     warmLabels(this.app.stage, () => this.app.render());
     this.app.renderer.on('resize', () => { this.relayout(); this.redrawTies(true); });
-    bindPanZoom(this.app.canvas, this.view, () => this.moved(), (x, y) => {
+    bindPanZoom(shown, this.view, () => this.moved(), (x, y) => {
       const hit = this.hit(x, y);
       if (hit) this.onPick(hit.panel, hit.person);
     });
@@ -101,13 +101,7 @@ export class NetworkView {
     p.sampled = ids !== null;
     if (ids) p.ids = ids;
     else if (p.ids.length !== topo.n || p.sampled) p.ids = Int32Array.from({ length: topo.n }, (_, v) => v);
-    if (p.removedAt.length < topo.n) {
-      const r = new Float64Array(topo.n).fill(-1), t = new Int32Array(topo.n).fill(-1);
-      r.set(p.removedAt);
-      t.set(p.removedTick);
-      p.removedAt = r;
-      p.removedTick = t;
-    }
+    growRemoved(p, topo.n);
     this.build(p);
   }
 
@@ -126,17 +120,8 @@ export class NetworkView {
   setFrame(i: number, frame: Frame, now: number): void {
     const p = this.panels[i];
     if (!p) return;
-    const prev = p.frame, left: number[] = [];
-    if (prev && frame.tick >= prev.tick && frame.tick - prev.tick < 50) {
-      for (let v = 0; v < Math.min(prev.n, frame.n, p.removedAt.length); v++) {
-        if (prev.alive[v] === 1 && frame.alive[v] === 0) { p.removedAt[v] = now; p.removedTick[v] = frame.tick; left.push(v); }
-      }
-    } else {
-      // A new run or a jump: no flash, the people gone are ghosts at once.
-      p.removedAt.fill(-1);
-      p.removedTick.fill(-1);
-      this.words.jumped(i);
-    }
+    const left = seeLeavers(p, frame, now);
+    if (!left) this.words.jumped(i);
     p.frame = frame;
     p.frameAt = now;
     this.tick = frame.tick;
@@ -149,7 +134,7 @@ export class NetworkView {
       p.tieCount = seg.count;
       this.redrawTies(false);
     }
-    this.words.left(i, left, frame.tick);
+    this.words.left(i, left ?? [], frame.tick);
     this.reword(i);
     this.paint(p, now);
   }
@@ -238,16 +223,11 @@ export class NetworkView {
 
   /** Asks for an animation frame (none is asked while nothing moves); `urgent`: something changed, draw it at once. */
   kick(urgent = true): void {
-    this.urgent ||= urgent;
-    if (!this.raf) this.raf = requestAnimationFrame((t) => { this.raf = 0; this.animate(t); });
+    this.pacer.kick(urgent);
   }
 
-  private animate(now: number): void {
-    // Messages gliding along their ties are drawn at 30 frames a second at most: with a
-    // software rasterizer the canvas is the page's largest cost, and 30 fps reads as smooth.
-    if (!this.urgent && now - this.lastRender < MOTION_FRAME_MS) { this.kick(false); return; }
-    this.urgent = false;
-    this.lastRender = now;
+  /** One frame of the views; true while something still moves. */
+  private draw(now: number): boolean {
     let more = false;
     for (const p of this.panels) {
       if (!p.frame) continue;
@@ -261,7 +241,8 @@ export class NetworkView {
     if (this.ties.frame(() => this.tieSources(), () => this.tiesView())) more = true;
     Ticker.system.update(now);
     this.app.render();
-    if (more) this.kick(false);
+    this.pacer.mirror?.capture(this.app.canvas.width, this.app.canvas.height);
+    return more;
   }
 
   private tieSources() {
@@ -314,9 +295,21 @@ export class NetworkView {
     return inkShare(this.app);
   }
 
+  /** Once the frames asked for are drawn and shown: whether a mirror shows them, and the share of pixels where the canvas shown and the WebGL canvas differ (tests). */
+  async shownMatch(): Promise<{ mirrored: boolean; differ: number }> {
+    while (!this.pacer.settled) await new Promise((r) => requestAnimationFrame(r));
+    return { mirrored: this.pacer.mirror !== null, differ: differShare(this.app, this.shown) };
+  }
+
   /** Text drawn on the canvas with its size in CSS pixels (the browser test's hook). */
   canvasText(): { text: string; px: number }[] {
     return textSizes(this.panels.map((p) => p.root));
+  }
+
+  /** Frames of the views drawn so far, and shown (the same but for the last, without a mirror). */
+  frames(): { drawn: number; shown: number } {
+    const { drawn, mirror } = this.pacer;
+    return { drawn, shown: mirror ? mirror.shown : drawn };
   }
 
   /** People drawn per panel, and the words on each panel. */

@@ -29,6 +29,10 @@ export interface PageApi {
   series(): Promise<{ names: string[]; length: number; values: Record<string, number[]> }[]>;
   /** Share of non-background pixels in the network canvas. */
   inkShare(): number;
+  /** Once the views are drawn and shown: whether a 2D mirror shows the WebGL canvas (software rasterizers), and the share of pixels where what is shown differs from what WebGL drew. */
+  shownMatch(): Promise<{ mirrored: boolean; differ: number }>;
+  /** Frames of the network views drawn so far, and shown. */
+  readonly viewFrames: { drawn: number; shown: number };
   /** Text drawn on the network canvas by Pixi, with its size in CSS pixels. */
   canvasText(): { text: string; px: number }[];
   /** People alive in each panel's frame now. */

@@ -29,6 +29,8 @@ export function installHooks(app: App): void {
     bundle: (i: number) => bundle(app, i),
     series: async () => (await runner.series()).map((s) => ({ names: s.names, length: s.length, values: Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, Array.from(v)])) })),
     inkShare: () => view.inkShare(),
+    shownMatch: () => view.shownMatch(),
+    get viewFrames() { return view.frames(); },
     canvasText: () => view.canvasText(),
     get alive() { return dash.frames.map((f) => (f ? f.alive.reduce((a, x) => a + x, 0) : 0)); },
     get drawn() { return view.drawn(); },
