@@ -90,7 +90,9 @@ export function createModelSimulation(module: ModelModule, scenario: ModelScenar
   const state = new State();
   const wordsHandle = streamWordsHandle(module.name);
   let streamNames: string[] = [];
-  // Rng objects over the current words array, rebuilt when it grows or is restored.
+  // Rng objects over the current words array: rebound to it when it grows (a module may
+  // hold one while it adds another stream: its draws must land in the state), rebuilt
+  // when a snapshot is restored.
   let rngs = new Map<string, Rng>();
 
   function stream(name: string): Rng {
@@ -105,7 +107,7 @@ export function createModelSimulation(module: ModelModule, scenario: ModelScenar
       grown.set(words);
       seedWords(seed, `/module/${module.name}/${name}`, grown, slot * 4);
       words = state.put(wordsHandle, grown);
-      rngs = new Map(); // every Rng over the old array is stale
+      for (const r of rngs.values()) r.words = words;
     }
     const rng = new Rng(words, slot * 4);
     rngs.set(name, rng);

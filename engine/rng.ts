@@ -49,7 +49,8 @@ export function seedWords(seed: number, name: string, out: Uint32Array, at: numb
  * Methods are for ordinary code; hot loops inline the same arithmetic.
  */
 export class Rng {
-  constructor(readonly words: Uint32Array, readonly at: number) {}
+  /** `words` is rebound, never copied, when a model's stream array grows (model-simulation.ts): an Rng taken earlier keeps drawing from its stream. */
+  constructor(public words: Uint32Array, readonly at: number) {}
 
   /** A uniform 32-bit unsigned integer. */
   nextU32(): number {

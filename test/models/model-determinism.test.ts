@@ -4,6 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { createModelSimulation, type ModelScenario } from '../../engine/model-simulation.ts';
 import { modelModules, findModel } from '../../engine/models/index.ts';
+import { API_VERSION, type ModelModule } from '../../engine/modules/types.ts';
+import { stateArray } from '../../engine/state-handles.ts';
+import { Rng, seedWords } from '../../engine/rng.ts';
+import { BELIEFS } from '../../engine/models/march/state.ts';
+import { z } from 'zod';
 
 // Small but whole: every phase of each model runs (NK on N = 12 to keep CI cheap).
 const SCENARIOS: Record<string, ModelScenario> = {
@@ -83,5 +88,44 @@ describe('model runner', () => {
       expect(m.metrics.length).toBeGreaterThan(0);
       expect(() => m.modelParams.parse({})).not.toThrow();
     }
+  });
+});
+
+describe('a model\'s streams', () => {
+  // A stream taken before another is added kept drawing into a stale copy of the
+  // stream words until December 2026, so the state's stream later replayed those
+  // draws (March's newcomers got the first individuals' initial beliefs).
+  const DRAWS = stateArray.f64('test.draws');
+  const early: ModelModule = {
+    kind: 'model', name: 'early-stream', apiVersion: API_VERSION, description: 'draws from a stream taken before another is added',
+    modelParams: z.object({}), metrics: [],
+    setup(ctx) {
+      const a = ctx.stream('a');
+      ctx.stream('b'); // grows the model's stream words
+      ctx.state.put(DRAWS, new Float64Array(2))[0] = a.float();
+    },
+    step(ctx) { ctx.state.get(DRAWS)[1] = ctx.stream('a').float(); },
+    record() {},
+    summarize() {},
+  };
+
+  it('an Rng taken before another stream is added keeps drawing from its stream: the next draw continues, it does not replay', () => {
+    const sim = createModelSimulation(early, { ticks: 1 }, 7);
+    sim.step(1);
+    const fresh = new Uint32Array(4);
+    seedWords(7, '/module/early-stream/a', fresh, 0);
+    const rng = new Rng(fresh, 0);
+    expect(Array.from(sim.state.get(DRAWS))).toEqual([rng.float(), rng.float()]);
+  });
+
+  it('March\'s newcomers (turnover) draw fresh beliefs, not the first individuals\' initial ones again', () => {
+    const march = findModel('march')!, p = { n: 50, m: 30, p3: 0.2 };
+    const sim = createModelSimulation(march, { ticks: 1, march: p }, 11);
+    const initial = Array.from(sim.state.get(BELIEFS));
+    sim.step(1);
+    const now = sim.state.get(BELIEFS);
+    // Individual 0's initial beliefs: before the fix the first newcomer got exactly these.
+    const replayed = Array.from({ length: p.n }, (_, i) => i).filter((i) => i > 0 && now.subarray(i * p.m, (i + 1) * p.m).every((b, d) => b === initial[d]));
+    expect(replayed).toEqual([]);
   });
 });

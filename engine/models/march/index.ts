@@ -7,14 +7,27 @@
 import { API_VERSION, type ModelContext, type ModelModule } from '../../modules/types.ts';
 import { setSeries } from '../../metrics.ts';
 import type { State } from '../../state.ts';
+import type { Rng } from '../../rng.ts';
 import { marchParams, type MarchParams } from './params.ts';
 import { ACTIONS, BELIEFS, CODE, CODE_SCORE, EQUILIBRIUM_AT, LEAVE_ORDER, PERFORMANCE, RATE, REALITY, SUPERIOR } from './state.ts';
 import { setupStructure } from './structure.ts';
 import { atEquilibrium, randomBelief, runPeriod, score, type MarchStreams } from './period.ts';
 import { marchMetrics } from './metrics.ts';
 
+/**
+ * The period's streams, built once per set of Rng objects (the simulation makes new ones
+ * when a stream is added or the state restored, so the beliefs stream's identity keys
+ * them): no object is allocated per period.
+ */
+const built = new WeakMap<Rng, MarchStreams>();
 function streams(ctx: ModelContext): MarchStreams {
-  return { beliefs: ctx.stream('beliefs'), act: ctx.stream('act'), socialize: ctx.stream('socialize'), code: ctx.stream('code'), turnover: ctx.stream('turnover'), turbulence: ctx.stream('turbulence') };
+  const beliefs = ctx.stream('beliefs');
+  let s = built.get(beliefs);
+  if (!s) {
+    s = { beliefs, act: ctx.stream('act'), socialize: ctx.stream('socialize'), code: ctx.stream('code'), turnover: ctx.stream('turnover'), turbulence: ctx.stream('turbulence') };
+    built.set(beliefs, s);
+  }
+  return s;
 }
 
 function codeKnowledge(state: State, m: number): number {
