@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { launch, serve, CHROMIUM } from '../test/browser/harness.ts';
 
 const root = join(import.meta.dirname, '..');
-/** The built page to measure (BENCH_DIST=/path/to/dist compares another build, e.g. the previous main's). */
+/** The built page to measure (BENCH_DIST=/path/to/dist compares another build, e.g. the previous main's; BENCH_QUERY='?mirror=off' a page setting). */
 const dist = process.env.BENCH_DIST ?? join(root, 'dist');
 if (!existsSync(CHROMIUM)) { console.error(`bench:page needs ${CHROMIUM} (apt-get install -y chromium)`); process.exit(2); }
 if (!process.env.BENCH_DIST && !existsSync(join(dist, 'index.html'))) execFileSync(process.execPath, [join(root, 'viz', 'build.mjs')], { stdio: 'inherit' });
@@ -65,7 +65,7 @@ async function measure(people: number, width: number, height: number, longMs: nu
       const raf = window.requestAnimationFrame.bind(window);
       window.requestAnimationFrame = (cb) => { if (w.__counting) w.__rafs++; return raf(cb); };
     });
-    await page.goto(server.url + link(people));
+    await page.goto(server.url + (process.env.BENCH_QUERY ?? '') + link(people));
     await page.waitForFunction(() => (window as unknown as { equipotent?: { ready: boolean } }).equipotent?.ready === true, null, { timeout: 600_000 });
     await page.evaluate(() => (window as unknown as { equipotent: { idle(): Promise<void> } }).equipotent.idle());
     // Paused: the page's main-thread time and the frames it asks for over 5 s.

@@ -23,7 +23,9 @@ export async function initPixi(app: Application, host: HTMLElement): Promise<{ s
   for (const t of [Ticker.system, Ticker.shared]) { t.autoStart = false; t.stop(); }
   // Pixi's resizeTo only hears window resizes; the stage also changes with the layout.
   new ResizeObserver(() => (app as unknown as { queueResize(): void }).queueResize()).observe(host);
-  const mirror = software ? CanvasMirror.over((app.renderer as WebGLRenderer).gl) : null;
+  // `?mirror=off` (in the address, before any #) shows the WebGL canvas itself, as on a GPU.
+  const mirrorOff = new URLSearchParams(location.search).get('mirror') === 'off';
+  const mirror = software && !mirrorOff ? CanvasMirror.over((app.renderer as WebGLRenderer).gl) : null;
   const shown = mirror?.canvas ?? app.canvas;
   shown.setAttribute('aria-label', 'network views: people as dots, ties as lines, messages as moving dots');
   shown.setAttribute('role', 'img');

@@ -266,6 +266,19 @@ describe.skipIf(missing !== null)('the page in Chromium', () => {
     await p3.close();
   });
 
+  it('?mirror=off shows the WebGL canvas itself, as on a GPU: drawn, and what is shown is what WebGL drew', async () => {
+    const p = await context.newPage();
+    await p.goto(`${server.url}?mirror=off#model=2&scenario=classroom&set=${encodeURIComponent(JSON.stringify({ 'organization.size': 200 }))}`);
+    await ready(p);
+    await p.evaluate(() => window.equipotent.step(5));
+    const m = await p.evaluate(() => window.equipotent.shownMatch());
+    expect(m).toEqual({ mirrored: false, differ: 0 });
+    expect(await p.evaluate(() => window.equipotent.inkShare())).toBeGreaterThan(0.01);
+    const f = await p.evaluate(() => window.equipotent.viewFrames);
+    expect(f.shown).toBe(f.drawn);
+    await p.close();
+  });
+
   it('spreads with the WebAssembly kernel by default, and ?wasm=off (the loops in TypeScript) gives the same hashes, in the site and the one-file build', async () => {
     const run = async (url: string) => {
       const p = await context.newPage();
