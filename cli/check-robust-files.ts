@@ -43,6 +43,8 @@ export interface RobustSpec {
   planHash: string;
   /** Variant → state hash of classroom seed 1: the engine that made the runs. */
   fingerprint: Record<string, string>;
+  /** The user's modules whose claims run (`check --module`): name → sha256 of its file; absent without. */
+  modules?: Record<string, string>;
 }
 
 export interface RobustManifest extends RobustSpec {

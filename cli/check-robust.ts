@@ -20,7 +20,9 @@ import { Progress } from './sweep/progress.ts';
 import { projectVersion } from './sweep/plan.ts';
 import { scenariosDir } from './load-scenario.ts';
 import { JOURNAL, planHash, readRobustJournal, readRobustManifest, writeOutputs, writeRobustManifest, POINTS_CSV, POINTS_JSON, type RobustSpec } from './check-robust-files.ts';
-import { claims as allClaims } from '../validation/claims/index.ts';
+import { claims as builtinClaims } from '../validation/claims/index.ts';
+import { moduleClaims } from '../validation/claims/module-claims.ts';
+import { moduleHashes, type LoadedModules } from '../workers/module-files.ts';
 import type { Claim } from '../validation/claims/claim.ts';
 import { pairOfRun, robustPlan, type RobustPlan } from '../validation/robust/plan.ts';
 import { robustResults, type ClaimRobustness, type RunOutcome, type Shares } from '../validation/robust/results.ts';
@@ -68,8 +70,9 @@ interface RobustValuesIn {
   only?: string;
 }
 
-/** Runs `check --robust`; resolves to the exit code (0 every run done, 1 some failed). */
-export async function robustMain(values: RobustValuesIn, seeds: SeedChoice | undefined): Promise<number> {
+/** Runs `check --robust` (with the claims of the user's `modules`, if any); resolves to the exit code (0 every run done, 1 some failed). */
+export async function robustMain(values: RobustValuesIn, seeds: SeedChoice | undefined, modules?: LoadedModules): Promise<number> {
+  const allClaims = [...builtinClaims, ...(modules ? moduleClaims(modules.registry) : [])];
   const lhsPoints = intOption('points', values.points, { min: 0, max: 100_000 }) ?? DEFAULT_POINTS;
   const jobs = intOption('jobs', values.jobs, { min: 1, max: 1024 }) ?? availableParallelism();
   const out = resolve(values.out ?? 'robust-out');
@@ -82,7 +85,7 @@ export async function robustMain(values: RobustValuesIn, seeds: SeedChoice | und
   const skippedDefinitions = allClaims.filter((c) => ids.includes(c.id) && !chosen.includes(c));
   if (chosen.length === 0) throw new UserError(`check --robust: nothing to run: ${values.only === undefined ? 'no claims' : `--only ${values.only} selects only definitions`}`);
   if (skippedDefinitions.length > 0) say(`check --robust: ${skippedDefinitions.length} definitions skipped (a rule fixes them): ${skippedDefinitions.map((c) => c.id).join(', ')}`);
-  return runRobust({ claims: chosen, lhsPoints, seedsOf: (c) => seedsFor(choice, c.seeds.from), jobs, out, resume: values.resume === true, say });
+  return runRobust({ claims: chosen, lhsPoints, seedsOf: (c) => seedsFor(choice, c.seeds.from), jobs, out, resume: values.resume === true, say, ...(modules && modules.files.length > 0 ? { modules } : {}) });
 }
 
 export interface RobustOptions {
@@ -93,12 +96,14 @@ export interface RobustOptions {
   out: string;
   resume: boolean;
   say: (line: string) => void;
+  /** The user's modules (their claims are among `claims`): the workers load the same files. */
+  modules?: LoadedModules;
 }
 
 /** Plans, runs (or resumes) and writes a robustness check into `out`; resolves to the exit code. */
 export async function runRobust(o: RobustOptions): Promise<number> {
   if (existsSync(o.out) && !statSync(o.out).isDirectory()) throw new UserError(`--out ${o.out}: is a file, not a directory`);
-  const plan = robustPlan(o.claims, o.lhsPoints, o.seedsOf);
+  const plan = robustPlan(o.claims, o.lhsPoints, o.seedsOf, o.modules?.registry);
   const total = plan.pairs.length * plan.seedsPerPoint;
   mkdirSync(o.out, { recursive: true });
   const release = lockSweepDir(o.out);
@@ -110,6 +115,7 @@ export async function runRobust(o: RobustOptions): Promise<number> {
       lhsPoints: o.lhsPoints,
       planHash: planHash(plan),
       fingerprint: engineFingerprint(),
+      ...(o.modules ? { modules: moduleHashes(o.modules.files) } : {}),
     };
     const journalPath = join(o.out, JOURNAL);
     const previous = readRobustManifest(o.out);
@@ -175,7 +181,7 @@ async function runTodo(plan: RobustPlan, todo: number[], runs: Map<number, RunOu
       {
         jobs: o.jobs,
         entry: entry.url,
-        workerData: { baseDir: scenariosDir },
+        workerData: { baseDir: scenariosDir, ...(o.modules ? { modules: o.modules.files.map((f) => ({ path: f.path, sha256: f.sha256 })) } : {}) },
         onReply: (reply) => {
           const { seed } = pairOfRun(plan, reply.run);
           if (reply.ok) {
@@ -201,6 +207,7 @@ function sameCheck(previous: RobustSpec, spec: RobustSpec, dir: string): void {
   if (previous.version !== spec.version) throw new UserError(`--resume: ${dir} was made by equipotent ${previous.version}, this is ${spec.version}; start again in another --out`);
   const stale = staleVariants(previous.fingerprint ?? {}, spec.fingerprint);
   if (stale.length > 0) throw new UserError(`--resume: ${dir} was made by another engine (the state hash of classroom seed 1 differs for ${stale.join(', ')}); its runs cannot be mixed with this engine's: start again in another --out`);
+  if (JSON.stringify(previous.modules ?? {}) !== JSON.stringify(spec.modules ?? {})) throw new UserError(`--resume: ${dir} was made with other module files (${Object.keys(previous.modules ?? {}).join(', ') || 'none'}) than these (${Object.keys(spec.modules ?? {}).join(', ') || 'none'}), or another version of them: their runs cannot be mixed; give the same --module files, or start again in another --out`);
   if (previous.planHash !== spec.planHash) throw new UserError(`--resume: ${dir} holds a check of other claims, seeds or points (${previous.claims.length} claims, ${previous.seedsPerPoint} seeds, ${previous.lhsPoints} hypercube points); resume it with the same options, or choose another --out`);
 }
 

@@ -47,7 +47,8 @@ ${MODULE_USAGE}
                check loads the files (a bad one stops it, exit 2), names each
                module, and runs the claims the modules declare (docs/extending.md)
                after the built-in ones, under the same rules: mechanism, control,
-               verdict; --only selects them by id (<module>/<claim>) or module.`;
+               verdict; --only selects them by id (<module>/<claim>) or module;
+               with --robust they move over the skeptic's space too.`;
 
 /** Runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -73,15 +74,14 @@ export async function main(argv: string[]): Promise<number> {
   for (const f of modules.files) {
     for (const m of f.modules) {
       const n = m.claims?.length ?? 0;
-      process.stderr.write(`check: module "${m.name}" (${m.kind}, ${f.given}, sha256 ${f.sha256}) loaded; ${n === 0 ? 'it declares no claims' : `its ${n} claim${n === 1 ? '' : 's'} run after the built-in ones`}\n`);
+      process.stderr.write(`check: module "${m.name}" (${m.kind}, ${f.given}, sha256 ${f.sha256}) loaded; ${n === 0 ? 'it declares no claims' : `its ${n} claim${n === 1 ? ' runs' : 's run'} with the built-in ones`}\n`);
     }
   }
   const seeds = parseSeeds(args.values.seeds);
   if (args.values.robust === true) {
-    if (ofModules.length > 0) process.stderr.write('check --robust: the modules\' own claims are not moved over the skeptic\'s space (run them with check --module, without --robust); the built-in claims are\n');
     if (args.values.quick === true) throw new UserError('check: --quick is for the validation set; --robust runs the claims over the skeptic\'s space (choose --points and --seeds to make it smaller)');
     if (args.values.json === true) throw new UserError('check: --json is for the validation set; --robust writes its points as JSON and CSV in --out (points.json, points.csv)');
-    return robustMain(args.values, seeds);
+    return robustMain(args.values, seeds, modules);
   }
   for (const name of Object.keys(ROBUST_OPTIONS)) {
     if ((args.values as Record<string, unknown>)[name] !== undefined) throw new UserError(`check: --${name} goes with --robust; add --robust, or drop --${name}`);

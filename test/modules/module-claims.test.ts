@@ -3,7 +3,7 @@
 // claim is refused when the module loads or before the check runs, exit 2,
 // naming the field.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ describe('a module\'s claims', () => {
   it('run with check --module, with their control, and pass (the market example)', () => {
     const r = cli(['--module', 'examples/modules/market.mjs', '--only', 'market']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('its 1 claim run after the built-in ones');
+    expect(r.stderr).toContain('its 1 claim runs with the built-in ones');
     expect(r.stdout).toMatch(/market\/wider-market-picks-the-skilled .* holds .*vanishes .*PASS/);
   });
 
@@ -42,6 +42,31 @@ describe('a module\'s claims', () => {
     refuse({ id: 'c' }, /"claims" must be a list/);
     // A definition needs no control.
     expect(checkDeclarations(quiet([claim({ control: undefined, kind: 'definition' })]), 'tidy.mjs')).toHaveLength(1);
+  });
+
+  it('move over the skeptic\'s space with check --robust --module (the workers load the same file), and --resume refuses another version of it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'module-robust-'));
+    try {
+      const market = join(dir, 'market.mjs');
+      copyFileSync(join(root, 'examples/modules/market.mjs'), market);
+      const out = join(dir, 'robust');
+      const args = ['--robust', '--module', market, '--only', 'market', '--points', '2', '--seeds', '3', '--jobs', '2', '--out', out];
+      const r = cli(args);
+      expect(r.status, r.stderr).toBe(0);
+      const rows = readFileSync(join(out, 'points.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+      // As shipped, 6 knobs × 2 ends one at a time, 2 hypercube points: each with a verdict.
+      expect(rows.map((f) => f[1])).toEqual(['base', ...Array(12).fill('oat'), 'lhs', 'lhs']);
+      expect(rows.every((f) => f[0] === 'market/wider-market-picks-the-skilled' && ['holds', 'fails', 'inconclusive'].includes(f.at(-1)!))).toBe(true);
+      expect(rows[0]!.at(-1)).toBe('holds');
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { modules: Record<string, string> };
+      expect(Object.keys(manifest.modules)).toEqual(['market']);
+      writeFileSync(market, `${readFileSync(market, 'utf8')}\n// changed\n`);
+      const again = cli([...args, '--resume']);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toMatch(/--resume: .* was made with other module files \(market\) than these \(market\), or another version of them/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('naming what is not there', () => {

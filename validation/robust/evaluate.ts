@@ -5,6 +5,7 @@
 // A pure function of the claims, the overrides and the seed: a worker process
 // (cli/check-robust-worker.ts) and a test give the same numbers.
 import { RunCache, type DataReader, type Variation } from '../runner.ts';
+import type { Registry } from '../../engine/modules/registry.ts';
 import { termValue, withOverrides, type Claim } from '../claims/claim.ts';
 
 /** What a run evaluates: per claim, the overrides of each arm (armsOf order). */
@@ -19,9 +20,9 @@ export type RobustValues = Record<string, [number | null, number | null]>;
 
 export type RobustReply = { run: number; ok: true; values: RobustValues };
 
-/** The claims' numbers at the task's point and seed. Throws (naming the claim) when a run cannot be made. */
-export function runRobustTask(byId: ReadonlyMap<string, Claim>, task: RobustTask, readData?: DataReader): RobustValues {
-  const cache = new RunCache(readData ? { readData } : {});
+/** The claims' numbers at the task's point and seed (`modules`: the user's modules, for their claims). Throws (naming the claim) when a run cannot be made. */
+export function runRobustTask(byId: ReadonlyMap<string, Claim>, task: RobustTask, readData?: DataReader, modules?: Registry): RobustValues {
+  const cache = new RunCache({ ...(readData ? { readData } : {}), ...(modules ? { modules } : {}) });
   const values: RobustValues = {};
   for (const { id, arms } of task.claims) {
     const claim = byId.get(id);

@@ -10,6 +10,7 @@
 // one (group, point, seed): run r = pair·K + s, pairs numbered group by group in
 // claim order and point by point, so the numbering is fixed by the plan alone.
 import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Registry } from '../../engine/modules/registry.ts';
 import { expandVariants } from '../../engine/scenario/overrides.ts';
 import { standaloneRng } from '../../engine/rng.ts';
 import { unitLatinHypercube } from '../../stats/lhs.ts';
@@ -69,15 +70,15 @@ export interface RobustPlan {
   lhsPoints: number;
 }
 
-/** Resolves an arm's scenario (its variant under its variation), memoized per scenario and variation. */
-export function armResolver(): (claim: Claim, arm: Arm) => Scenario {
+/** Resolves an arm's scenario (its variant under its variation), memoized per scenario and variation; `registry`: the user's modules too. */
+export function armResolver(registry?: Registry): (claim: Claim, arm: Arm) => Scenario {
   const memo = new Map<string, Map<string, Scenario>>();
   return (claim, arm) => {
     const key = `${claim.scenario.name}|${JSON.stringify(arm.variation)}`;
     let byLabel = memo.get(key);
     if (byLabel === undefined) {
       byLabel = new Map();
-      for (const v of expandVariants(claim.scenario.input, Object.entries(arm.variation))) {
+      for (const v of expandVariants(claim.scenario.input, Object.entries(arm.variation), registry)) {
         if (v.ok) byLabel.set(v.label, v.scenario);
       }
       memo.set(key, byLabel);
@@ -151,10 +152,10 @@ export function claimAtPoint(space: ClaimSpace, point: DesignPoint): ClaimAtPoin
 /**
  * The plan for `claims` with `lhsPoints` hypercube rows and the seeds each
  * claim runs (`seedsOf(claim)`); claims of one scenario with the same knobs and
- * seeds share a group.
+ * seeds share a group. `registry`: with the user's modules (their claims' scenarios use them).
  */
-export function robustPlan(claims: readonly Claim[], lhsPoints: number, seedsOf: (c: Claim) => number[]): RobustPlan {
-  const resolve = armResolver();
+export function robustPlan(claims: readonly Claim[], lhsPoints: number, seedsOf: (c: Claim) => number[], registry?: Registry): RobustPlan {
+  const resolve = armResolver(registry);
   const groups: RobustGroup[] = [];
   const byKey = new Map<string, RobustGroup>();
   let seedsPerPoint = -1;
