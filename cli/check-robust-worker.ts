@@ -10,13 +10,13 @@ import { moduleClaims } from '../validation/claims/module-claims.ts';
 import type { Claim } from '../validation/claims/claim.ts';
 import { runRobustTask, type RobustReply, type RobustTask } from '../validation/robust/evaluate.ts';
 import { readDataFiles } from '../io/read-files.ts';
-import { loadModules, moduleFacing, type LoadedModules } from '../workers/module-files.ts';
+import { loadSameModules, moduleFacing, type LoadedModules, type ModuleFileRef } from '../workers/module-files.ts';
 import type { PoolFailure } from './sweep/pool.ts';
 
 /** What every worker is started with: where the scenarios' data files are, and the user's module files (absolute paths, with the sha256 each must have). */
 export interface RobustWorkerData {
   baseDir: string;
-  modules?: { path: string; sha256: string }[];
+  modules?: ModuleFileRef[];
 }
 
 type Message = { init: RobustWorkerData } | RobustTask;
@@ -29,11 +29,8 @@ let ready: Promise<{ byId: Map<string, Claim>; loaded: LoadedModules | null }> =
 process.on('message', (message: Message) => {
   if ('init' in message) {
     data = message.init;
-    const modules = data.modules ?? [];
-    if (modules.length > 0) {
-      ready = loadModules(modules.map((m) => ({ given: m.path, expected: m.sha256, label: `module ${m.path}` }))).then((loaded) => ({ byId: new Map([...claims, ...moduleClaims(loaded.registry)].map((c) => [c.id, c])), loaded }));
-      ready.catch(() => {}); // reported with each task below
-    }
+    ready = loadSameModules(data.modules).then((loaded) => ({ byId: new Map([...claims, ...(loaded ? moduleClaims(loaded.registry) : [])].map((c) => [c.id, c])), loaded }));
+    ready.catch(() => {}); // reported with each task below
     return;
   }
   const task = message;

@@ -22,7 +22,7 @@ import { scenariosDir } from './load-scenario.ts';
 import { JOURNAL, planHash, readRobustJournal, readRobustManifest, writeOutputs, writeRobustManifest, POINTS_CSV, POINTS_JSON, type RobustSpec } from './check-robust-files.ts';
 import { claims as builtinClaims } from '../validation/claims/index.ts';
 import { moduleClaims } from '../validation/claims/module-claims.ts';
-import { moduleHashes, type LoadedModules } from '../workers/module-files.ts';
+import { moduleFileRefs, moduleHashes, type LoadedModules } from '../workers/module-files.ts';
 import type { Claim } from '../validation/claims/claim.ts';
 import { pairOfRun, robustPlan, type RobustPlan } from '../validation/robust/plan.ts';
 import { robustResults, type ClaimRobustness, type RunOutcome, type Shares } from '../validation/robust/results.ts';
@@ -181,7 +181,7 @@ async function runTodo(plan: RobustPlan, todo: number[], runs: Map<number, RunOu
       {
         jobs: o.jobs,
         entry: entry.url,
-        workerData: { baseDir: scenariosDir, ...(o.modules ? { modules: o.modules.files.map((f) => ({ path: f.path, sha256: f.sha256 })) } : {}) },
+        workerData: { baseDir: scenariosDir, ...(o.modules ? { modules: moduleFileRefs(o.modules.files) } : {}) },
         onReply: (reply) => {
           const { seed } = pairOfRun(plan, reply.run);
           if (reply.ok) {

@@ -23,6 +23,7 @@ import { Progress } from './sweep/progress.ts';
 import { MANIFEST, PartialRuns, writeOutputs } from './sweep/outputs.ts';
 import { checkOutputPath, makeOutputFolder } from './output-paths.ts';
 import { MODULE_OPTIONS, MODULE_USAGE } from './module-options.ts';
+import { moduleFileRefs } from '../workers/module-files.ts';
 import { BOOTSTRAP } from './sweep/worker-bundle.ts';
 
 const USAGE = `usage: equipotent sweep <sweep.json> [--jobs N] [--out DIR] [--shard i/N] [--resume] [--timeout S] [--people] [--no-wasm] [--module F]… [--allow-modules]
@@ -248,7 +249,7 @@ async function sweepLocked(options: SweepOptions, say: (line: string) => void, r
           jobs: workersFor(todo.length),
           timeoutMs: options.timeoutMs ?? null,
           entry: entry.url,
-          workerData: { input: plan.scenario, baseDir: plan.baseDir, wasm: options.wasm !== false, modules: files.map((f) => ({ path: f.path, sha256: f.sha256 })) },
+          workerData: { input: plan.scenario, baseDir: plan.baseDir, wasm: options.wasm !== false, modules: moduleFileRefs(files) },
           onReply: (reply) => {
             const seed = runSeed(plan, reply.run);
             let rec: JournalRecord;

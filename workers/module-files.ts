@@ -122,6 +122,22 @@ export async function loadModuleFile(given: string, fromDir: string = process.cw
   }
 }
 
+/** A loaded file as a worker process is told of it: every worker loads the same bytes. */
+export interface ModuleFileRef {
+  path: string;
+  sha256: string;
+}
+
+/** The files a worker must load, from the ones its parent loaded. */
+export function moduleFileRefs(files: readonly ModuleFile[]): ModuleFileRef[] {
+  return files.map((f) => ({ path: f.path, sha256: f.sha256 }));
+}
+
+/** In a worker process: loads the same files as its parent, each sha256 checked (null when there are none). */
+export function loadSameModules(refs: readonly ModuleFileRef[] = []): Promise<LoadedModules | null> {
+  return refs.length === 0 ? Promise.resolve(null) : loadModules(refs.map((m) => ({ given: m.path, expected: m.sha256, label: `module ${m.path}` })));
+}
+
 /** Loads every file (in the order given) and joins their modules to the built-ins. */
 export async function loadModules(files: readonly { given: string; fromDir?: string; expected?: string; label?: string }[], base: Registry = builtinRegistry()): Promise<LoadedModules> {
   const loaded: ModuleFile[] = [];

@@ -10,6 +10,7 @@ import { expandVariants } from '../engine/scenario/overrides.ts';
 import { resolveUnset } from '../engine/scenario/sweep-schema.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import type { Registry } from '../engine/modules/registry.ts';
+import type { ModuleFileRef } from './module-files.ts';
 import { reporterValues } from '../engine/run-control.ts';
 import { seriesRows } from '../engine/series-rows.ts';
 import { peopleRows } from '../engine/people-table.ts';
@@ -23,7 +24,7 @@ export interface SweepWorkerData {
   /** False: the TypeScript spreading loops instead of the WebAssembly kernel (`--no-wasm`; same results). */
   wasm?: boolean;
   /** The user's module files (absolute paths) with the sha256 each must have: every worker loads the same. */
-  modules?: { path: string; sha256: string }[];
+  modules?: ModuleFileRef[];
 }
 
 /** One run: its number, the overrides of its design point plus seed and ticks, and whether to record series. */

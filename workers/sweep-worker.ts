@@ -5,7 +5,7 @@
 // throws is answered as a failure; the process lives on for the next run. An
 // error outside any run is reported before the process exits, and the process
 // ends when the sweep's process is gone (its IPC channel closes).
-import { loadModules, moduleFacing, type LoadedModules } from './module-files.ts';
+import { loadSameModules, moduleFacing, type LoadedModules } from './module-files.ts';
 import { runSweepTask, type DataCache, type SweepWorkerData, type SweepTask, type SweepTaskReply } from './sweep-task.ts';
 
 /** What the pool sends: the scenario first, then tasks. */
@@ -24,8 +24,7 @@ let ready: Promise<LoadedModules | null> = Promise.resolve(null);
 process.on('message', (message: PoolMessage) => {
   if ('init' in message) {
     data = message.init;
-    const modules = data.modules ?? [];
-    ready = modules.length === 0 ? Promise.resolve(null) : loadModules(modules.map((m) => ({ given: m.path, expected: m.sha256, label: `module ${m.path}` })));
+    ready = loadSameModules(data.modules);
     ready.catch(() => {}); // reported with each task below
     return;
   }
