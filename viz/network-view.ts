@@ -2,9 +2,11 @@
 // scale, pan and zoom. Ties are drawn on a 2D canvas beneath (net-ties.ts); people,
 // halos, rings, marks and messages are particles (net-panel.ts, net-dots.ts);
 // words sit on the canvas at a person's spot (net-labels.ts) or over each panel in
-// HTML (net-badges.ts). Nothing is drawn while nothing moves: a paused page idles.
-// A little over 300 lines: what is left here is the one frame loop that ties those
-// parts together (what changed, what to redraw), which reads best in one place.
+// HTML (net-badges.ts). When to draw is frame-pacer.ts's (nothing while nothing
+// moves: a paused page idles); on a software rasterizer net-mirror.ts shows the canvas.
+// A little over 300 lines: what is left here is what changed and what to redraw in a
+// frame, tying those parts together, plus the test hooks that read them; it reads
+// best in one place.
 import { Application, Ticker } from 'pixi.js';
 import type { Frame, Topology } from '../workers/host.ts';
 import { setPersonTheme, type Theme } from './palette.ts';
